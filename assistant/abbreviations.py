@@ -1,0 +1,52 @@
+"""Abbreviations staff type for the units and documents of industrial-zone management boards.
+
+Matching works both ways: a query that says "KCN" finds "khu công nghiệp" and vice versa. The
+keyword index adds the other form's tokens on both sides (see :mod:`assistant.index.tokenizer`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.normalize import fold
+
+ABBREVIATIONS: dict[str, str] = {
+    "KCN": "khu công nghiệp",
+    "KKT": "khu kinh tế",
+    "KCX": "khu chế xuất",
+    "BQL": "ban quản lý",
+    "UBND": "ủy ban nhân dân",
+    "CBCC": "cán bộ công chức",
+    "CBCCVC": "cán bộ công chức viên chức",
+    "PCCC": "phòng cháy chữa cháy",
+    "TP.HCM": "thành phố hồ chí minh",
+    "TPHCM": "thành phố hồ chí minh",
+    "HCM": "hồ chí minh",
+    "NĐ-CP": "nghị định chính phủ",
+    "QĐ-UBND": "quyết định ủy ban nhân dân",
+    "QĐ": "quyết định",
+    "NĐ": "nghị định",
+    "PTHT": "phát triển hạ tầng",
+    "XTĐT": "xúc tiến đầu tư",
+    "HĐND": "hội đồng nhân dân",
+}
+
+# Folded (lowercase, no diacritics) forms, so "kcn", "ubnd", "nd-cp" and "uy ban nhan dan" all match.
+_SHORT = {fold(short): fold(long) for short, long in ABBREVIATIONS.items()}
+_LONG = {long: short for short, long in _SHORT.items()}
+_SHORT_RE = re.compile(
+    r"(?<![\w.-])(" + "|".join(re.escape(s) for s in sorted(_SHORT, key=len, reverse=True)) + r")(?![\w-])"
+)
+_LONG_RE = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(_LONG, key=len, reverse=True)) + r")\b")
+
+
+def expansions(text: str) -> list[str]:
+    """The other forms of every abbreviation or long form found in ``text`` (folded).
+
+    >>> expansions("Ban Quản lý các KCN tỉnh")
+    ['khu cong nghiep', 'bql']
+    """
+    folded = fold(text)
+    found = [_SHORT[m.group(1)] for m in _SHORT_RE.finditer(folded)]
+    found += [_LONG[m.group(1)] for m in _LONG_RE.finditer(folded)]
+    return found

@@ -1,0 +1,109 @@
+"""The :class:`Assistant`: one object behind the command line, the Python API and the web app.
+
+Example:
+    >>> from assistant import Assistant
+    >>> bot = Assistant()                                  # index in ./.assistant   # doctest: +SKIP
+    >>> bot.ingest(["corpus"]).added                                                   # doctest: +SKIP
+    >>> bot.search("hoi nghi tong ket nam 2019", k=3)[0].source                        # doctest: +SKIP
+    '004_6d3412d8dd45478c.txt'
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from assistant.index.embedder import Embedder
+from assistant.index.manifest import check_compatible, settings_binding
+from assistant.index.retriever import HybridRetriever, SearchResult
+from assistant.index.snapshot import IndexSnapshot, current_generation
+from assistant.index.store import DocumentRecord
+from assistant.index.tokenizer import VietnameseTokenizer
+from assistant.ingest import IngestReport, delete, ingest
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Assistant:
+    """Open (or create) the index at ``home`` and search, ingest and answer over it.
+
+    Searches always see a complete index generation: an ingest running in another thread or
+    process swaps the live generation atomically, and the next search picks it up.
+    """
+
+    def __init__(self, home: str | Path | None = None, settings: Settings | None = None, **overrides) -> None:
+        self.settings = settings or Settings(**overrides)
+        if overrides and settings is not None:
+            self.settings = settings.model_copy(update=overrides)
+        self.home = Path(home if home is not None else self.settings.home).expanduser()
+        self._lock = threading.Lock()
+        self._snapshot: IndexSnapshot | None = None
+        self._tokenizer = VietnameseTokenizer()
+
+    # -- parts ---------------------------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded once per process on first use."""
+        return Embedder.from_settings(self.settings)
+
+    def _get_embedder(self) -> Embedder:
+        return self.embedder
+
+    def snapshot(self) -> IndexSnapshot:
+        """The live index generation, reopened when an ingest has replaced it."""
+        with self._lock:
+            folder = current_generation(self.home)
+            if self._snapshot is None or folder != self._snapshot.folder:
+                fresh = IndexSnapshot.open(self.home, self._tokenizer)
+                self._check(fresh.manifest)
+                self._snapshot = fresh
+            return self._snapshot
+
+    def _check(self, manifest: dict) -> None:
+        wanted = settings_binding(self.settings.model, self.settings.chunk_size, self.settings.chunk_overlap_sentences)
+        check_compatible({k: manifest.get(k) for k in wanted}, wanted)
+
+    @property
+    def has_index(self) -> bool:
+        return current_generation(self.home) is not None
+
+    # -- ingest ------------------------------------------------------------------------------------
+    def ingest(self, paths: list[str | Path] | None = None, rebuild: bool = False, progress: bool = False) -> IngestReport:
+        """Index ``paths`` (files or folders; default the corpus folder) incrementally."""
+        targets = [Path(p) for p in (paths or [self.settings.corpus])]
+        return ingest(self.home, self.settings, self._get_embedder, targets, rebuild=rebuild, progress=progress)
+
+    def delete(self, key: str) -> IngestReport:
+        """Remove a document by doc id, source or path."""
+        return delete(self.home, self.settings, self._get_embedder, key)
+
+    # -- read --------------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", since: int | None = None,
+               until: int | None = None, sources: list[str] | None = None) -> list[SearchResult]:
+        """Ranked passages for ``query``; ``since``/``until`` are years of the documents' event dates."""
+        retriever = HybridRetriever(self.snapshot(), self._get_embedder, self.settings)
+        return retriever.run(query, k=k, mode=mode, since=since, until=until, sources=sources)
+
+    def documents(self) -> list[DocumentRecord]:
+        return self.snapshot().store.documents() if self.has_index else []
+
+    def document(self, key: str) -> DocumentRecord | None:
+        return self.snapshot().store.document(key)
+
+    def info(self) -> dict:
+        """Documents, chunks, model and sizes on disk."""
+        out: dict = {"home": str(self.home.resolve()), "documents": 0, "chunks": 0, "model": self.settings.model}
+        if not self.has_index:
+            return out
+        snap = self.snapshot()
+        files = [p for p in snap.folder.rglob("*") if p.is_file()]
+        out.update(
+            documents=snap.manifest["documents"], chunks=snap.manifest["chunks"], model=snap.manifest["model"],
+            dimension=snap.manifest["dimension"], faiss_index=snap.manifest["faiss_index"],
+            chunker=snap.manifest["chunker"], generation=snap.folder.name, created=snap.manifest["created"],
+            sizes={p.relative_to(snap.folder).as_posix(): p.stat().st_size for p in files},
+            total_bytes=sum(p.stat().st_size for p in files),
+        )
+        return out

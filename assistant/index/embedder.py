@@ -1,0 +1,137 @@
+"""Sentence embeddings with a persistent cache: the same text is never embedded twice.
+
+On this 2-core CPU the default model encodes about two 230-token chunks a second, so re-embedding
+an unchanged corpus would dominate every ingest. Vectors are cached in SQLite keyed by the model
+id, the prompt kind and the text hash.
+
+Example:
+    >>> emb = Embedder.from_settings(Settings())           # doctest: +SKIP
+    >>> emb.encode_queries(["hội nghị sơ kết"]).shape      # doctest: +SKIP
+    (1, 768)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from assistant.errors import ModelError
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class EmbeddingCache:
+    """SQLite table ``key -> float32 vector``; safe to share between processes (WAL)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB)")
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                batch = list(keys[start : start + 500])
+                marks = ",".join("?" * len(batch))
+                for key, blob in self._db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", batch):
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, items: dict[str, np.ndarray]) -> None:
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()],
+            )
+
+
+class Embedder:
+    """A sentence-transformers model used with its own query and document prompts."""
+
+    def __init__(self, model_path: str, model_id: str, cache: EmbeddingCache | None = None,
+                 batch_size: int = 8, max_seq_length: int = 512) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            local = Path(model_path).is_dir()
+            self.model = SentenceTransformer(model_path, device="cpu", local_files_only=local)
+        except Exception as exc:  # noqa: BLE001 - any load failure is reported the same way
+            raise ModelError(
+                f"Không nạp được mô hình nhúng từ {model_path}.", f"cannot load model {model_path}: {exc}"
+            ) from exc
+        self.model.max_seq_length = min(max_seq_length, self.model.max_seq_length or max_seq_length)
+        self.model_id = model_id
+        self.dimension = int(self.model.get_embedding_dimension())
+        self.prompts = {k: self.model.prompts.get(k, "") for k in ("query", "document")}
+        self.batch_size = batch_size
+        self.cache = cache
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Embedder:
+        return _load(settings.model, str(settings.model_path or ""), str(Path(settings.cache_dir).expanduser()),
+                     settings.batch_size, settings.max_seq_length)
+
+    def _key(self, kind: str, text: str) -> str:
+        raw = f"{self.model_id}\0{self.model.max_seq_length}\0{kind}\0{text}".encode()
+        return hashlib.sha256(raw).hexdigest()
+
+    def _encode(self, texts: Sequence[str], kind: str, progress: bool) -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return out
+        keys = [self._key(kind, t) for t in texts]
+        cached = self.cache.get_many(keys) if self.cache else {}
+        todo = [i for i, k in enumerate(keys) if k not in cached]
+        for i, k in enumerate(keys):
+            if k in cached:
+                out[i] = cached[k]
+        if todo:
+            encode = self.model.encode_query if kind == "query" else self.model.encode_document
+            bar = tqdm(total=len(todo), desc="Nhúng đoạn văn", unit="đoạn", disable=not progress)
+            # Sorting by length keeps padding small inside each batch.
+            todo.sort(key=lambda i: len(texts[i]))
+            for start in range(0, len(todo), self.batch_size * 4):
+                idx = todo[start : start + self.batch_size * 4]
+                vecs = encode([texts[i] for i in idx], batch_size=self.batch_size, normalize_embeddings=True,
+                              convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+                out[idx] = vecs
+                if self.cache:
+                    self.cache.put_many({keys[i]: v for i, v in zip(idx, vecs, strict=True)})
+                bar.update(len(idx))
+            bar.close()
+        return out
+
+    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """Normalized float32 vectors for passages, with the model's document prompt."""
+        return self._encode(texts, "document", progress)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Normalized float32 vectors for questions, with the model's query prompt."""
+        return self._encode(texts, "query", False)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, model_path: str, cache_dir: str, batch_size: int, max_seq_length: int) -> Embedder:
+    """One model per process and configuration: loading takes seconds and a gigabyte."""
+    import torch
+
+    from assistant.index.provision import resolve_model
+
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    settings = Settings(model=model, model_path=model_path or None, cache_dir=Path(cache_dir))
+    path = resolve_model(settings)
+    log.info("Loading embedding model %s from %s", model, path)
+    cache = EmbeddingCache(Path(cache_dir) / "embeddings.sqlite")
+    return Embedder(path, model_id=model, cache=cache, batch_size=batch_size, max_seq_length=max_seq_length)

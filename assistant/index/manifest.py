@@ -1,0 +1,68 @@
+"""The manifest: what an index was built with, so it is never searched with the wrong model."""
+
+from __future__ import annotations
+
+import json
+import platform
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+from assistant.errors import IndexMismatchError
+
+FORMAT = 1
+CHUNKER_VERSION = 1
+TOKENIZER_VERSION = 1
+TOKENIZER = {"name": "vietnamese-syllables+pyvi+folded+abbreviations", "version": TOKENIZER_VERSION}
+# Keys that must match for an index to be usable; anything else is informative.
+_BINDING = ("format", "model", "dimension", "prompts", "max_seq_length", "chunker", "tokenizer")
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def build_manifest(*, model: str, dimension: int, prompts: dict, max_seq_length: int, chunk_size: int,
+                   overlap: int, faiss_index: str, documents: int, chunks: int) -> dict:
+    return {
+        "format": FORMAT,
+        "model": model,
+        "dimension": dimension,
+        "prompts": prompts,
+        "max_seq_length": max_seq_length,
+        "chunker": {"size": chunk_size, "overlap_sentences": overlap, "version": CHUNKER_VERSION},
+        "tokenizer": TOKENIZER,
+        "faiss_index": faiss_index,
+        "documents": documents,
+        "chunks": chunks,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "versions": {
+            "python": platform.python_version(),
+            **{p: _version(p) for p in ("assistant", "sentence-transformers", "faiss-cpu", "bm25s", "pyvi", "torch")},
+        },
+    }
+
+
+def settings_binding(model: str, chunk_size: int, overlap: int) -> dict:
+    """The binding keys known from settings alone (without loading the model)."""
+    return {"format": FORMAT, "model": model, "tokenizer": TOKENIZER,
+            "chunker": {"size": chunk_size, "overlap_sentences": overlap, "version": CHUNKER_VERSION}}
+
+
+def read_manifest(folder: Path) -> dict:
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def check_compatible(stored: dict, wanted: dict) -> None:
+    """Raise :class:`IndexMismatchError` when ``stored`` was built with other binding settings."""
+    diffs = [key for key in _BINDING if stored.get(key) != wanted.get(key)]
+    if diffs:
+        detail = ", ".join(f"{k}: {stored.get(k)!r} ≠ {wanted.get(k)!r}" for k in diffs)
+        raise IndexMismatchError(
+            "Chỉ mục hiện có được xây dựng với cấu hình khác (mô hình hoặc cách chia đoạn): "
+            f"{detail}. Hãy xây dựng lại bằng lệnh: assistant ingest --rebuild",
+            f"index built with other settings ({detail}); rebuild with: assistant ingest --rebuild",
+        )

@@ -1,0 +1,100 @@
+"""Hybrid retrieval: dense (FAISS) and keyword (BM25) hits fused by reciprocal rank.
+
+Example:
+    >>> retriever = HybridRetriever(snapshot, lambda: embedder, Settings())   # doctest: +SKIP
+    >>> retriever.run("hoi nghi tong ket 2019", k=3)[0].source                # doctest: +SKIP
+    '004_6d3412d8dd45478c.txt'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.index.dense import search_dense
+from assistant.index.embedder import Embedder
+from assistant.index.fusion import fuse
+from assistant.index.snapshot import IndexSnapshot
+from assistant.settings import Settings
+
+MODES = ("hybrid", "dense", "keyword")
+JSON_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
+
+
+@dataclass
+class SearchResult:
+    """One retrieved passage; the first eleven fields are the ``search --json`` keys."""
+
+    rank: int
+    score: float
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    date: str | None
+    page: int | None
+    start: int
+    end: int
+    text: str
+    context: str = ""
+    row: int = -1
+    scores: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {key: getattr(self, key) for key in JSON_KEYS}
+
+
+class HybridRetriever:
+    """Search one :class:`IndexSnapshot`; the embedder is loaded only when a dense search needs it."""
+
+    def __init__(self, snapshot: IndexSnapshot, embedder: Callable[[], Embedder], settings: Settings) -> None:
+        self.snapshot = snapshot
+        self._embedder = embedder
+        self.settings = settings
+
+    def run(self, query: str, k: int = 5, mode: str = "hybrid", since: int | None = None, until: int | None = None,
+            sources: list[str] | None = None) -> list[SearchResult]:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        if not query.strip() or k <= 0:
+            return []
+        snap = self.snapshot
+        allowed = snap.allowed_rows(since, until, sources)
+        n = max(self.settings.candidates, k)
+        rankings: list[list[int]] = []
+        weights: list[float] = []
+        scores: dict[int, dict] = {}
+        if mode in ("hybrid", "dense"):
+            vector = self._embedder().encode_queries([query])[0]
+            rows, values = search_dense(snap.dense, vector, n, allowed)
+            rankings.append(rows)
+            weights.append(self.settings.dense_weight)
+            for rank, (row, value) in enumerate(zip(rows, values, strict=True), 1):
+                scores.setdefault(row, {})["dense"] = (rank, value)
+        if mode in ("hybrid", "keyword"):
+            rows, values = snap.keyword.search(query, n, allowed)
+            rankings.append(rows)
+            weights.append(self.settings.keyword_weight)
+            for rank, (row, value) in enumerate(zip(rows, values, strict=True), 1):
+                scores.setdefault(row, {})["keyword"] = (rank, value)
+        if mode == "hybrid":
+            ranked = fuse(rankings, k=self.settings.rrf_k, weights=weights)[:k]
+        else:
+            key = mode
+            ranked = [(row, scores[row][key][1]) for row in rankings[0][:k]]
+        return self._results(ranked, scores)
+
+    def _results(self, ranked: list[tuple[int, float]], scores: dict[int, dict]) -> list[SearchResult]:
+        rows = [int(row) for row, _ in ranked]
+        chunks = self.snapshot.store.chunks(rows)
+        docs = {}
+        results = []
+        for rank, ((row, score), chunk) in enumerate(zip(ranked, chunks, strict=True), 1):
+            doc = docs.get(chunk.path) or docs.setdefault(chunk.path, self.snapshot.store.document(chunk.path))
+            results.append(SearchResult(
+                rank=rank, score=float(score), chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=doc.source,
+                title=doc.title, date=doc.date, page=chunk.page, start=chunk.start, end=chunk.end, text=chunk.text,
+                context=chunk.context, row=int(row),
+                scores={name: {"rank": r, "score": float(v)} for name, (r, v) in scores.get(row, {}).items()},
+            ))
+        return results

@@ -1,0 +1,62 @@
+"""Metadata from the text itself: title, main event date, other dates, issuing unit.
+
+The documents are news items whose first line is the headline and whose first "Ngày ..." date is
+the event they report ("Ngày 26/04/2019", "Chiều ngày 27 tháng 12 năm 2019"); a publication stamp
+like "06:11 10/05/2023" is not the event date.
+
+Example:
+    >>> extract_metadata("Hội nghị A\\nNgày 26/04/2019 tại Đà Lạt...\\nPhòng Quy hoạch Xây dựng")["date"]
+    '2019-04-26'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
+_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_EVENT = re.compile(r"(?:^|[\s,(])(?:sáng|chiều|tối|trưa)?\s*ngày\s*$", re.IGNORECASE)
+_UNIT = re.compile(
+    r"^(?:theo\s+.+?\s+-\s+)?((?:phòng|văn phòng|ban|trung tâm|sở|ủy ban|ubnd)\b.{2,70})$", re.IGNORECASE
+)
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every valid date in ``text`` as (offset, ISO date), in order of appearance."""
+    found = [(m.start(), _iso(*m.groups())) for m in _NUMERIC.finditer(text)]
+    found += [(m.start(), _iso(*m.groups())) for m in _WORDS.finditer(text)]
+    return sorted((pos, iso) for pos, iso in found if iso)
+
+
+def extract_metadata(text: str) -> dict:
+    """``{"title", "date", "dates", "unit"}`` from cleaned document text."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    title = lines[0][:300] if lines else ""
+    dates = find_dates(text)
+    event = None
+    for pos, iso in dates:
+        if _EVENT.search(text[max(0, pos - 12) : pos]) or text[pos : pos + 5].lower() == "ngày ":
+            event = iso
+            break
+    if event is None and dates:
+        event = dates[0][1]
+    unit = None
+    for line in reversed(lines[-4:]):
+        match = _UNIT.match(line.strip())
+        if match and len(line) < 90 and not line.rstrip().endswith("."):
+            unit = match.group(1).strip()
+            break
+    return {
+        "title": title,
+        "date": event,
+        "dates": sorted({iso for _, iso in dates}),
+        "unit": unit,
+    }

@@ -1,0 +1,96 @@
+"""One settings object for the whole assistant.
+
+Every tunable lives here and is read from the environment with the prefix ``ASSISTANT_``
+(``ASSISTANT_HOME``, ``ASSISTANT_MODEL``, ``ASSISTANT_LLM`` ...), so the command line, the
+Python API and the web app always agree.
+
+Example:
+    >>> from assistant.settings import Settings
+    >>> Settings(chunk_size=600).chunk_size
+    600
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "google/embeddinggemma-300m"
+
+
+def default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "assistant"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    # Where things live.
+    home: Path = Field(Path(".assistant"), description="Index folder (relative to the working directory).")
+    cache_dir: Path = Field(default_factory=default_cache_dir, description="Model files and embedding cache.")
+    corpus: Path = Field(Path("corpus"), description="Default folder to ingest.")
+
+    # Embedding model.
+    model: str = Field(DEFAULT_MODEL, description="Hugging Face name or local folder of a sentence-transformers model.")
+    model_path: Path | None = Field(None, description="Explicit local model folder; skips provisioning.")
+    batch_size: int = Field(8, ge=1, le=256)
+    max_seq_length: int = Field(512, ge=32, le=2048, description="Tokens per chunk given to the model.")
+
+    # Chunking (characters; chosen by measurement, see README).
+    chunk_size: int = Field(800, ge=100, le=8000)
+    chunk_overlap_sentences: int = Field(1, ge=0, le=5)
+
+    # Indexes and retrieval.
+    faiss_index: str = Field("Flat", description="FAISS index factory string, e.g. Flat, HNSW32.")
+    rrf_k: int = Field(60, ge=1)
+    dense_weight: float = Field(1.0, ge=0)
+    keyword_weight: float = Field(1.0, ge=0)
+    candidates: int = Field(50, ge=1, description="Hits taken from each retriever before fusion.")
+
+    # Answering.
+    llm: str | None = Field(None, description="openai:MODEL or ollama:MODEL; empty means extractive answers.")
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_temperature: float = 0.0
+    answer_k: int = Field(5, ge=1, le=20, description="Passages given to the answerer.")
+    abstain_threshold: float = Field(0.5, description="Evidence score under which the assistant abstains.")
+
+    # Web app.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = Field(None, description="user:password pairs separated by commas; empty disables login.")
+    share: bool = False
+    concurrency_limit: int = Field(4, ge=1)
+
+    log_level: str = "INFO"
+
+    @field_validator("faiss_index")
+    @classmethod
+    def _check_factory(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("faiss_index must be a FAISS factory string such as 'Flat' or 'HNSW32'")
+        return value.strip()
+
+    @field_validator("llm")
+    @classmethod
+    def _check_llm(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        provider, _, model = value.partition(":")
+        if provider not in {"openai", "ollama"} or not model:
+            raise ValueError("llm must look like 'openai:MODEL' or 'ollama:MODEL'")
+        return value
+
+    def auth_pairs(self) -> list[tuple[str, str]]:
+        """The ``auth`` setting as (user, password) pairs for Gradio's login."""
+        if not self.auth:
+            return []
+        pairs = []
+        for item in self.auth.split(","):
+            user, sep, password = item.strip().partition(":")
+            if not sep or not user:
+                raise ValueError("auth must look like 'user:password,user2:password2'")
+            pairs.append((user, password))
+        return pairs
