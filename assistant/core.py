@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+from assistant.chains.answer import AnswerChain
+from assistant.chains.types import Answer
 from assistant.index.embedder import Embedder
 from assistant.index.manifest import check_compatible, settings_binding
 from assistant.index.retriever import HybridRetriever, SearchResult
@@ -85,6 +88,26 @@ class Assistant:
         """Ranked passages for ``query``; ``since``/``until`` are years of the documents' event dates."""
         retriever = HybridRetriever(self.snapshot(), self._get_embedder, self.settings)
         return retriever.run(query, k=k, mode=mode, since=since, until=until, sources=sources)
+
+    def answer_chain(self, llm: str | None = None, k: int | None = None) -> AnswerChain:
+        """The answer chain; ``llm`` (``openai:MODEL`` / ``ollama:MODEL``) overrides the settings."""
+        spec = llm or self.settings.llm
+        model = None
+        if spec:
+            from assistant.chains.llm import build_chat_model
+
+            model = build_chat_model(spec, self.settings)
+        return AnswerChain(self.search, self._get_embedder, self.settings, llm=model, k=k)
+
+    def ask(self, question: str, history: list[tuple[str, str]] | None = None, k: int | None = None,
+            llm: str | None = None) -> Answer:
+        """Answer ``question`` from the documents with citations, or abstain."""
+        return self.answer_chain(llm, k).invoke(question, history)
+
+    def ask_stream(self, question: str, history: list[tuple[str, str]] | None = None, k: int | None = None,
+                   llm: str | None = None) -> Iterator[str | Answer]:
+        """Text deltas, then the finished :class:`Answer`."""
+        yield from self.answer_chain(llm, k).stream(question, history)
 
     def documents(self) -> list[DocumentRecord]:
         return self.snapshot().store.documents() if self.has_index else []

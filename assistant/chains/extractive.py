@@ -1,0 +1,123 @@
+"""The embedded default answerer: quote the one to three sentences that best answer the question.
+
+No generative model can be provisioned on the agency's machines, so the default answer is
+extractive: every sentence of the retrieved passages is scored by dense similarity to the question
+(the same embedding model, cached), lexical overlap of content words, and whether it holds the kind
+of phrase the question asks for (a date for "khi nào", a number for "bao nhiêu", ...). The best
+sentences are returned verbatim with ``[n]`` markers, each pointing at one passage and at the exact
+character span quoted. When the best evidence scores under the calibrated threshold, the answerer
+abstains and offers the closest passages as possibly related.
+
+Example:
+    >>> answerer = ExtractiveAnswerer(embedder, threshold=0.5)                 # doctest: +SKIP
+    >>> answerer.answer("Hội nghị năm 2017 tổ chức ở đâu?", passages).answer   # doctest: +SKIP
+    'Ngày 26/12/2017 tại thành phố Đà Lạt tỉnh Lâm Đồng, ... [1]'
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.chains.cues import question_type, satisfies
+from assistant.chains.lexical import content_words, overlap
+from assistant.chains.types import NO_ANSWER, Answer, Citation
+from assistant.index.embedder import Embedder
+from assistant.index.retriever import SearchResult
+from assistant.preprocessors.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+# Weights of the sentence score; chosen on eval/calibration.jsonl (see scripts/calibrate_abstention.py).
+W_DENSE, W_LEXICAL, W_CUE, W_RANK = 0.5, 0.5, 0.15, 0.05
+MIN_SENTENCE_CHARS = 20
+EXTRA_MARGIN = 0.06  # a second or third sentence is added when it scores this close to the best
+
+
+@dataclass
+class Candidate:
+    passage: int  # index into the passages list
+    start: int  # offsets in the document's cleaned text
+    end: int
+    text: str
+    score: float = 0.0
+    cue: bool = True
+
+
+def candidates(passages: list[SearchResult]) -> list[Candidate]:
+    """Every sentence of the passages once (overlapping chunks repeat sentences)."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Candidate] = []
+    for i, passage in enumerate(passages):
+        for s, e in split_sentences(passage.text):
+            key = (passage.doc_id, passage.start + s)
+            text = passage.text[s:e]
+            if key in seen or len(text) < MIN_SENTENCE_CHARS:
+                continue
+            seen.add(key)
+            out.append(Candidate(i, passage.start + s, passage.start + e, text))
+    return out
+
+
+class ExtractiveAnswerer:
+    """Pick, score and quote answer sentences; abstain under ``threshold``."""
+
+    def __init__(self, embedder: Embedder, threshold: float = 0.5, max_sentences: int = 3) -> None:
+        if not 1 <= max_sentences <= 3:
+            raise ValueError("max_sentences must be 1, 2 or 3")
+        self.embedder = embedder
+        self.threshold = threshold
+        self.max_sentences = max_sentences
+
+    def score(self, question: str, passages: list[SearchResult]) -> list[Candidate]:
+        """Candidates sorted best first, with scores."""
+        cands = candidates(passages)
+        if not cands:
+            return []
+        kind = question_type(question)
+        q_words = content_words(question)
+        q_vec = self.embedder.encode_queries([question])[0]
+        s_vecs = self.embedder.encode_documents([c.text for c in cands])
+        dense = s_vecs @ q_vec
+        for cand, sim in zip(cands, dense, strict=True):
+            cand.cue = satisfies(kind, cand.text)
+            lexical = overlap(q_words, content_words(cand.text))
+            rank_prior = 1.0 / (1 + cand.passage)
+            cand.score = float(W_DENSE * sim + W_LEXICAL * lexical + W_CUE * cand.cue + W_RANK * rank_prior)
+        return sorted(cands, key=lambda c: -c.score)
+
+    def answer(self, question: str, passages: list[SearchResult]) -> Answer:
+        ranked = self.score(question, passages)
+        best = ranked[0] if ranked else None
+        confidence = best.score if best else 0.0
+        if best is None or confidence < self.threshold:
+            return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
+                          passages=passages, confidence=confidence)
+        chosen = [best]
+        for cand in ranked[1:]:
+            if len(chosen) >= self.max_sentences or cand.score < best.score - EXTRA_MARGIN:
+                break
+            chosen.append(cand)
+        # Read in document order within a passage, passages in retrieval order.
+        chosen.sort(key=lambda c: (c.passage, c.start))
+        numbers: dict[int, int] = {}
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for cand in chosen:
+            passage = passages[cand.passage]
+            n = numbers.setdefault(cand.passage, len(numbers) + 1)
+            citations.append(Citation(
+                n=n, chunk_id=passage.chunk_id, source=passage.source, title=passage.title, date=passage.date,
+                page=passage.page, start=cand.start, end=cand.end, text=passage.text, quote=cand.text,
+                passage_start=passage.start,
+            ))
+            parts.append(f"{cand.text} [{n}]")
+        return Answer(question=question, answer=" ".join(parts), answerable=True, citations=citations,
+                      passages=passages, confidence=confidence)
+
+
+def sentence_scores(answerer: ExtractiveAnswerer, question: str, passages: list[SearchResult]) -> np.ndarray:
+    """Scores of all candidates (for calibration and diagnostics)."""
+    return np.array([c.score for c in answerer.score(question, passages)], dtype=np.float32)

@@ -1,0 +1,35 @@
+"""Content words of Vietnamese text, folded, for lexical support and overlap scores."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.abbreviations import expansions
+from assistant.normalize import fold
+
+STOPWORDS = frozenset(
+    ["ai", "gi", "nao", "dau", "bao", "nhieu", "khi", "may", "la", "cua", "va", "cac", "nhung", "duoc", "co", "khong", "thi", "sao", "the", "tai", "o", "trong", "ve", "cho", "voi", "do", "da", "bang", "nhu", "mot", "nay", "hay", "hoac", "cung", "theo", "den", "tu", "gio", "luc", "vao", "ra", "con", "dang", "se", "roi", "ma", "nen", "vi", "boi", "neu", "tren", "duoi", "sau", "truoc", "nhat", "moi", "lai", "rat", "chi", "cai", "ay", "kia", "vay", "a", "u", "nhe", "duoc", "hien"]
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def content_words(text: str) -> list[str]:
+    """Folded syllables without function words, plus the other form of abbreviations."""
+    words = [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS]
+    for expansion in expansions(text):
+        words += [w for w in expansion.split() if w not in STOPWORDS]
+    return words
+
+
+def overlap(question: list[str], sentence: list[str]) -> float:
+    """Share of the question's content words (unigrams, plus half-weight bigrams) found in the sentence."""
+    if not question:
+        return 0.0
+    have = set(sentence)
+    unigram = sum(1 for w in set(question) if w in have) / len(set(question))
+    q_bigrams = set(zip(question, question[1:], strict=False))
+    if not q_bigrams:
+        return unigram
+    s_bigrams = set(zip(sentence, sentence[1:], strict=False))
+    bigram = len(q_bigrams & s_bigrams) / len(q_bigrams)
+    return (2 * unigram + bigram) / 3
