@@ -19,10 +19,13 @@ from assistant.normalize import fold
 
 _TYPES = [
     ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
-    ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao|ngay may|hom nao)\b"),
+    ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao"
+             r"|ngay may|thang may|nam may|hom nao|quy nao)\b"),
     ("howmany", r"\b(bao nhieu|may|so luong)\b"),
-    ("where", r"\b(o dau|tai dau|dau|dia diem nao|noi nao|tinh nao|thanh pho nao|o tinh nao)\b"),
-    ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao)\b"),
+    ("where", r"\b(o dau|tai dau|dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|quan nao"
+              r"|dia chi)\b"),
+    ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao"
+            r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao)\b"),
 ]
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,7 +34,28 @@ log = logging.getLogger(__name__)
 # Weights of the sentence score; chosen on eval/calibration.jsonl (see scripts/calibrate_abstention.py).
 W_DENSE, W_LEXICAL, W_CUE, W_RANK = 0.5, 0.5, 0.15, 0.05
 MIN_SENTENCE_CHARS = 20
+LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 EXTRA_MARGIN = 0.06  # a second or third sentence is added when it scores this close to the best
+MISSING_WORD_PENALTY = 0.05  # per question content word found in none of the passages
+STRICT_CUES = {"when", "howmany", "which-doc"}  # question types whose answer must hold a date / number / doc no.
+_NUMBER = re.compile(r"\d+")
+
+
+def missing_terms(question: str, passages: list[SearchResult]) -> tuple[list[str], list[str]]:
+    """Question content words and numbers that appear in none of the passages.
+
+    A number asked about ("năm 2015", "2021-2025") that no passage mentions is the clearest sign
+    that the documents do not answer; numbers compare without leading zeros ("04" == "4").
+    """
+    have: set[str] = set()
+    numbers: set[str] = set()
+    for p in passages:
+        text = f"{p.title} {p.context} {p.text}"
+        have.update(content_words(text))
+        numbers.update(n.lstrip("0") or "0" for n in _NUMBER.findall(text))
+    words = [w for w in dict.fromkeys(content_words(question)) if not w.isdigit() and w not in have]
+    nums = [n for n in dict.fromkeys(x.lstrip("0") or "0" for x in _NUMBER.findall(question)) if n not in numbers]
+    return words, nums
 
 
 @dataclass
@@ -51,7 +73,7 @@ def candidates(passages: list[SearchResult]) -> list[Candidate]:
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for i, passage in enumerate(passages):
-        for s, e in split_sentences(passage.text):
+        for s, e in _pieces(passage.text):
             key = (passage.doc_id, passage.start + s)
             text = passage.text[s:e]
             if key in seen or len(text) < MIN_SENTENCE_CHARS:
@@ -59,6 +81,22 @@ def candidates(passages: list[SearchResult]) -> list[Candidate]:
             seen.add(key)
             out.append(Candidate(i, passage.start + s, passage.start + e, text))
     return out
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, long sentences split into their "; " clauses."""
+    spans = []
+    for s, e in split_sentences(text):
+        if e - s <= LONG_SENTENCE_CHARS:
+            spans.append((s, e))
+            continue
+        cursor = s
+        while cursor < e:
+            cut = text.find("; ", cursor, e)
+            stop = e if cut < 0 else cut + 1
+            spans.append((cursor, stop))
+            cursor = stop + 1 if cut >= 0 else e
+    return spans
 
 
 class ExtractiveAnswerer:
@@ -88,10 +126,20 @@ class ExtractiveAnswerer:
             cand.score = float(W_DENSE * sim + W_LEXICAL * lexical + W_CUE * cand.cue + W_RANK * rank_prior)
         return sorted(cands, key=lambda c: -c.score)
 
+    def confidence(self, question: str, passages: list[SearchResult], ranked: list[Candidate]) -> float:
+        """How well the best sentence answers: its score, lowered for what the passages lack."""
+        if not ranked:
+            return 0.0
+        best = ranked[0]
+        words, numbers = missing_terms(question, passages)
+        if numbers or (question_type(question) in STRICT_CUES and not best.cue):
+            return 0.0
+        return best.score - MISSING_WORD_PENALTY * len(words)
+
     def answer(self, question: str, passages: list[SearchResult]) -> Answer:
         ranked = self.score(question, passages)
         best = ranked[0] if ranked else None
-        confidence = best.score if best else 0.0
+        confidence = self.confidence(question, passages, ranked)
         if best is None or confidence < self.threshold:
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
                           passages=passages, confidence=confidence)
