@@ -73,7 +73,11 @@ class AnswerChain:
 
     def _extractive(self, state: dict) -> Answer:
         answerer = ExtractiveAnswerer(self.embedder(), threshold=self.settings.abstain_threshold)
-        return answerer.answer(state["standalone"], state["passages"])
+        question, standalone = state["question"], state["standalone"]
+        # Context carried over from the previous turn finds the passages; the user's own words pick
+        # the sentence (else "chủ trì" from the last question would outweigh what is asked now).
+        appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
+        return answerer.answer(question if appended else standalone, state["passages"])
 
     def _finish_llm(self, state: dict, text: str) -> Answer:
         passages = state["passages"]

@@ -131,7 +131,9 @@ class ExtractiveAnswerer:
         if not ranked:
             return 0.0
         best = ranked[0]
-        words, numbers = missing_terms(question, passages)
+        words, _ = missing_terms(question, passages)
+        # A number asked about must be in the passage the answer is quoted from.
+        _, numbers = missing_terms(question, [passages[best.passage]])
         if numbers or (question_type(question) in STRICT_CUES and not best.cue):
             return 0.0
         return best.score - MISSING_WORD_PENALTY * len(words)

@@ -1,0 +1,41 @@
+from assistant.chains.extractive import ExtractiveAnswerer, missing_terms
+from assistant.chains.types import NO_ANSWER
+
+
+def test_answers_with_exact_spans(embedder, passages):
+    answer = ExtractiveAnswerer(embedder, threshold=0.3).answer("Hội nghị sơ kết năm 2019 tổ chức ở đâu?", passages)
+    assert answer.answerable
+    assert "Đà Lạt" in answer.answer
+    assert "[1]" in answer.answer
+    cite = answer.citations[0]
+    assert cite.source == "000.txt"
+    # The quote sits at its span of the passage (and so of the document).
+    assert cite.text[cite.start - cite.passage_start : cite.end - cite.passage_start] == cite.quote
+    assert cite.quote in answer.answer
+
+
+def test_number_question_prefers_number_sentence(embedder, passages):
+    answer = ExtractiveAnswerer(embedder, threshold=0.3).answer("Bao nhiêu doanh nghiệp thứ cấp tham dự hội nghị?",
+                                                                 passages)
+    assert "34" in answer.answer
+    assert answer.citations[0].source == "004.txt"
+
+
+def test_abstains_when_number_missing(embedder, passages):
+    answer = ExtractiveAnswerer(embedder, threshold=0.3).answer("Hội nghị năm 2021 tổ chức ở đâu?", passages)
+    assert not answer.answerable
+    assert answer.answer == NO_ANSWER
+    assert answer.citations == []
+    assert answer.related  # closest passages offered as possibly related
+
+
+def test_abstains_on_weak_evidence(embedder, passages):
+    answer = ExtractiveAnswerer(embedder, threshold=0.99).answer("Giá thuê đất là bao nhiêu?", passages)
+    assert not answer.answerable
+
+
+def test_missing_terms_ignore_leading_zeros(passages):
+    words, numbers = missing_terms("Hội nghị tháng 4/2019 ở Đà Lạt", passages)
+    assert numbers == []
+    words, numbers = missing_terms("Hội nghị năm 2015 ở Hà Nội", passages)
+    assert numbers == ["2015"] and "noi" in words

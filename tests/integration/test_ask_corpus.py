@@ -1,0 +1,92 @@
+"""The extractive answer chain end to end, with the real embedding model on corpus/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.chains.types import NO_ANSWER
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+
+ANSWERABLE = [
+    ("Ai chủ trì buổi làm việc ngày 06/11/2012?", "Lâm Văn Tiếp", "002_c703fc18134db130.txt"),
+    ("Hội nghị tổng kết năm 2019 có bao nhiêu doanh nghiệp thứ cấp tham dự?", "34 doanh nghiệp", "004_6d3412d8dd45478c.txt"),
+    ("Công văn nào của UBND tỉnh chỉ đạo việc lựa chọn nhà đầu tư KCN Tân Đức?", "4622/UBND-KT", "004_6d3412d8dd45478c.txt"),
+    ("Hội nghị sơ kết chương trình hợp tác lần thứ nhất năm 2019 được tổ chức ở đâu?", "Đà Lạt", "000_3d55e78805e88411.txt"),
+    ("Nghị định nào quy định về khu công nghiệp, khu chế xuất, khu kinh tế?", "29/2008/NĐ-CP", "002_c703fc18134db130.txt"),
+    ("hoi nghi so ket 9 thang dau nam 2017 to chuc ngay nao", "25 tháng 9 năm 2017", "003_16bdb21689cb470e.txt"),
+    ("Ai phát biểu chỉ đạo Hội nghị tổng kết công tác năm 2019?", "Lương Văn Hải", "004_6d3412d8dd45478c.txt"),
+    ("BQL phấn đấu tỷ lệ hồ sơ hành chính trả kết quả đúng và sớm hẹn đạt bao nhiêu?", "99%", "004_6d3412d8dd45478c.txt"),
+]
+UNANSWERABLE = [
+    "Vốn đăng ký đầu tư vào các KCN năm 2021 là bao nhiêu?",
+    "Hội nghị sơ kết chương trình hợp tác năm 2022 được tổ chức ở đâu?",
+    "Nghị định 82/2018/NĐ-CP quy định những gì về khu kinh tế?",
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory) -> Assistant:
+    assistant = Assistant(home=tmp_path_factory.mktemp("ask-home"))
+    assistant.ingest([ROOT / "corpus"])
+    return assistant
+
+
+@pytest.mark.parametrize(("question", "expected", "source"), ANSWERABLE)
+def test_answers_with_right_citation(bot, question, expected, source):
+    answer = bot.ask(question)
+    assert answer.answerable, answer.answer
+    assert expected in answer.answer
+    assert answer.mode == "extractive"
+    cited = [c for c in answer.citations if expected in c.quote]
+    assert cited and cited[0].source == source
+    doc = bot.document(source)
+    for c in answer.citations:
+        assert doc is not None
+        assert f"[{c.n}]" in answer.answer
+        if c.source == source:
+            assert doc.text[c.start : c.end] == c.quote
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_abstains(bot, question):
+    answer = bot.ask(question)
+    assert not answer.answerable, answer.answer
+    assert answer.answer == NO_ANSWER
+    assert answer.citations == [] and answer.related
+
+
+def test_follow_up_carries_context(bot):
+    first = bot.ask("Ai chủ trì buổi làm việc ngày 06/11/2012?")
+    follow = bot.ask("buổi làm việc đó có những phòng chuyên môn nào tham dự?", history=[(first.question, first.answer)])
+    assert "06/11/2012" in follow.standalone_question
+    assert follow.answerable and "Phòng Quản lý Đầu tư" in follow.answer
+    assert follow.citations[0].source == "002_c703fc18134db130.txt"
+
+
+def test_follow_up_swaps_year(bot):
+    first = bot.ask("Hội nghị tổng kết năm 2019 có bao nhiêu doanh nghiệp thứ cấp tham dự?")
+    follow = bot.ask("còn năm 2015 thì sao?", history=[(first.question, first.answer)])
+    assert follow.standalone_question == "Hội nghị tổng kết năm 2015 có bao nhiêu doanh nghiệp thứ cấp tham dự?"
+    assert not follow.answerable
+
+
+def test_ask_json_cli(bot):
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "--home", str(bot.home), "ask",
+                          "Ai chủ trì buổi làm việc ngày 06/11/2012?", "--json"],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    data = json.loads(out.stdout)
+    assert list(data) == ["question", "answer", "answerable", "citations", "mode", "timings_ms"]
+    assert data["answerable"] is True and data["mode"] == "extractive"
+    cite = data["citations"][0]
+    assert list(cite) == ["n", "chunk_id", "source", "title", "date", "page", "start", "end", "text", "quote"]
+    assert bot.document(cite["source"]).text[cite["start"] : cite["end"]] == cite["quote"]
+    assert cite["quote"] in cite["text"]
+    assert all(isinstance(v, float) for v in data["timings_ms"].values())
