@@ -32,8 +32,13 @@ _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(\s+năm\s+\d{4})?|năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 _DOCNUM = re.compile(r"\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]{1,5}-[A-ZĐ]|\d+-CT/|\d+/\d{4}/QH")
-_NAME = re.compile(r"(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s+){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b")
-_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:thành phố|tỉnh|huyện|Trung tâm|TP|[A-ZÀ-ỸĐ])", re.IGNORECASE)
+# Vietnamese letters by case ("À-Ỹ" as a range would mix cases: Ạ ạ Ả ả ... alternate).
+_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
+_LOW = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
+_NAME = re.compile(
+    rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
+)
+_PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
 
 
 def question_type(question: str) -> str | None:

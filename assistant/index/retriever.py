@@ -65,7 +65,8 @@ class HybridRetriever:
         weights: list[float] = []
         scores: dict[int, dict] = {}
         if mode in ("hybrid", "dense"):
-            vector = self._embedder().encode_queries([query])[0]
+            # The model reads "hoi nghi" and "hội nghị" as different words: restore accents first.
+            vector = self._embedder().encode_queries([snap.restorer.restore(query)])[0]
             rows, values = search_dense(snap.dense, vector, n, allowed)
             rankings.append(rows)
             weights.append(self.settings.dense_weight)

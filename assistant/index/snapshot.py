@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from assistant.errors import IndexMissingError
 from assistant.index.dense import build_dense, load_dense, save_dense
 from assistant.index.keyword import KeywordIndex
 from assistant.index.manifest import read_manifest
+from assistant.index.restore import DiacriticRestorer
 from assistant.index.store import ChunkRecord, DocumentRecord, Store, write_store
 from assistant.index.tokenizer import VietnameseTokenizer
 
@@ -76,6 +78,11 @@ class IndexSnapshot:
         return cls(folder, manifest, store, load_dense(folder / "dense.faiss"),
                    KeywordIndex.load(folder / "keyword", tokenizer or VietnameseTokenizer(), len(paths)),
                    vectors, years, sources)
+
+    @cached_property
+    def restorer(self) -> DiacriticRestorer:
+        """Diacritic restoration learnt from this generation's chunks (built on first use)."""
+        return DiacriticRestorer(c.context + "\n" + c.text for c in self.store.all_chunks())
 
     def allowed_rows(self, since: int | None, until: int | None, sources: list[str] | None) -> np.ndarray | None:
         """Rows that pass the filters, or None when there is no filter."""
