@@ -172,12 +172,13 @@ def ingest(home: Path, settings: Settings, get_embedder: Callable[[], Embedder],
         kept: dict[str, tuple[DocumentRecord, list[ChunkRecord]]] = {
             p: (d, old_chunks.get(p, [])) for p, d in old_docs.items()
         }
-        seen: set[str] = set()
-        ids: dict[str, str] = {d.doc_id: d.source for d in old_docs.values()}
+        # Content already indexed, by doc id -> (path, source); documents whose files are gone from a
+        # scanned folder do not count, so a renamed or moved file is re-added, not a "duplicate".
+        gone = {key for key, doc in old_docs.items() if doc.root in roots and not Path(key).exists()}
+        ids: dict[str, tuple[str, str]] = {d.doc_id: (p, d.source) for p, d in old_docs.items() if p not in gone}
         now = datetime.now(UTC).isoformat(timespec="seconds")
         for file, root in tqdm(files, desc="Đọc tài liệu", unit="tệp", disable=not progress):
             key = str(file)
-            seen.add(key)
             source = file.relative_to(root).as_posix()
             try:
                 data = file.read_bytes()
@@ -186,12 +187,15 @@ def ingest(home: Path, settings: Settings, get_embedder: Callable[[], Embedder],
                 if old is not None and old.doc_id == doc_id:
                     report.unchanged.append(source)
                     continue
-                if doc_id in ids and (old is None or old.doc_id != doc_id) and ids[doc_id] != source:
-                    raise DocumentError(f"Trùng nội dung với tài liệu đã có: {ids[doc_id]}.", f"duplicate of {ids[doc_id]}")
+                if doc_id in ids and ids[doc_id][0] != key:
+                    other = ids[doc_id][1]
+                    raise DocumentError(f"Trùng nội dung với tài liệu đã có: {other}.", f"duplicate of {other}")
                 doc = read_document(file, root, data)
                 doc.added_at = now
                 kept[key] = (doc, make_chunks(doc, settings))
-                ids[doc_id] = source
+                if old is not None and ids.get(old.doc_id, ("",))[0] == key:
+                    del ids[old.doc_id]
+                ids[doc_id] = (key, source)
                 (report.updated if old is not None else report.added).append(source)
             except AssistantError as exc:
                 report.failed.append((source, str(exc)))
@@ -200,7 +204,7 @@ def ingest(home: Path, settings: Settings, get_embedder: Callable[[], Embedder],
                 report.failed.append((source, "Không đọc được tệp."))
                 log.warning("skipped %s: %s", file, exc)
         for key, doc in old_docs.items():
-            if key not in seen and doc.root in roots and not Path(key).exists():
+            if key in gone:
                 del kept[key]
                 report.removed.append(doc.source)
         if report.changed or rebuild:

@@ -5,14 +5,19 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.table import Table
 
 from assistant.converters.base import RawDocument
 
 
 def convert_docx(data: bytes) -> RawDocument:
     doc = Document(io.BytesIO(data))
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    lines = []
+    # Body paragraphs and tables in document order (a table stays between the paragraphs around it).
+    for block in doc.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+        else:
+            lines.append(block.text)
     return RawDocument("\n\n".join(line for line in lines if line.strip()))

@@ -21,6 +21,10 @@ _ABBREV = {"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "th.s", "
 _MARKER = re.compile(
     r"^\s*(?:[•·*\-–]\s*)?(?:(?:chương|mục|điều|phần|khoản|điểm)\s+)?(?:\d{1,3}|[a-zđ]|[IVXLC]{1,6})$", re.IGNORECASE
 )
+# The first letter or digit of the next sentence; "À-Ỹ" in ``_END`` also spans lowercase letters.
+_NEXT = re.compile(r"\s+[\"“‘«(•\-–]?\s*(\w)")
+# A list marker inside a line, right after a colon or semicolon: "như sau: 1. Tiếp tục ...".
+_INLINE_MARKER = re.compile(r"[:;]\s*(?:\d{1,3}|[a-zđ]|[IVXLC]{1,6})$", re.IGNORECASE)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -44,7 +48,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             before = line[cuts[-1] : match.start()]
             words = before.split()
             last_word = words[-1].lower().rstrip(".") if words else ""
-            if last_word in _ABBREV or _MARKER.match(before):
+            if last_word in _ABBREV or _MARKER.match(before) or _INLINE_MARKER.search(before):
+                continue
+            following = _NEXT.match(line, match.end())
+            if following and following.group(1).islower():  # "PCCC ... ở một số doanh nghiệp"
                 continue
             cuts.append(match.end())
         cuts.append(len(line))

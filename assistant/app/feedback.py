@@ -1,0 +1,96 @@
+"""Users' thumbs up/down on answers, kept in SQLite beside the index and exported as CSV.
+
+Example:
+    >>> store = FeedbackStore(Path(tmp) / "feedback.sqlite")                      # doctest: +SKIP
+    >>> store.add("up", "Ai chủ trì?", "Ông A [1]", [{"n": 1, "source": "a.txt"}], "đúng")  # doctest: +SKIP
+    1
+    >>> store.export_csv(Path(tmp) / "phan_hoi.csv")                               # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at TEXT NOT NULL,
+  rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  citations TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  answerable INTEGER
+)
+"""
+COLUMNS = ("id", "created_at", "rating", "question", "answer", "citations", "comment", "answerable")
+CSV_HEADER = ("id", "thoi_gian", "danh_gia", "cau_hoi", "cau_tra_loi", "trich_dan_json", "gop_y", "co_cau_tra_loi")
+
+
+class FeedbackStore:
+    """Append-only feedback table; one short connection per call, so any thread may use it."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        with self._connect() as db:
+            db.execute(SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(str(self.path), timeout=30)
+        db.row_factory = sqlite3.Row
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    def add(self, rating: str | bool, question: str, answer: str, citations: list[dict[str, Any]] | None = None,
+            comment: str | None = None, answerable: bool | None = None) -> int:
+        """Store one judgement (``"up"``/``"down"`` or True/False); return its id."""
+        if isinstance(rating, bool):
+            rating = "up" if rating else "down"
+        if rating not in ("up", "down"):
+            raise ValueError("rating must be 'up' or 'down'")
+        row = (datetime.now(UTC).isoformat(timespec="seconds"), rating, question or "", answer or "",
+               json.dumps(citations or [], ensure_ascii=False), (comment or "").strip(),
+               None if answerable is None else int(bool(answerable)))
+        with self._lock, self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO feedback (created_at, rating, question, answer, citations, comment, answerable)"
+                " VALUES (?,?,?,?,?,?,?)", row)
+            return int(cursor.lastrowid)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """All feedback, oldest first, with ``citations`` decoded."""
+        with self._connect() as db:
+            found = [dict(r) for r in db.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id")]
+        for row in found:
+            row["citations"] = json.loads(row["citations"] or "[]")
+        return found
+
+    def count(self) -> int:
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+
+    def export_csv(self, path: str | Path) -> Path:
+        """Write every row to ``path`` as UTF-8 CSV with a BOM (Excel shows Vietnamese correctly)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_HEADER)
+            for row in self.rows():
+                values = dict(row, citations=json.dumps(row["citations"], ensure_ascii=False))
+                writer.writerow([values[c] if values[c] is not None else "" for c in COLUMNS])
+        return path

@@ -1,0 +1,281 @@
+"""HTML for the web app: answers with clickable citation markers, sources, search hits, documents.
+
+Every piece of document text goes through :func:`html.escape` before any markup is added, so a
+document containing ``<script>`` or ``&`` shows as text. Query words are highlighted by comparing
+folded forms (lowercase, no diacritics), so "tan duc" highlights "Tân Đức".
+
+Example:
+    >>> highlight_words("Khu công nghiệp Tân Đức <mới>", query_terms("tan duc"))
+    'Khu công nghiệp <mark class="kw">Tân</mark> <mark class="kw">Đức</mark> &lt;mới&gt;'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assistant.normalize import fold
+
+NO_ANSWER_VI = "Không tìm thấy thông tin này trong tài liệu."
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+# Folded syllables too common to be worth a highlight on their own.
+STOPWORDS = frozenset(
+    ["va", "cac", "cua", "la", "co", "nhung", "cho", "duoc", "trong", "voi", "mot", "nay", "khi", "thi", "ma",
+     "nao", "gi", "bao", "sao"]
+)
+
+
+def esc(text: Any) -> str:
+    """Escaped text, ``None`` as an empty string."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _get(obj: Any, key: str, default: Any = None) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(key, default)
+    return getattr(obj, key, default)
+
+
+def format_date(value: str | None) -> str:
+    """ISO ``2019-04-26`` as Vietnamese ``26/04/2019``; anything else unchanged."""
+    if not value:
+        return "không rõ"
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if match:
+        return f"{match.group(3)}/{match.group(2)}/{match.group(1)}"
+    return value
+
+
+# -- highlighting ----------------------------------------------------------------------------------
+def query_terms(query: str) -> set[str]:
+    """Folded words of a query worth highlighting (typed with or without diacritics)."""
+    terms = set()
+    for word in _WORD.findall(query or ""):
+        folded = fold(word)
+        if folded in STOPWORDS or (len(folded) < 2 and not folded.isdigit()):
+            continue
+        terms.add(folded)
+    return terms
+
+
+def highlight_words(text: str, terms: Iterable[str] | None) -> str:
+    """Escaped ``text`` with each word whose folded form is in ``terms`` wrapped in ``<mark class="kw">``."""
+    terms = set(terms or ())
+    if not terms:
+        return esc(text)
+    out: list[str] = []
+    pos = 0
+    for match in _WORD.finditer(text):
+        if fold(match.group(0)) in terms:
+            out.append(esc(text[pos:match.start()]))
+            out.append(f'<mark class="kw">{esc(match.group(0))}</mark>')
+            pos = match.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def locate(text: str, start: int | None, end: int | None, quote: str | None = None) -> tuple[int, int] | None:
+    """A valid ``(start, end)`` span of ``text``: the given one, else where ``quote`` occurs, else ``None``."""
+    valid = start is not None and end is not None and 0 <= start < end <= len(text)
+    if valid and (not quote or text[start:end].strip() == quote.strip()):
+        return start, end
+    if quote and quote.strip():
+        found = text.find(quote.strip())
+        if found >= 0:
+            return found, found + len(quote.strip())
+    return (start, end) if valid else None
+
+
+def highlight_span(text: str, span: tuple[int, int] | None, terms: Iterable[str] | None = None,
+                   mark_id: str | None = None, mark_class: str = "quote") -> str:
+    """Escaped ``text`` with ``span`` in ``<mark>`` (and query words highlighted everywhere)."""
+    return highlight_spans(text, [span] if span else [], terms, mark_id, mark_class)
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int] | None], terms: Iterable[str] | None = None,
+                    mark_id: str | None = None, mark_class: str = "quote") -> str:
+    """Escaped ``text`` with every span in ``<mark>``; overlapping spans merge, the first gets ``mark_id``."""
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if s is not None):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    pos = 0
+    for i, (start, end) in enumerate(merged):
+        ident = f' id="{esc(mark_id)}"' if mark_id and i == 0 else ""
+        out.append(highlight_words(text[pos:start], terms))
+        out.append(f'<mark class="{mark_class}"{ident}>{highlight_words(text[start:end], terms)}</mark>')
+        pos = end
+    out.append(highlight_words(text[pos:], terms))
+    return "".join(out)
+
+
+def group_citations(citations: list[Any]) -> list[list[Any]]:
+    """Citations by marker number, in order: one ``[n]`` may quote several sentences."""
+    groups: dict[Any, list[Any]] = {}
+    for c in citations:
+        groups.setdefault(_get(c, "n"), []).append(c)
+    return list(groups.values())
+
+
+def passage_span(citation: Any) -> tuple[int, int] | None:
+    """Where a citation's quote sits inside its passage ``text``."""
+    text = _get(citation, "text", "") or ""
+    offset = _get(citation, "passage_start", 0) or 0
+    start, end = _get(citation, "start"), _get(citation, "end")
+    rel_start = start - offset if start is not None else None
+    rel_end = end - offset if end is not None else None
+    return locate(text, rel_start, rel_end, _get(citation, "quote"))
+
+
+# -- answers ---------------------------------------------------------------------------------------
+def escape_markdown(text: str) -> str:
+    """Text safe to put in a Markdown message: HTML-escaped, Markdown punctuation backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+
+
+def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int]) -> str:
+    """An answer for the chat: escaped, each known ``[n]`` a link ``#cite-<turn>-<n>`` that opens the source."""
+    known = set(numbers)
+    out: list[str] = []
+    pos = 0
+    for match in _MARKER.finditer(answer_text or ""):
+        n = int(match.group(1))
+        if n not in known:
+            continue
+        out.append(escape_markdown(answer_text[pos:match.start()]))
+        out.append(f'<a href="#cite-{turn}-{n}" class="cite" title="Xem nguồn [{n}]">[{n}]</a>')
+        pos = match.end()
+    out.append(escape_markdown((answer_text or "")[pos:]))
+    return "".join(out)
+
+
+def abstention_markdown(turn: int, related: list[Any], message: str = NO_ANSWER_VI) -> str:
+    """The abstention message, then the possibly related passages as links that open them."""
+    lines = [f"**{esc(message)}**"]
+    if related:
+        lines.append("")
+        lines.append("Các đoạn có thể liên quan:")
+        for i, item in enumerate(related, 1):
+            title = _get(item, "title") or _get(item, "source")
+            snippet = _snippet(_get(item, "text", ""), 140)
+            lines.append(f'{i}. <a href="#rel-{turn}-{i}" class="cite">{escape_markdown(title)}</a>'
+                         f" ({esc(format_date(_get(item, 'date')))}): {escape_markdown(snippet)}")
+    return "\n".join(lines)
+
+
+def _snippet(text: str, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _meta_line(item: Any) -> str:
+    parts = [f"Ngày: {esc(format_date(_get(item, 'date')))}"]
+    if _get(item, "page") is not None:
+        parts.append(f"Trang: {esc(_get(item, 'page'))}")
+    parts.append(f"Nguồn: <code>{esc(_get(item, 'source'))}</code>")
+    return " · ".join(parts)
+
+
+def sources_html(citations: list[Any], turn: int) -> str:
+    """One card per citation: title, date, page, source and the passage with the quote in ``<mark>``."""
+    if not citations:
+        return '<div class="panel-empty">Câu trả lời không có trích dẫn.</div>'
+    cards = []
+    for group in group_citations(citations):
+        c = group[0]
+        n = _get(c, "n")
+        text = _get(c, "text", "") or ""
+        same = [g for g in group if (_get(g, "text", "") or "") == text]
+        passage = highlight_spans(text, [passage_span(g) for g in same])
+        cards.append(
+            f'<div class="src-card" id="src-{turn}-{esc(n)}" data-n="{esc(n)}">'
+            f'<div class="src-head"><span class="src-n">[{esc(n)}]</span> {esc(_get(c, "title") or _get(c, "source"))}</div>'
+            f'<div class="src-meta">{_meta_line(c)}</div>'
+            f'<div class="src-text">{passage}</div>'
+            f'<button class="open-doc" data-open="cite-{turn}-{esc(n)}">Xem tài liệu [{esc(n)}]</button>'
+            "</div>"
+        )
+    return '<div class="src-list">' + "".join(cards) + "</div>"
+
+
+def related_html(related: list[Any], turn: int, message: str = NO_ANSWER_VI) -> str:
+    """The sources panel for an abstention: the message, then passages that may be related."""
+    head = f'<div class="abstain">{esc(message)}</div>'
+    if not related:
+        return head + '<div class="panel-empty">Không có đoạn văn nào gần với câu hỏi.</div>'
+    cards = []
+    for i, r in enumerate(related, 1):
+        cards.append(
+            f'<div class="src-card related" id="rel-card-{turn}-{i}">'
+            f'<div class="src-head"><span class="src-n">{i}.</span> {esc(_get(r, "title") or _get(r, "source"))}</div>'
+            f'<div class="src-meta">{_meta_line(r)}</div>'
+            f'<div class="src-text">{esc(_snippet(_get(r, "text", ""), 600))}</div>'
+            f'<button class="open-doc" data-open="rel-{turn}-{i}">Xem tài liệu</button>'
+            "</div>"
+        )
+    return head + '<div class="related-title">Các đoạn có thể liên quan:</div><div class="src-list">' + "".join(cards) + "</div>"
+
+
+# -- search ----------------------------------------------------------------------------------------
+def search_results_html(results: list[Any], query: str) -> str:
+    """Ranked passages with the query's words highlighted (compared without diacritics)."""
+    if not results:
+        return '<div class="panel-empty">Không tìm thấy đoạn văn nào phù hợp.</div>'
+    terms = query_terms(query)
+    cards = []
+    for i, r in enumerate(results):
+        cards.append(
+            f'<div class="hit" data-source="{esc(_get(r, "source"))}">'
+            f'<div class="src-head"><span class="src-n">#{esc(_get(r, "rank"))}</span> {esc(_get(r, "title") or _get(r, "source"))}'
+            f'<span class="score">điểm {float(_get(r, "score", 0.0)):.4f}</span></div>'
+            f'<div class="src-meta">{_meta_line(r)}</div>'
+            f'<div class="src-text">{highlight_words(_get(r, "text", "") or "", terms)}</div>'
+            f'<button class="open-doc" data-open="res-{i}">Xem toàn văn</button>'
+            "</div>"
+        )
+    return f'<div class="hit-count">{len(results)} kết quả</div><div class="src-list">' + "".join(cards) + "</div>"
+
+
+# -- documents -------------------------------------------------------------------------------------
+def document_html(doc: Any, span: tuple[int, int] | list[tuple[int, int]] | None,
+                  terms: Iterable[str] | None = None, label: str = "") -> str:
+    """The whole cleaned document with the span(s) in ``<mark class="hl">``, the first ``id="hl"``.
+
+    The view's script scrolls that first mark into view.
+    """
+    if doc is None:
+        return '<div class="panel-empty">Tài liệu này không còn trong chỉ mục.</div>'
+    text = _get(doc, "text", "") or ""
+    spans = [s for s in (span if isinstance(span, list) else [span]) if s is not None]
+    body = highlight_spans(text, spans, terms, mark_id="hl", mark_class="hl")
+    meta = [f"Ngày: {esc(format_date(_get(doc, 'date')))}", f"Nguồn: <code>{esc(_get(doc, 'source'))}</code>",
+            f"{len(text):,} ký tự".replace(",", ".")]
+    if spans:
+        first = min(spans)
+        meta.append(f"Đoạn được đánh dấu: ký tự {first[0]}–{max(e for _, e in spans)}")
+    heading = f'<span class="src-n">{esc(label)}</span> ' if label else ""
+    return (f'<div class="doc-view"><div class="doc-title">{heading}{esc(_get(doc, "title") or _get(doc, "source"))}</div>'
+            f'<div class="src-meta">{" · ".join(meta)}</div><div class="doc-body">{body}</div></div>')
+
+
+def empty_html(message: str) -> str:
+    return f'<div class="panel-empty">{esc(message)}</div>'
+
+
+def status_html(status: Mapping[str, Any]) -> str:
+    """The banner on top of the page: starting (with progress), ready, busy or failed."""
+    state = status.get("state", "starting")
+    message = esc(status.get("message", ""))
+    detail = "".join(f"<li>{esc(line)}</li>" for line in status.get("details", []))
+    detail = f"<ul>{detail}</ul>" if detail else ""
+    spinner = '<span class="spinner"></span>' if state in ("starting", "busy") else ""
+    icon = {"ready": "✔", "error": "⚠"}.get(state, "")
+    return (f'<div class="status status-{esc(state)}" data-state="{esc(state)}">{spinner}{icon} '
+            f'<span class="status-msg">{message}</span>{detail}</div>')

@@ -1,0 +1,282 @@
+"""Run the evaluation: build the eval index, search and answer every question, score each configuration.
+
+Configurations are ``keyword``, ``dense`` and ``hybrid`` retrieval over the assistant's own index,
+and ``tutorial-rag`` (see :mod:`assistant.evaluation.baselines`). Every configuration sees the same
+questions. Answers come from :meth:`Assistant.ask` with its retrieval routed to the configuration's
+search; when ``ask`` does not exist (yet), answer, citation and abstention metrics are ``None``.
+
+Query embeddings are computed afresh for every question (the on-disk cache is bypassed for
+queries), so latencies are those of a question never asked before.
+
+Example:
+    >>> result = run_eval(EvalOptions(limit=20))     # doctest: +SKIP
+    >>> result.summary()["retrieval"]["hit@5"]        # doctest: +SKIP
+    0.85
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant.core import Assistant
+from assistant.evaluation import metrics
+from assistant.evaluation.dataset import load_jsonl, load_squad, question_type, squad_corpus_dir
+from assistant.index.embedder import Embedder
+from assistant.index.retriever import SearchResult
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MODES = ("keyword", "dense", "hybrid")
+BASELINE = "tutorial-rag"
+COMPARE = (*MODES, BASELINE)
+ANSWERERS = ("extractive", "llm")
+_MARKERS = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
+
+Search = Callable[[str, int], list[SearchResult]]
+
+
+@dataclass
+class EvalOptions:
+    dataset: Path = Path("eval/questions.jsonl")
+    corpus: Path = Path("corpus")
+    squad: list[Path] = field(default_factory=list)
+    mode: str = "hybrid"
+    answerer: str = "extractive"
+    k: int = 10
+    out: Path = Path("eval/out")
+    index_dir: Path | None = None  # where eval indexes live; default ``out``
+    compare: bool = False
+    limit: int | None = None
+    answers: bool = True  # False: retrieval metrics only
+    progress: bool = True
+
+    def configurations(self) -> list[str]:
+        if self.compare:
+            return [self.mode] + [c for c in COMPARE if c != self.mode]
+        return [self.mode]
+
+
+@dataclass
+class EvalResult:
+    options: EvalOptions
+    setup: dict
+    configs: dict[str, dict]  # name -> {"summary", "by_type", "records"}
+
+    @property
+    def primary(self) -> str:
+        return self.options.mode
+
+    def summary(self, name: str | None = None) -> dict:
+        return self.configs[name or self.primary]["summary"]
+
+    def to_dict(self) -> dict:
+        """The ``--json`` object: the primary configuration's numbers, then every configuration's."""
+        out = {"configuration": self.primary, **self.summary()}
+        out["by_type"] = self.configs[self.primary]["by_type"]
+        out["configurations"] = {name: c["summary"] for name, c in self.configs.items()}
+        out["setup"] = self.setup
+        return out
+
+
+def sample(items: list[dict], limit: int | None) -> list[dict]:
+    """``limit`` items spread evenly over the list (every type represented), in order."""
+    if not limit or limit >= len(items):
+        return items
+    return [items[i * len(items) // limit] for i in range(limit)]
+
+
+def index_home(root: Path, corpus: Path, settings: Settings) -> Path:
+    """``root/index-<hash>``: one eval index per corpus folder and index-shaping settings."""
+    key = json.dumps([str(corpus.resolve()), settings.model, str(settings.model_path or ""), settings.chunk_size,
+                      settings.chunk_overlap_sentences, settings.faiss_index, settings.max_seq_length])
+    return root / f"index-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+
+
+def eval_settings(answerer: str) -> Settings:
+    """Settings from the environment, with the LLM switched off for the extractive answerer."""
+    if answerer not in ANSWERERS:
+        raise ValueError(f"answerer must be one of {ANSWERERS}, not {answerer!r}")
+    settings = Settings()
+    if answerer == "extractive":
+        return settings.model_copy(update={"llm": None})
+    if not settings.llm:
+        raise ValueError("--answerer llm needs ASSISTANT_LLM (openai:MODEL or ollama:MODEL)")
+    return settings
+
+
+@contextmanager
+def fresh_queries(embedder: Embedder) -> Iterator[None]:
+    """Bypass the embedding cache for queries, so every question pays for its own embedding."""
+    encode = embedder.encode_queries
+
+    def uncached(texts):
+        cache, embedder.cache = embedder.cache, None
+        try:
+            return encode(texts)
+        finally:
+            embedder.cache = cache
+
+    embedder.encode_queries = uncached
+    try:
+        yield
+    finally:
+        del embedder.encode_queries
+
+
+@contextmanager
+def routed(bot: Assistant, search: Search) -> Iterator[list[str]]:
+    """Make ``bot.ask`` retrieve with ``search``; yields the chunk ids it returned."""
+    returned: list[str] = []
+
+    def route(query: str, k: int = 5, **_ignored) -> list[SearchResult]:
+        results = search(query, k)
+        returned.extend(r.chunk_id for r in results)
+        return results
+
+    bot.search = route  # type: ignore[method-assign]
+    try:
+        yield returned
+    finally:
+        del bot.search
+
+
+def load_items(options: EvalOptions) -> tuple[list[dict], Path, str]:
+    """(items, corpus folder, dataset label) for the options."""
+    if options.squad:
+        corpus = squad_corpus_dir(options.squad, options.index_dir or options.out)
+        items = load_squad(options.squad, corpus)
+        label = " + ".join(Path(f).name for f in options.squad)
+    else:
+        items = load_jsonl(options.dataset)
+        corpus, label = options.corpus, str(options.dataset)
+    return sample(items, options.limit), corpus, label
+
+
+def _searches(bot: Assistant, configs: list[str], progress: bool) -> dict[str, Search]:
+    out: dict[str, Search] = {}
+    for name in configs:
+        if name == BASELINE:
+            from assistant.evaluation.baselines import TutorialRAG
+
+            rag = TutorialRAG.build(bot.documents(), bot.embedder, progress=progress)
+            out[name] = rag.search
+        else:
+            # Bound now: while answering, ``bot.search`` itself is routed to this function.
+            out[name] = lambda q, k, mode=name, search=bot.search: search(q, k=k, mode=mode)
+    return out
+
+
+def _record(item: dict, spans: list[tuple[int, int]], results: list[SearchResult], search_ms: float,
+            answer, answer_ms: float | None) -> dict:
+    golds = item["answers"]
+    rows = [r.to_dict() for r in results]
+    rec = {
+        "id": item["id"], "type": question_type(item["id"]), "question": item["question"],
+        "gold": " | ".join(golds), "answerable": bool(golds),
+        "rank": metrics.first_relevant_rank(rows, item["source"], spans) if golds else None,
+        "doc_rank": metrics.first_document_rank(rows, item["source"]) if golds else None,
+        "evidence_found": bool(spans) or not golds, "search_ms": search_ms, "latency_ms": search_ms,
+        "answer": None, "abstained": None, "correct": None, "correct_nodiac": None, "f1": None,
+        "citations_correct": None, "citations_total": None, "error": False,
+    }
+    if answer is None:
+        if answer_ms is not None:  # ask() failed on this question: a wrong answer, not a missing one
+            rec.update(answer="", abstained=False, latency_ms=answer_ms, correct=False, correct_nodiac=False,
+                       f1=0.0 if golds else None, citations_correct=0, citations_total=0, error=True)
+        return rec
+    text = _MARKERS.sub(" ", answer.answer)
+    abstained = not answer.answerable
+    said = None if abstained else text
+    cites = [c.to_dict() for c in answer.citations]
+    right, total = metrics.citation_counts(cites, item["source"], spans) if golds else (0, len(cites))
+    rec.update(
+        answer=answer.answer, abstained=abstained, latency_ms=answer_ms,
+        correct=metrics.answer_correct(said, golds), correct_nodiac=metrics.answer_correct(said, golds, nodiac=True),
+        f1=metrics.token_f1(said, golds) if golds else None, citations_correct=right, citations_total=total,
+    )
+    return rec
+
+
+def run_eval(options: EvalOptions, bot: Assistant | None = None) -> EvalResult:
+    """Evaluate every configuration of ``options`` on the same questions."""
+    started = time.perf_counter()
+    settings = eval_settings(options.answerer)
+    items, corpus, label = load_items(options)
+    if not items:
+        raise ValueError("no questions to evaluate")
+    if bot is None:
+        home = index_home(Path(options.index_dir or options.out), corpus, settings)
+        bot = Assistant(home=home, settings=settings)
+    report = bot.ingest([corpus], progress=options.progress)
+    for source, reason in report.failed:
+        log.warning("eval corpus: %s not indexed: %s", source, reason)
+    spans = {}
+    for item in items:
+        if not item["answers"]:
+            continue
+        doc = bot.document(item["source"])
+        found = metrics.locate_evidence(item["evidence"], doc.text) if doc else []
+        if not found:
+            log.warning("%s: evidence not found in %s", item["id"], item["source"])
+        spans[item["id"]] = found
+    can_answer = options.answers and hasattr(bot, "ask")
+    if options.answers and not can_answer:
+        log.warning("Assistant.ask is not available: answer, citation and abstention metrics are null")
+    llm = bot.settings.llm if options.answerer == "llm" else None
+
+    names = options.configurations()
+    searches = _searches(bot, names, options.progress)
+    configs: dict[str, dict] = {}
+    with fresh_queries(bot.embedder):
+        for name in names:
+            search = searches[name]
+            answers_ok = can_answer
+            for item in items[:2]:  # warm up (model kernels, BM25 arrays); not timed
+                search(item["question"], options.k)
+                if answers_ok:
+                    with routed(bot, search), suppress(Exception):
+                        bot.ask(item["question"], llm=llm)
+            records = []
+            for item in tqdm(items, desc=f"Đánh giá {name}", unit="câu", disable=not options.progress):
+                t0 = time.perf_counter()
+                results = search(item["question"], options.k)
+                search_ms = (time.perf_counter() - t0) * 1000
+                answer, answer_ms = None, None
+                if answers_ok:
+                    with routed(bot, search) as returned:
+                        t0 = time.perf_counter()
+                        try:
+                            answer = bot.ask(item["question"], llm=llm)
+                        except Exception:  # noqa: BLE001 - one failing question must not end the run
+                            log.exception("%s: ask failed", item["id"])
+                        answer_ms = (time.perf_counter() - t0) * 1000
+                    if answer is not None and not returned and answer.passages:
+                        log.warning("ask() does not retrieve through Assistant.search; no answers for %s", name)
+                        answers_ok, answer, answer_ms = False, None, None
+                records.append(_record(item, spans.get(item["id"], []), results, search_ms, answer, answer_ms))
+            if not answers_ok:
+                for rec in records:
+                    rec.update(answer=None, abstained=None, correct=None, correct_nodiac=None, f1=None,
+                               citations_correct=None, citations_total=None, latency_ms=rec["search_ms"])
+            configs[name] = {"summary": metrics.summarize(records, options.k), "by_type": metrics.by_type(records),
+                             "records": records}
+    info = bot.info()
+    setup = {
+        "dataset": label, "corpus": str(corpus), "index": str(bot.home), "documents": info.get("documents"),
+        "chunks": info.get("chunks"), "model": info.get("model"), "chunk_size": bot.settings.chunk_size,
+        "k": options.k, "answerer": options.answerer if can_answer else None, "llm": llm,
+        "questions": len(items), "answerable": sum(1 for it in items if it["answers"]),
+        "limit": options.limit, "seconds": round(time.perf_counter() - started, 1),
+    }
+    return EvalResult(options, setup, configs)

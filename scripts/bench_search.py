@@ -1,0 +1,248 @@
+#!/usr/bin/env python
+"""Đo hiệu năng lập chỉ mục và tìm kiếm / Benchmark ingest and search.
+
+Builds a fresh index of ``corpus/`` in a temporary home (optionally with the Labour Code 2019 and
+N Vietnamese Wikipedia articles as distractors), then reports:
+
+* model load time,
+* ingest throughput in chunks per second (reading, cleaning, chunking, embedding and writing),
+* search latency p50 / p95 per mode (hybrid, dense, keyword) over N queries, after the model is loaded.
+
+Query embeddings are computed by the model for every timed search (the embedding cache is bypassed),
+so dense and hybrid latencies are those of a new question. ``--no-cache`` also starts ingest with an
+empty embedding cache, so every chunk is embedded by the model.
+
+Example:
+    .venv/bin/python scripts/bench_search.py --law --no-cache
+    .venv/bin/python scripts/bench_search.py --extra-wiki 200 --queries 50 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from assistant.core import Assistant  # noqa: E402
+from assistant.index.embedder import Embedder  # noqa: E402
+from assistant.settings import Settings, default_cache_dir  # noqa: E402
+
+CORPUS = REPO / "corpus"
+SHARED = REPO.parent / "shared" / "data"
+LAW = SHARED / "law" / "bo-luat-lao-dong-2019.txt"
+WIKI = SHARED / "viwiki" / "viwiki.jsonl.gz"
+MODES = ("hybrid", "dense", "keyword")
+
+# Questions staff would type, with and without diacritics and abbreviations.
+QUERIES = [
+    "Hội nghị sơ kết chương trình hợp tác lần thứ nhất năm 2019 tại Đà Lạt",
+    "hop tac giua BQL KKT Binh Phuoc, Dong Nai va Lam Dong",
+    "Vì sao hỗ trợ cung ứng lao động giữa 03 địa phương khó thực hiện?",
+    "cung ung lao dong giua cac KCN khac nhau ve muc luong",
+    "hop tac voi Ban Quan ly cac Khu che xuat va cong nghiep TP.HCM",
+    "Nghi dinh 29/2008/ND-CP ve khu cong nghiep",
+    "áp dụng hệ thống quản lý chất lượng ISO 9001:2008",
+    "so ket nhiem vu 9 thang dau nam 2017 va trien khai quy IV",
+    "thu hut dau tu vao KCN Phu Hoi va Loc Son",
+    "hoi nghi tong ket nam 2019",
+    "lua chon nha dau tu KCN Tan Duc",
+    "Phó Chủ tịch Thường trực UBND tỉnh phát biểu chỉ đạo",
+    "quy hoach phan khu xay dung 1/2.000 KCN Son My",
+    "vi pham quy dinh ve PCCC va moi truong o doanh nghiep KCN",
+    "thời giờ làm thêm tối đa trong năm",
+    "nguoi lao dong don phuong cham dut hop dong lao dong",
+    "tuổi nghỉ hưu của người lao động",
+    "trợ cấp thôi việc được tính như thế nào",
+    "thoi gian thu viec toi da",
+    "nghỉ thai sản của lao động nữ",
+]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description="Đo tốc độ lập chỉ mục và độ trễ tìm kiếm trên corpus/ / "
+                    "Benchmark ingest throughput and search latency over corpus/.",
+    )
+    parser.add_argument("--law", action="store_true",
+                        help="thêm Bộ luật Lao động 2019 / also index the Labour Code 2019")
+    parser.add_argument("--extra-wiki", type=int, default=0, metavar="N",
+                        help="thêm N bài Wikipedia tiếng Việt làm nhiễu / add N Vietnamese Wikipedia articles "
+                             "as distractors (default %(default)s)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="bộ nhớ đệm nhúng rỗng: mọi đoạn đều được mô hình nhúng / start with an empty "
+                             "embedding cache so every chunk is embedded by the model")
+    parser.add_argument("--queries", type=int, default=30, metavar="N",
+                        help="số truy vấn đo cho mỗi chế độ / timed queries per mode (default %(default)s)")
+    parser.add_argument("--k", type=int, default=5, help="số kết quả mỗi truy vấn / results per query (default %(default)s)")
+    parser.add_argument("--chunk-size", type=int, default=None, metavar="CHARS",
+                        help="kích thước đoạn (ký tự) / chunk size in characters (default: settings)")
+    parser.add_argument("--model-path", type=Path, default=default_cache_dir() / "models" / "embeddinggemma-300m",
+                        help="thư mục mô hình cục bộ / local model folder (default %(default)s)")
+    parser.add_argument("--keep", action="store_true",
+                        help="giữ thư mục tạm để xem lại / keep the temporary folder")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON / print JSON")
+    return parser
+
+
+def _write_wiki(folder: Path, count: int) -> int:
+    """The first ``count`` articles with some body text, one .txt file each."""
+    if count <= 0:
+        return 0
+    if not WIKI.is_file():
+        raise SystemExit(f"Không thấy {WIKI} / {WIKI} not found")
+    folder.mkdir(parents=True)
+    written = 0
+    with gzip.open(WIKI, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            text = article.get("text", "").strip()
+            if len(text) < 300:
+                continue
+            written += 1
+            (folder / f"wiki_{written:05d}.txt").write_text(f"{article['title']}\n\n{text}\n", encoding="utf-8")
+            if written >= count:
+                break
+    return written
+
+
+def _percentiles(values: list[float]) -> dict[str, float]:
+    ms = np.array(values) * 1000.0
+    return {"p50_ms": float(np.percentile(ms, 50)), "p95_ms": float(np.percentile(ms, 95)),
+            "mean_ms": float(ms.mean()), "n": len(values)}
+
+
+def run(args: argparse.Namespace) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="bench-assistant-"))
+    try:
+        overrides: dict = {}
+        if args.model_path and Path(args.model_path).expanduser().is_dir():
+            overrides["model_path"] = Path(args.model_path).expanduser()
+        if args.no_cache:
+            overrides["cache_dir"] = work / "cache"
+        if args.chunk_size:
+            overrides["chunk_size"] = args.chunk_size
+        settings = Settings(**overrides)
+        home = work / "home"
+        paths = [CORPUS]
+        if args.law:
+            if not LAW.is_file():
+                raise SystemExit(f"Không thấy {LAW} / {LAW} not found")
+            paths.append(LAW)
+        wiki = _write_wiki(work / "wiki", args.extra_wiki)
+        if wiki:
+            paths.append(work / "wiki")
+
+        started = time.perf_counter()
+        embedder = Embedder.from_settings(settings)
+        model_load = time.perf_counter() - started
+
+        embed_seconds = 0.0
+        encode_documents = embedder.encode_documents
+
+        def timed_encode(texts, progress=False):
+            nonlocal embed_seconds
+            t0 = time.perf_counter()
+            try:
+                return encode_documents(texts, progress=progress)
+            finally:
+                embed_seconds += time.perf_counter() - t0
+
+        embedder.encode_documents = timed_encode  # type: ignore[method-assign]
+        bot = Assistant(home=home, settings=settings)
+        try:
+            report = bot.ingest(paths, progress=False)
+        finally:
+            del embedder.encode_documents  # back to the class method for other users of the cached model
+        if report.failed:
+            print(f"Cảnh báo / warning: {report.failed}", file=sys.stderr)
+
+        # Timed searches embed every query with the model (no cache hits), after one warm-up per mode.
+        cache, embedder.cache = embedder.cache, None
+        latency: dict[str, dict] = {}
+        try:
+            queries = [QUERIES[i % len(QUERIES)] for i in range(args.queries)]
+            for mode in MODES:
+                bot.search(QUERIES[0], k=args.k, mode=mode)
+                times = []
+                for query in queries:
+                    t0 = time.perf_counter()
+                    bot.search(query, k=args.k, mode=mode)
+                    times.append(time.perf_counter() - t0)
+                latency[mode] = _percentiles(times)
+        finally:
+            embedder.cache = cache
+
+        info = bot.info()
+        import torch
+
+        return {
+            "corpus": {"documents": info["documents"], "chunks": report.chunks, "law": args.law, "wiki_articles": wiki,
+                       "chunk_size": settings.chunk_size, "index_bytes": info.get("total_bytes")},
+            "model": {"name": settings.model, "path": str(settings.model_path or ""), "load_seconds": model_load},
+            "ingest": {"seconds": report.seconds, "embedded": report.embedded, "embed_seconds": embed_seconds,
+                       "chunks_per_second": report.chunks / report.seconds if report.seconds else None,
+                       "embedded_per_second": report.embedded / embed_seconds if embed_seconds else None,
+                       "empty_cache": args.no_cache},
+            "search": {"k": args.k, "queries": args.queries, **latency},
+            "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                        "torch_threads": torch.get_num_threads(), "faiss_index": settings.faiss_index},
+        }
+    finally:
+        if args.keep:
+            print(f"Giữ thư mục tạm / kept: {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _table(result: dict) -> str:
+    c, m, i, s = result["corpus"], result["model"], result["ingest"], result["search"]
+    extra = (" + Bộ luật Lao động" if c["law"] else "") + (f" + {c['wiki_articles']} bài Wikipedia" if c["wiki_articles"] else "")
+    eps = f"{i['embedded_per_second']:.2f}" if i["embedded_per_second"] else "-"
+    lines = [
+        f"Tài liệu / documents : {c['documents']} (corpus/{extra}), {c['chunks']} đoạn / chunks, "
+        f"chunk_size {c['chunk_size']}",
+        f"Nạp mô hình / model load : {m['load_seconds']:.1f} s",
+        f"Lập chỉ mục / ingest   : {i['seconds']:.1f} s, {i['chunks_per_second']:.2f} đoạn/s (chunks/s); "
+        f"nhúng / embedded {i['embedded']} in {i['embed_seconds']:.1f} s = {eps}/s"
+        + ("; bộ đệm rỗng / empty cache" if i["empty_cache"] else ""),
+        "",
+        f"Độ trễ tìm kiếm / search latency ({s['queries']} truy vấn/queries, k={s['k']}):",
+        f"  {'chế độ/mode':<12}{'p50 ms':>10}{'p95 ms':>10}{'mean ms':>10}",
+    ]
+    for mode in MODES:
+        row = s[mode]
+        lines.append(f"  {mode:<12}{row['p50_ms']:>10.1f}{row['p95_ms']:>10.1f}{row['mean_ms']:>10.1f}")
+    mach = result["machine"]
+    lines.append("")
+    lines.append(f"Python {mach['python']}, {mach['cpus']} CPU, torch {mach['torch_threads']} luồng/threads, "
+                 f"FAISS {mach['faiss_index']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.queries < 1 or args.extra_wiki < 0:
+        raise SystemExit("--queries >= 1, --extra-wiki >= 0")
+    logging.basicConfig(level=logging.WARNING)
+    for noisy in ("sentence_transformers", "transformers", "bm25s", "faiss"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    result = run(args)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

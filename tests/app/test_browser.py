@@ -1,0 +1,285 @@
+"""The web app in headless Chromium: chat with citations, document view, search, uploads.
+
+A session fixture starts ``python app.py --port <free> --home <tmp>`` (a fresh index, so the start-up
+indexing of ``corpus/`` runs for real), waits until the status banner says the corpus is indexed, and
+stops the server at the end. Every step saves a screenshot under ``tests/screenshots/``.
+
+Needs Debian's Chromium at /usr/bin/chromium (``apt-get install -y chromium``; scripts/test.sh does it)
+and the embedding model (provisioned on first use).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.app.feedback import FeedbackStore
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+expect = playwright_sync.expect
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+START_TIMEOUT_S = float(os.environ.get("ASSISTANT_TEST_START_TIMEOUT", "1200"))  # first run provisions the model
+ANSWER_TIMEOUT_MS = 180_000
+NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."
+UNIQUE_WORD = "Quokkavia"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def documents_in_banner(page) -> int:
+    text = page.locator("#status-banner").inner_text()
+    match = re.search(r"(\d+) tài liệu", text)
+    assert match, f"no document count in the banner: {text!r}"
+    return int(match.group(1))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: apt-get install -y chromium")
+    with playwright_sync.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory, browser) -> Iterator[SimpleNamespace]:
+    """The app (``url``, ``home``) on a free port with a fresh index home, once the corpus is indexed."""
+    home = tmp_path_factory.mktemp("app_home")
+    port = _free_port()
+    log_path = home.parent / "app.log"
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port), "--home", str(home)],
+                                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+
+    def log_tail() -> str:
+        return log_path.read_text(errors="replace")[-4000:]
+
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:  # the page is served before the model is loaded
+            if proc.poll() is not None:
+                pytest.fail(f"app.py exited with {proc.returncode}:\n{log_tail()}")
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"app.py did not serve {url}:\n{log_tail()}")
+            time.sleep(0.5)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+        page.goto(url)
+        expect(page.locator("#status-banner .status")).to_be_visible(timeout=60_000)
+        shot(page, "00_startup_banner")  # starting (with progress) or already ready
+        remaining = max(1.0, deadline - time.monotonic())
+        try:
+            page.wait_for_selector("#status-banner [data-state=ready]", timeout=remaining * 1000)
+        except playwright_sync.Error:
+            shot(page, "00_startup_failed")
+            pytest.fail(f"the app did not become ready: {page.locator('#status-banner').inner_text()}\n{log_tail()}")
+        shot(page, "01_ready")
+        page.close()
+        yield SimpleNamespace(url=url, home=home)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server) -> str:
+    return app_server.url
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(app_url)
+    page.wait_for_selector("#status-banner [data-state=ready]", timeout=60_000)
+    yield page
+    context.close()
+
+
+def ask(page, question: str) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask-btn").click()
+
+
+def test_answer_cites_and_highlights_the_source(page, app_server):
+    ask(page, "Ai chủ trì buổi làm việc ngày 06/11/2012?")
+    page.wait_for_selector("#chatbot a.cite", timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator("#chatbot")).to_contain_text("Lâm Văn Tiếp")  # not in the question
+    card = page.locator("#sources .src-card").first
+    expect(card).to_contain_text("002_c703fc18134db130.txt")
+    expect(card).to_contain_text("06/11/2012")  # the document's date, Vietnamese style
+    expect(card.locator("mark.quote").first).to_contain_text("Lâm Văn Tiếp đã chủ trì buổi làm việc")
+    shot(page, "02_chat_answer_with_citation")
+
+    # A thumbs-up with a comment is stored; the CSV export offers a file.
+    page.locator("#feedback-comment textarea").fill("Đúng người chủ trì")
+    page.locator("#thumbs-up").click()
+    expect(page.locator("#feedback-note")).to_contain_text("Đã ghi nhận", timeout=30_000)
+    # The chat's own thumbs-down on the answer is stored too.
+    page.locator('#chatbot button[title="Chưa đúng"], #chatbot button[title="Dislike"]').last.click()
+    expect(page.locator("#feedback-note")).to_contain_text("✘", timeout=30_000)
+    rows = FeedbackStore(app_server.home / "feedback.sqlite").rows()
+    assert [r["rating"] for r in rows[-2:]] == ["up", "down"]
+    assert rows[-2]["question"] == "Ai chủ trì buổi làm việc ngày 06/11/2012?"
+    assert rows[-2]["comment"] == "Đúng người chủ trì" and "Lâm Văn Tiếp" in rows[-2]["answer"]
+    assert rows[-2]["citations"][0]["source"] == "002_c703fc18134db130.txt"
+
+    page.locator("#export-csv").click()
+    link = page.locator("#export-file a").first
+    expect(link).to_be_visible(timeout=30_000)
+    with urllib.request.urlopen(link.get_attribute("href"), timeout=30) as response:
+        csv_text = response.read().decode("utf-8-sig")
+    assert csv_text.startswith("id,thoi_gian,danh_gia,cau_hoi") and "Đúng người chủ trì" in csv_text
+    shot(page, "03_chat_feedback_export")
+
+
+def test_citation_opens_the_document_at_the_quote(page):
+    ask(page, "Hội nghị sơ kết chương trình hợp tác lần thứ nhất năm 2019 được tổ chức ở đâu?")
+    page.wait_for_selector("#chatbot a.cite", timeout=ANSWER_TIMEOUT_MS)
+    page.locator("#chatbot a.cite").first.click()
+    mark = page.locator("#chat-doc mark#hl")
+    expect(mark).to_contain_text("Ngày 26/04/2019 tại thành phố Đà Lạt", timeout=30_000)
+    expect(page.locator("#chat-doc .doc-title")).to_contain_text("Hội nghị sơ kết chương trình hợp tác")
+    expect(mark).to_be_in_viewport()  # the view scrolled to the span
+    page.screenshot(path=str(SHOTS / "04_chat_document_view.png"))  # the viewport, to show the scroll
+
+    # The "Xem tài liệu [n]" button does the same; a new conversation clears everything.
+    page.locator("#sources button[data-open]").first.click()
+    expect(page.locator("#chat-doc mark#hl")).to_be_visible()
+    page.locator("#new-chat").click()
+    expect(page.locator("#chatbot a.cite")).to_have_count(0, timeout=30_000)
+    expect(page.locator("#sources .src-card")).to_have_count(0)
+
+
+def test_follow_up_and_abstention(page):
+    ask(page, "Ai chủ trì buổi làm việc ngày 06/11/2012?")
+    page.wait_for_selector("#chatbot a.cite", timeout=ANSWER_TIMEOUT_MS)
+    ask(page, "Giá vàng hôm nay là bao nhiêu?")
+    expect(page.locator("#sources .abstain")).to_contain_text(NO_ANSWER, timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator("#chatbot")).to_contain_text(NO_ANSWER)
+    expect(page.locator("#chatbot")).to_contain_text("Các đoạn có thể liên quan")
+    assert page.locator("#sources .src-card.related").count() >= 1
+    shot(page, "05_chat_abstention")
+
+
+def test_search_without_diacritics(page):
+    page.get_by_role("tab", name="Tra cứu").click()
+    page.locator("#search-query textarea").fill("hoi nghi tong ket nam 2019")
+    page.locator("#search-btn").click()
+    first = page.locator("#results .hit").first
+    expect(first).to_have_attribute("data-source", "004_6d3412d8dd45478c.txt", timeout=ANSWER_TIMEOUT_MS)
+    marks = first.locator("mark.kw").all_inner_texts()
+    assert {"Hội", "nghị", "tổng", "kết"} <= set(marks), marks
+    first.locator("button.open-doc").click()
+    expect(page.locator("#search-doc mark#hl")).to_be_visible(timeout=30_000)
+    expect(page.locator("#search-doc .doc-title")).to_contain_text("Hội nghị tổng kết công tác năm 2019")
+    shot(page, "06_search_no_diacritics")
+
+    page.locator("#search-query textarea").fill("tan duc")
+    page.locator("#search-btn").click()
+    expect(page.locator("#results .hit").first).to_contain_text("Tân Đức", timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator("#results .hit").first).to_have_attribute("data-source", "004_6d3412d8dd45478c.txt")
+    expect(page.locator("#results .hit").first.locator("mark.kw").first).to_be_visible()
+
+    # Year filter: only the 2012 document.
+    page.locator("#search-query textarea").fill("hop tac")
+    page.locator("#since textarea, #since input").first.fill("2012")
+    page.locator("#until textarea, #until input").first.fill("2012")
+    page.locator("#search-btn").click()
+    expect(page.locator("#results .hit").first).to_have_attribute("data-source", "002_c703fc18134db130.txt",
+                                                                timeout=ANSWER_TIMEOUT_MS)
+    sources = {page.locator("#results .hit").nth(i).get_attribute("data-source")
+               for i in range(page.locator("#results .hit").count())}
+    assert sources == {"002_c703fc18134db130.txt"}
+    shot(page, "07_search_year_filter")
+
+
+def upload(page, paths: list[Path]) -> None:
+    page.get_by_role("tab", name="Tài liệu").click()
+    page.locator("#upload-files input[type=file]").set_input_files([str(p) for p in paths])
+    for path in paths:  # the file list shows each name once the upload to the server is done
+        expect(page.locator("#upload-files")).to_contain_text(path.stem, timeout=30_000)
+    page.locator("#upload-btn").click()
+    expect(page.locator("#job-summary")).to_contain_text("Kết quả", timeout=ANSWER_TIMEOUT_MS)
+
+
+def test_upload_text_file_then_find_it(page, tmp_path):
+    before = documents_in_banner(page)
+    note = tmp_path / "bien_ban_kiem_tra_kho_lanh.txt"
+    note.write_text(f"Biên bản kiểm tra kho lạnh {UNIQUE_WORD} tại KCN Phú Hội ngày 12/03/2021\n\n"
+                    f"Đoàn kiểm tra xác nhận hệ thống làm lạnh {UNIQUE_WORD} vận hành ổn định, "
+                    "đạt yêu cầu về phòng cháy chữa cháy.\n", encoding="utf-8")
+    upload(page, [note])
+    expect(page.locator("#job-table")).to_contain_text("Đã thêm")
+    expect(page.locator("#docs-table")).to_contain_text(note.name)
+    assert documents_in_banner(page) == before + 1
+    shot(page, "08_upload_txt")
+
+    page.get_by_role("tab", name="Tra cứu").click()
+    page.locator("#search-query textarea").fill(UNIQUE_WORD.lower())
+    page.locator("#search-btn").click()
+    first = page.locator("#results .hit").first
+    expect(first).to_have_attribute("data-source", note.name, timeout=ANSWER_TIMEOUT_MS)
+    expect(first.locator("mark.kw").first).to_have_text(UNIQUE_WORD)
+    shot(page, "09_search_uploaded")
+
+
+def test_upload_broken_pdf_reports_vietnamese_error(page, tmp_path):
+    before = documents_in_banner(page)
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes(b"%PDF-1.4\n\x00\x01 garbage, not a PDF at all \xff\xfe")
+    empty = tmp_path / "rong.pdf"
+    empty.write_bytes(b"")
+    upload(page, [broken, empty])
+    table = page.locator("#job-table")
+    expect(table).to_contain_text("hong.pdf")
+    expect(table).to_contain_text("rong.pdf")
+    expect(table).to_contain_text("Lỗi")
+    expect(page.locator("#job-summary")).to_contain_text("không lập chỉ mục được")
+    details = table.inner_text()
+    assert re.search(r"Tệp|tệp|PDF", details), details  # a Vietnamese reason, not a traceback
+    assert "Traceback" not in details and "Error" not in details
+    assert documents_in_banner(page) == before
+    expect(page.locator("#docs-table")).not_to_contain_text("hong.pdf")
+    shot(page, "10_upload_broken_pdf")
