@@ -9,6 +9,7 @@ import bm25s
 import numpy as np
 
 from assistant.index.tokenizer import VietnameseTokenizer
+from assistant.normalize import has_diacritics
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,12 @@ class KeywordIndex:
 
     def query_tokens(self, query: str) -> list[str]:
         vocab = self.bm25.vocab_dict
-        return [t for t in self.tokenizer(query) if t in vocab]
+        tokens = self.tokenizer(query)
+        if not has_diacritics(query):
+            # Typed without accents, "nam" means any of năm / Nam / nằm: match folded forms only,
+            # else the bare syllable would also hit the one accentless word exactly, counting twice.
+            tokens = [t for t in tokens if t.startswith("~")]
+        return [t for t in tokens if t in vocab]
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> tuple[list[int], list[float]]:
         tokens = self.query_tokens(query)
