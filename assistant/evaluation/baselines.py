@@ -73,20 +73,23 @@ class TutorialRAG:
         vectors = embedder.encode_documents([c.text for c in chunks], progress=progress)
         return cls(chunks, vectors, embedder)
 
+    def _result(self, row: int, rank: int = 0, score: float = 0.0) -> SearchResult:
+        c = self.chunks[row]
+        return SearchResult(
+            rank=rank, score=score, chunk_id=f"baseline-{c.doc_id}-{row:05d}", doc_id=c.doc_id, source=c.source,
+            title=c.title, date=c.date, page=None, start=c.start, end=c.end, text=c.text, row=row,
+            scores={"dense": {"rank": rank, "score": score}},
+        )
+
+    def passages(self) -> list[SearchResult]:
+        """Every chunk, as a search result."""
+        return [self._result(row) for row in range(len(self.chunks))]
+
     def search(self, query: str, k: int = 5, **_ignored) -> list[SearchResult]:
         """Top ``k`` chunks by inner product (cosine: vectors are normalized)."""
         if not query.strip() or k <= 0 or not self.chunks:
             return []
         vector = self.embedder.encode_queries([query]).astype(np.float32)
         scores, rows = self.index.search(vector, min(k, len(self.chunks)))
-        results = []
-        for rank, (row, score) in enumerate(zip(rows[0], scores[0], strict=True), 1):
-            if row < 0:
-                continue
-            c = self.chunks[int(row)]
-            results.append(SearchResult(
-                rank=rank, score=float(score), chunk_id=f"baseline-{c.doc_id}-{int(row):05d}", doc_id=c.doc_id,
-                source=c.source, title=c.title, date=c.date, page=None, start=c.start, end=c.end, text=c.text,
-                row=int(row), scores={"dense": {"rank": rank, "score": float(score)}},
-            ))
-        return results
+        return [self._result(int(row), rank, float(score))
+                for rank, (row, score) in enumerate(zip(rows[0], scores[0], strict=True), 1) if row >= 0]
