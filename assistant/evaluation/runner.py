@@ -121,7 +121,7 @@ def fresh_queries(embedder: Embedder) -> Iterator[None]:
     encode = embedder.encode_queries
 
     def uncached(texts):
-        cache, embedder.cache = embedder.cache, None
+        cache, embedder.cache = getattr(embedder, "cache", None), None
         try:
             return encode(texts)
         finally:
