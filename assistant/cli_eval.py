@@ -34,7 +34,42 @@ def register(subparsers) -> None:
                    help="so sánh keyword, dense, hybrid và RAG mẫu (LangChain + FAISS) trên cùng câu hỏi")
     p.add_argument("--limit", type=int, metavar="N", help="chỉ đánh giá N câu hỏi (rải đều)")
     p.add_argument("--retrieval-only", action="store_true", help="không gọi ask(): chỉ đo truy xuất")
+    p.add_argument("--sweep-fusion", action="store_true",
+                   help="dò k của RRF và trọng số dense/keyword (chỉ truy xuất); ghi fusion_sweep.csv")
     p.set_defaults(func=cmd_eval)
+
+
+def cmd_sweep(options, out: Path, as_json: bool) -> int:
+    """Measure every fusion setting of the grid on the options' questions; print the best first."""
+    import csv
+
+    from assistant.evaluation.runner import open_eval
+    from assistant.evaluation.sweep import best, collect, score_grid
+
+    bot, items, spans, _corpus, label = open_eval(options)
+    rows = score_grid(collect(bot, items, spans, progress=options.progress))
+    s = bot.settings
+    current = next((r for r in rows if (r["rrf_k"], r["dense_weight"]) == (s.rrf_k, s.dense_weight / s.keyword_weight)),
+                   None)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "fusion_sweep.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    top = best(rows)
+    if as_json:
+        print(json.dumps({"dataset": label, "best": top, "current": current, "grid": rows}, ensure_ascii=False, indent=2))
+        return 0
+    cols = ["rrf_k", "dense_weight", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "doc_hit@1"]
+    ranked = sorted(rows, key=lambda r: (-r["mrr@10"], -r["hit@1"]))
+    print(f"{label}: {sum(1 for it in items if it['answers'])} câu hỏi có câu trả lời, {len(rows)} cấu hình.")
+    print(" | ".join(cols))
+    for r in ranked[:10] + ([current] if current and current not in ranked[:10] else []):
+        mark = "  ← hiện tại" if r is current else ""
+        print(" | ".join(f"{r[c]:.3f}" if isinstance(r[c], float) else str(r[c]) for c in cols) + mark)
+    print(f"Tốt nhất theo MRR@10: rrf_k={top['rrf_k']}, dense_weight={top['dense_weight']}. Bảng đầy đủ: {path}")
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -48,6 +83,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                           answerer=args.answerer, k=args.k, out=args.out, index_dir=args.index_dir,
                           compare=args.compare, limit=args.limit, answers=not args.retrieval_only)
     try:
+        if args.sweep_fusion:
+            return cmd_sweep(options, args.out, args.json)
         result = run_eval(options)
     except (ValueError, FileNotFoundError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)

@@ -238,9 +238,9 @@ def _record(item: dict, spans: list[tuple[int, int]], results: list[SearchResult
     return rec
 
 
-def run_eval(options: EvalOptions, bot: Assistant | None = None) -> EvalResult:
-    """Evaluate every configuration of ``options`` on the same questions."""
-    started = time.perf_counter()
+def open_eval(options: EvalOptions, bot: Assistant | None = None
+              ) -> tuple[Assistant, list[dict], dict[str, list[tuple[int, int]]], Path, str]:
+    """Index the eval corpus; (assistant, items, evidence spans by item id, corpus folder, dataset label)."""
     settings = eval_settings(options.answerer)
     items, corpus, label = load_items(options)
     if not items:
@@ -260,6 +260,13 @@ def run_eval(options: EvalOptions, bot: Assistant | None = None) -> EvalResult:
         if not found:
             log.warning("%s: evidence not found in %s", item["id"], item["source"])
         spans[item["id"]] = found
+    return bot, items, spans, corpus, label
+
+
+def run_eval(options: EvalOptions, bot: Assistant | None = None) -> EvalResult:
+    """Evaluate every configuration of ``options`` on the same questions."""
+    started = time.perf_counter()
+    bot, items, spans, corpus, label = open_eval(options, bot)
     can_answer = options.answers and hasattr(bot, "ask")
     if options.answers and not can_answer:
         log.warning("Assistant.ask is not available: answer, citation and abstention metrics are null")
