@@ -50,3 +50,12 @@ def expansions(text: str) -> list[str]:
     found = [_SHORT[m.group(1)] for m in _SHORT_RE.finditer(folded)]
     found += [_LONG[m.group(1)] for m in _LONG_RE.finditer(folded)]
     return found
+
+
+def expand(text: str) -> str:
+    """``text`` folded, with every abbreviation written out ("02 KCN" -> "02 khu cong nghiep").
+
+    >>> expand("Ban Quản lý 02 KCN")
+    'ban quan ly 02 khu cong nghiep'
+    """
+    return _SHORT_RE.sub(lambda m: _SHORT[m.group(1)], fold(text))

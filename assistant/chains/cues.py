@@ -4,25 +4,35 @@
 "nghị định / quyết định nào" a document number. A candidate sentence that contains no such phrase
 is unlikely to answer, which is also the strongest signal for abstaining.
 
+Two cues are sharper than the type: the unit a count asks for ("bao nhiêu *ha*", "bao nhiêu *phần
+trăm*", "kinh phí ... bao nhiêu" wants money) must follow a number in the answer, and a question about
+the holder of a post ("Trưởng ban ... tên là gì?") needs that post named before a name. A sentence
+about the right event with the wrong kind of figure is the commonest plausible wrong answer.
+
 Example:
     >>> question_type("Hội nghị được tổ chức khi nào?")
     'when'
     >>> satisfies("when", "Ngày 26/04/2019 tại thành phố Đà Lạt")
     True
+    >>> cue = Cue.of("Diện tích KCN Sơn Mỹ 1 là bao nhiêu hecta?")
+    >>> cue.fits("quy hoạch phân khu xây dựng 1/2.000"), cue.fits("diện tích 1.070 ha")
+    (False, True)
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from assistant.normalize import fold
+from assistant.abbreviations import expand
+from assistant.normalize import fold, has_diacritics, normalize_text
 
 _TYPES = [
     ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
     ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao"
              r"|ngay may|thang may|nam may|hom nao|quy nao)\b"),
-    ("howmany", r"\b(bao nhieu|may|so luong)\b"),
-    ("where", r"\b(o dau|tai dau|dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|quan nao"
+    ("howmany", r"\bbao nhieu\b"),
+    ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|quan nao"
               r"|dia chi)\b"),
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao)\b"),
@@ -41,13 +51,25 @@ _NAME = re.compile(
 _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
 
 
+# Question words whose folded form is also a common word: "mấy" / "máy" (nhà máy), "đâu" / "đầu" (đầu tư).
+# Typed with diacritics they are matched as typed; typed without, folded.
+_AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
+
+
 def question_type(question: str) -> str | None:
     """One of which-doc, when, howmany, where, who; None for other questions."""
     folded = fold(question)
     for name, pattern in _PATTERNS:
-        if pattern.search(folded):
+        if pattern.search(folded) or (name in _AMBIGUOUS and _asks(_AMBIGUOUS[name], question, folded)):
             return name
     return None
+
+
+def _asks(word: str, question: str, folded: str) -> bool:
+    """Whether the question uses the ambiguous question ``word`` ("mấy", "đâu")."""
+    if has_diacritics(question):
+        return bool(re.search(rf"\b{word}\b", normalize_text(question).lower()))
+    return bool(re.search(rf"\b{fold(word)}\b", folded))
 
 
 def satisfies(kind: str | None, sentence: str) -> bool:
@@ -65,3 +87,108 @@ def satisfies(kind: str | None, sentence: str) -> bool:
     if kind == "who":
         return bool(_NAME.search(sentence))
     return True
+
+
+# -- sharper cues: the unit of a count, the holder of a post ----------------------------------------
+
+# Folded unit words and the forms an answer writes them in (first forms are regex alternatives).
+_UNIT_FORMS = {
+    "phan tram": r"%|phan tram", "hecta": r"ha|hecta|hec ta", "ha": r"ha|hecta|hec ta",
+    "m2": r"m2|met vuong", "m3": r"m3|met khoi", "usd": r"usd|do la", "dong": r"dong|vnd",
+}
+_MONEY = r"dong|vnd|ty|trieu|nghin|ngan|usd|do la"
+_UNIT_FORMS.update({"ty": _MONEY, "trieu": _MONEY, "ngan": _MONEY, "nghin": _MONEY})
+# A count asked without its unit whose subject implies one ("kinh phí ... là bao nhiêu?").
+_MONEY_NOUN = re.compile(r"(kinh phi|von|gia thue|gia|doanh thu|kim ngach|ngan sach|chi phi|tien)\b")
+_IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio too)
+    (re.compile(rf"\b{_MONEY_NOUN.pattern}"), _MONEY),
+    (re.compile(r"\bphan tram\b"), r"%|phan tram"),
+    (re.compile(r"\bdien tich\b"), r"ha|hecta|m2|km2|met vuong"),
+]
+_STOP = {"la", "dat", "co", "trong", "cua", "tai", "duoc", "so", "voi", "nam", "thi", "vay", "a", "nhi", "the"}
+_AFTER_COUNT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z0-9]+(?:\s+[a-z0-9]+)?)")
+_ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",
+          "bo truong", "tong giam doc", "lanh dao")
+_ASKS_PERSON = re.compile(r"\b(ai|ten la gi|ten gi|ho ten|ho va ten|nguoi nao|ong nao|ba nao|dong chi nao"
+                          r"|lanh dao nao|truong ban nao|pho truong ban nao|chu tich nao)\b")
+_PERSON_NAME = re.compile(rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+")
+
+
+def _count_unit(folded: str, question: str) -> str | None:
+    """A regex of the unit a count question asks for, or None ("đạt bao nhiêu?")."""
+    for m in _AFTER_COUNT.finditer(folded):
+        if m.group(0).startswith("may") and not _asks("mấy", question, folded):
+            continue  # "nhà máy", not "mấy"
+        words = []
+        for word in m.group(1).split():
+            if word in _STOP:
+                break
+            words.append(word)
+        if not words:
+            break
+        phrase = " ".join(words)
+        for unit, forms in _UNIT_FORMS.items():
+            if phrase == unit or phrase.startswith(unit + " "):
+                return forms
+        if _MONEY_NOUN.match(phrase):  # "bao nhiêu vốn": the subject, the unit is money
+            return _MONEY
+        return re.escape(phrase)
+    for pattern, forms in _IMPLIED:
+        if pattern.search(folded):
+            return forms
+    return None
+
+
+def _asked_role(folded: str) -> str | None:
+    """The post whose holder the question asks for ("Trưởng ban ... là ai?" -> "truong ban")."""
+    if not _ASKS_PERSON.search(folded):
+        return None
+    for role in _ROLES:
+        m = re.search(rf"\b(pho\s+)?{role}\b", folded)
+        if m:
+            return m.group(0)
+    return None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What an answer sentence must hold for one question; build with :meth:`Cue.of`."""
+
+    kind: str | None
+    unit: str | None = None  # regex over folded text of the unit that must follow a number
+    role: str | None = None  # folded post ("truong ban", "pho chu tich") that must precede a name
+
+    @classmethod
+    def of(cls, question: str) -> Cue:
+        kind = question_type(question)
+        folded = expand(question)
+        unit = _count_unit(folded, question) if kind == "howmany" else None
+        role = _asked_role(folded) if kind == "who" else None
+        return cls(kind, unit, role)
+
+    @property
+    def strict(self) -> bool:
+        """Whether a sentence that does not fit cannot be an answer (not merely a weaker one)."""
+        return self.kind in {"when", "howmany", "which-doc"} or self.role is not None
+
+    def fits(self, sentence: str) -> bool:
+        if not satisfies(self.kind, sentence):
+            return False
+        if self.unit:
+            text = expand(_DATE.sub(" ", _DOCNUM.sub(" ", sentence)))
+            if not re.search(rf"\d(?:[\d.,]*\d)?\s*(?:[a-z]+\s+){{0,2}}(?:{self.unit})(?![a-z])", text):
+                return False
+        if self.role:
+            return self._names_role(sentence)
+        return True
+
+    def _names_role(self, sentence: str) -> bool:
+        """The post, as asked ("Phó" only when asked), followed closely by a capitalized name."""
+        sentence = normalize_text(sentence)
+        folded = fold(sentence)  # same length as the NFC ``sentence``
+        for m in re.finditer(rf"\b{self.role}\b", folded):
+            if not self.role.startswith("pho") and folded[max(0, m.start() - 4):m.start()] == "pho ":
+                continue
+            if _PERSON_NAME.search(sentence[m.end():m.end() + 80]):
+                return True
+        return False

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.chains.cues import question_type, satisfies
+from assistant.chains.cues import Cue
 from assistant.chains.lexical import content_words, overlap
 from assistant.chains.types import NO_ANSWER, Answer, Citation
 from assistant.index.embedder import Embedder
@@ -36,7 +36,6 @@ W_DENSE, W_LEXICAL, W_CUE, W_RANK = 0.5, 0.5, 0.15, 0.05
 MIN_SENTENCE_CHARS = 20
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 EXTRA_MARGIN = 0.06  # a second or third sentence is added when it scores this close to the best
-STRICT_CUES = {"when", "howmany", "which-doc"}  # question types whose answer must hold a date / number / doc no.
 _NUMBER = re.compile(r"\d+")
 
 
@@ -113,13 +112,13 @@ class ExtractiveAnswerer:
         cands = candidates(passages)
         if not cands:
             return []
-        kind = question_type(question)
+        cue = Cue.of(question)
         q_words = content_words(question)
         q_vec = self.embedder.encode_queries([question])[0]
         s_vecs = self.embedder.encode_documents([c.text for c in cands])
         dense = s_vecs @ q_vec
         for cand, sim in zip(cands, dense, strict=True):
-            cand.cue = satisfies(kind, cand.text)
+            cand.cue = cue.fits(cand.text)
             lexical = overlap(q_words, content_words(cand.text))
             rank_prior = 1.0 / (1 + cand.passage)
             cand.score = float(W_DENSE * sim + W_LEXICAL * lexical + W_CUE * cand.cue + W_RANK * rank_prior)
@@ -134,7 +133,7 @@ class ExtractiveAnswerer:
         # elsewhere in the document does not make a 2019 figure an answer about 2015. (Calibrated
         # against the looser same-document rule, which answers more but also answers wrongly.)
         _, numbers = missing_terms(question, [passages[best.passage]])
-        if numbers or (question_type(question) in STRICT_CUES and not best.cue):
+        if numbers or (Cue.of(question).strict and not best.cue):
             return 0.0
         return best.score
 

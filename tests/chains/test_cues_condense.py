@@ -1,5 +1,5 @@
 from assistant.chains.condense import condense, leans_on_history
-from assistant.chains.cues import question_type, satisfies
+from assistant.chains.cues import Cue, question_type, satisfies
 
 
 def test_question_types():
@@ -43,3 +43,41 @@ def test_standalone_question_unchanged():
     assert not leans_on_history(question)
     assert condense(question, history) == question
     assert condense("còn năm 2018 thì sao?", None) == "còn năm 2018 thì sao?"
+
+
+def test_nha_may_is_not_may():
+    assert question_type("Hai Ban muốn mời gọi đầu tư những loại nhà máy nào?") is None
+    assert question_type("KCN Lộc Sơn có mấy nhà máy?") == "howmany"
+    assert question_type("kcn loc son co may nha may") == "howmany"
+
+
+def test_count_must_carry_the_unit_asked():
+    cue = Cue.of("Tỷ lệ lấp đầy của KCN Phú Hội là bao nhiêu phần trăm?")
+    assert cue.strict and cue.fits("tỷ lệ lấp đầy đạt 85%") and not cue.fits("trong 9 tháng đầu năm 2017")
+    cue = Cue.of("Có bao nhiêu doanh nghiệp thứ cấp tham dự?")
+    assert cue.fits("đại diện 34 doanh nghiệp thứ cấp") and not cue.fits("lãnh đạo 03 Ban quản lý")
+    assert Cue.of("Trong 9 tháng, Ban tập trung xúc tiến vào mấy khu công nghiệp?").fits("xúc tiến vào 02 KCN")
+    cue = Cue.of("Kinh phí dành cho chương trình hợp tác là bao nhiêu?")
+    assert cue.fits("kinh phí 1,5 tỷ đồng") and not cue.fits("với sự tham dự của 03 Ban quản lý")
+    assert Cue.of("Tổng vốn đăng ký là bao nhiêu tỷ đồng?").fits("vốn đăng ký đạt 1.200 tỷ")
+    assert Cue.of("Được lập theo tỷ lệ bao nhiêu?").fits("quy hoạch phân khu xây dựng 1/2.000")
+    assert Cue.of("Chương trình thực hiện được mấy năm?").unit is None
+
+
+def test_holder_of_a_post_needs_the_post_and_a_name():
+    cue = Cue.of("Trưởng Ban Quản lý các KCN Lâm Đồng năm 2017 tên là gì?")
+    assert cue.role == "truong ban" and cue.strict
+    assert not cue.fits("Ban quản lý các khu công nghiệp Lâm Đồng đã tổ chức Hội nghị")
+    assert not cue.fits("Phó Trưởng ban Ban Quản lý thành phố Lâm Văn Tiếp chủ trì")  # a deputy is not the head
+    assert cue.fits("Trưởng ban Ban Quản lý các KCN Lâm Đồng Nguyễn Văn A phát biểu")
+    cue = Cue.of("pho chu tich thuong truc ubnd tinh ten la gi")
+    assert cue.fits("Phó Chủ tịch Thường trực UBND tỉnh Lương Văn Hải ghi nhận")
+    assert not Cue.of("Chủ tịch UBND tỉnh ký quyết định tên là gì?").fits("Quyết định số 3485/QĐ-UBND của Chủ tịch UBND tỉnh;")
+    assert Cue.of("Đơn vị nào tổ chức hội nghị?").role is None
+
+
+def test_dau_tu_is_not_dau():
+    assert question_type("Hai Ban muốn mời gọi đầu tư những loại nhà máy nào?") is None
+    assert question_type("Hội nghị xúc tiến đầu tư tổ chức ở đâu?") == "where"
+    assert question_type("Hội nghị tổ chức đâu?") == "where"
+    assert question_type("hoi nghi to chuc dau") == "where"
