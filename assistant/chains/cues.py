@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.abbreviations import expand
-from assistant.normalize import fold, has_diacritics, normalize_text
+from assistant.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 
 _TYPES = [
     ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
@@ -37,6 +37,11 @@ _TYPES = [
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao)\b"),
 ]
+_ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",
+          "bo truong", "tong giam doc", "lanh dao")
+# "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
+_ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,6}}?\s+nao\b"
+_TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(\s+năm\s+\d{4})?|năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)
@@ -48,6 +53,7 @@ _LOW = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.isl
 _NAME = re.compile(
     rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
 )
+_DOCNAME = re.compile(r"\b(?:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)\s+[A-ZĐ]")
 _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
 
 
@@ -81,7 +87,7 @@ def satisfies(kind: str | None, sentence: str) -> bool:
     if kind == "howmany":  # a quantity, not a date or a year
         return bool(_NUMBER.search(_DATE.sub(" ", _DOCNUM.sub(" ", sentence))))
     if kind == "which-doc":
-        return bool(_DOCNUM.search(sentence))
+        return bool(_DOCNUM.search(sentence) or _DOCNAME.search(sentence))
     if kind == "where":
         return bool(_PLACE.search(sentence))
     if kind == "who":
@@ -107,11 +113,32 @@ _IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio
 ]
 _STOP = {"la", "dat", "co", "trong", "cua", "tai", "duoc", "so", "voi", "nam", "thi", "vay", "a", "nhi", "the"}
 _AFTER_COUNT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z0-9]+(?:\s+[a-z0-9]+)?)")
-_ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",
-          "bo truong", "tong giam doc", "lanh dao")
-_ASKS_PERSON = re.compile(r"\b(ai|ten la gi|ten gi|ho ten|ho va ten|nguoi nao|ong nao|ba nao|dong chi nao"
-                          r"|lanh dao nao|truong ban nao|pho truong ban nao|chu tich nao)\b")
-_PERSON_NAME = re.compile(rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+")
+_ASKS_PERSON = re.compile(r"\b(ai|ten la gi|ten gi|ho ten|ho va ten|nguoi nao|ong nao|ba nao|dong chi nao)\b|"
+                          + _ROLE_WHICH)
+_CAPITALIZED = re.compile(rf"(?:[{_UP}][{_LOW}]*\s+)*[{_UP}][{_LOW}]*")
+# Capitalized syllables of units and places, never of a person's name ("Ban Quản lý", "Ủy ban").
+_NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm Hội Nghị Thành Phố Tỉnh Huyện Nhà Quyết Định "
+                     "Luật Chính Phủ Bộ Cục Viện Trường Đại Học Kinh Tế Nhân Dân Chương Trình Kế Hoạch Hợp Tác "
+                     "Thường Trực Phó Chủ Tịch Trưởng Giám Đốc Đồng Chí Ông Bà").split())
+# "Huyện nào", "trụ sở nào": the answer names that kind of place ("huyện Bảo Lâm").
+# (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
+_WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so)\s+nao\b")
+_ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
+                       r"|\b(website|trang web|email)\s+(nao|la gi)\b")
+_WEB = r"(?i)\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|edu)\b|https?://|www\.|@"
+_ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
+_ASKS_DAY = re.compile(r"\bngay (may|nao|bao nhieu)\b")
+
+
+def _has_person_name(text: str) -> bool:
+    """Three or four capitalized syllables in a row, none of them a unit's or a title's word."""
+    for m in _CAPITALIZED.finditer(text):
+        run = 0
+        for syllable in m.group(0).split():
+            run = 0 if fold(syllable) in _NOT_NAME else run + 1
+            if run >= 3:
+                return True
+    return False
 
 
 def _count_unit(folded: str, question: str) -> str | None:
@@ -157,6 +184,8 @@ class Cue:
     kind: str | None
     unit: str | None = None  # regex over folded text of the unit that must follow a number
     role: str | None = None  # folded post ("truong ban", "pho chu tich") that must precede a name
+    pattern: str | None = None  # regex the sentence (diacritics stripped, case kept) must match
+    own_dates: tuple[str, ...] = ()  # dates the question itself gives: they do not answer "when"
 
     @classmethod
     def of(cls, question: str) -> Cue:
@@ -164,15 +193,32 @@ class Cue:
         folded = expand(question)
         unit = _count_unit(folded, question) if kind == "howmany" else None
         role = _asked_role(folded) if kind == "who" else None
-        return cls(kind, unit, role)
+        pattern = None
+        if (place := _WHICH_PLACE.search(folded)) is not None:
+            pattern = rf"(?i:\b{place.group(1)})\s+[A-Z]"
+        elif _ASKS_WEB.search(folded):
+            pattern = _WEB
+        elif _ASKS_DAY.search(folded):
+            pattern = r"(?i)\bngay\s+\d|\b\d{1,2}/\d{1,2}\b"
+        elif _ASKS_MONTH.search(folded):
+            pattern = r"(?i)\bthang\s+\d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{4}\b"
+        own = tuple(fold(m.group(0)) for m in _DATE.finditer(normalize_text(question))) if kind == "when" else ()
+        return cls(kind, unit, role, pattern, own)
 
     @property
     def strict(self) -> bool:
         """Whether a sentence that does not fit cannot be an answer (not merely a weaker one)."""
-        return self.kind in {"when", "howmany", "which-doc"} or self.role is not None
+        return self.kind in {"when", "howmany", "which-doc"} or bool(self.role or self.pattern)
 
     def fits(self, sentence: str) -> bool:
-        if not satisfies(self.kind, sentence):
+        if self.pattern:  # sharper than the type's own cue, and replaces it
+            if not re.search(self.pattern, strip_diacritics(normalize_text(sentence))):
+                return False
+        elif self.kind == "when" and self.own_dates:
+            dates = [fold(m.group(0)) for m in _DATE.finditer(sentence)]
+            if not any(d not in self.own_dates for d in dates):
+                return False
+        elif not satisfies(self.kind, sentence):
             return False
         if self.unit:
             text = expand(_DATE.sub(" ", _DOCNUM.sub(" ", sentence)))
@@ -189,6 +235,6 @@ class Cue:
         for m in re.finditer(rf"\b{self.role}\b", folded):
             if not self.role.startswith("pho") and folded[max(0, m.start() - 4):m.start()] == "pho ":
                 continue
-            if _PERSON_NAME.search(sentence[m.end():m.end() + 80]):
+            if _has_person_name(sentence[m.end():m.end() + 80]):
                 return True
         return False

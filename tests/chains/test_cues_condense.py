@@ -81,3 +81,25 @@ def test_dau_tu_is_not_dau():
     assert question_type("Hội nghị xúc tiến đầu tư tổ chức ở đâu?") == "where"
     assert question_type("Hội nghị tổ chức đâu?") == "where"
     assert question_type("hoi nghi to chuc dau") == "where"
+
+
+def test_which_place_website_and_month_need_that_kind_of_answer():
+    cue = Cue.of("KCN Phú Hội nằm ở huyện nào của tỉnh Lâm Đồng?")
+    assert cue.fits("KCN Phú Hội thuộc huyện Đức Trọng") and not cue.fits("Hội nghị tổ chức tại Đà Lạt")
+    assert Cue.of("Cơ quan nào ban hành Chỉ thị 27-CT/TU?").pattern is None
+    cue = Cue.of("Địa chỉ website của Ban Quản lý là gì?")
+    assert cue.fits("xem tại kcn.lamdong.gov.vn") and not cue.fits("giới thiệu trên trang website.")
+    assert Cue.of("Ban đưa thông tin lên trang Web nhằm mục đích gì?").pattern is None
+    cue = Cue.of("KCN Sơn Mỹ 1 dự kiến khởi công vào tháng mấy năm 2020?")
+    assert not cue.fits("nhiệm vụ chủ yếu trong năm 2020") and cue.fits("khởi công vào tháng 6 năm 2020")
+
+
+def test_a_date_the_question_gives_does_not_answer_when():
+    cue = Cue.of("Hội nghị sơ kết năm 2018 được tổ chức vào thời gian nào?")
+    assert not cue.fits("giai đoạn 2016-2018, trong năm 2018") and cue.fits("Ngày 26/12/2018 tại Đà Lạt")
+    assert Cue.of("Phương hướng đề ra tại hội nghị tháng 4/2019 áp dụng cho thời gian nào?").fits(
+        "trong những tháng còn lại của năm 2019")
+
+
+def test_which_document_accepts_a_named_law():
+    assert Cue.of("Nghị định đó hướng dẫn thi hành luật nào?").fits("hướng dẫn thi hành Luật Bảo vệ môi trường")
