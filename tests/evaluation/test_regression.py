@@ -47,3 +47,12 @@ def test_answer_accuracy(result, floors):
     if measured is None:
         pytest.skip("Assistant.ask is not available, so answer accuracy cannot be measured")
     assert measured >= floor, f"answer accuracy {measured:.3f} fell below the floor {floor} (eval/floors.json)"
+
+
+def test_abstention_recall(result, floors):
+    """Plausible questions the documents do not answer must keep being refused."""
+    floor = floors["abstention_recall"]["floor"]
+    measured = result.summary()["abstention"]["recall"]
+    if measured is None:
+        pytest.skip("Assistant.ask is not available, so abstention cannot be measured")
+    assert measured >= floor, f"abstention recall {measured:.3f} fell below the floor {floor} (eval/floors.json)"
