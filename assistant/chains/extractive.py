@@ -48,7 +48,8 @@ def missing_terms(question: str, passages: list[SearchResult]) -> tuple[list[str
     have: set[str] = set()
     numbers: set[str] = set()
     for p in passages:
-        text = f"{p.title} {p.context} {p.text}"
+        # The document's event date belongs to every passage of it ("hội nghị tháng 4/2019").
+        text = f"{p.title} {p.date or ''} {p.context} {p.text}"
         have.update(content_words(text))
         numbers.update(n.lstrip("0") or "0" for n in _NUMBER.findall(text))
     words = [w for w in dict.fromkeys(content_words(question)) if not w.isdigit() and w not in have]
@@ -124,8 +125,15 @@ class ExtractiveAnswerer:
             cand.score = float(W_DENSE * sim + W_LEXICAL * lexical + W_CUE * cand.cue + W_RANK * rank_prior)
         return sorted(cands, key=lambda c: -c.score)
 
+    @staticmethod
+    def usable(question: str, ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates that can answer: for a strict cue (a date, a count with its unit, the holder
+        of a post, ...) only the sentences that hold it, however well the others score."""
+        return [c for c in ranked if c.cue] if Cue.of(question).strict else ranked
+
     def confidence(self, question: str, passages: list[SearchResult], ranked: list[Candidate]) -> float:
-        """How well the best sentence answers: its score, lowered for what the passages lack."""
+        """How well the best usable sentence answers: its score, or 0 for what its passage lacks."""
+        ranked = self.usable(question, ranked)
         if not ranked:
             return 0.0
         best = ranked[0]
@@ -133,12 +141,10 @@ class ExtractiveAnswerer:
         # elsewhere in the document does not make a 2019 figure an answer about 2015. (Calibrated
         # against the looser same-document rule, which answers more but also answers wrongly.)
         _, numbers = missing_terms(question, [passages[best.passage]])
-        if numbers or (Cue.of(question).strict and not best.cue):
-            return 0.0
-        return best.score
+        return 0.0 if numbers else best.score
 
     def answer(self, question: str, passages: list[SearchResult]) -> Answer:
-        ranked = self.score(question, passages)
+        ranked = self.usable(question, self.score(question, passages))
         best = ranked[0] if ranked else None
         confidence = self.confidence(question, passages, ranked)
         if best is None or confidence < self.threshold:

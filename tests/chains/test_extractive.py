@@ -39,3 +39,23 @@ def test_missing_terms_ignore_leading_zeros(passages):
     assert numbers == []
     words, numbers = missing_terms("Hội nghị năm 2015 ở Hà Nội", passages)
     assert numbers == ["2015"] and "noi" in words
+
+
+def test_event_date_counts_for_every_passage_of_the_document(passage_factory):
+    later = passage_factory("Hàng tháng tiếp tục trao đổi kinh nghiệm chuyên môn giữa các phòng.", 1, "000.txt")
+    assert later.date == "2019-04-26"
+    assert missing_terms("Sau hội nghị tháng 4/2019, các phòng trao đổi kinh nghiệm khi nào?", [later])[1] == []
+    later.date = None
+    assert missing_terms("Sau hội nghị tháng 4/2019, các phòng trao đổi kinh nghiệm khi nào?", [later])[1] == ["4", "2019"]
+
+
+def test_strict_cue_quotes_the_best_sentence_that_holds_it(embedder, passage_factory):
+    text = ("Hội nghị tổng kết công tác năm 2019 của các doanh nghiệp thứ cấp trong các KCN diễn ra tốt đẹp. "
+            "Đến dự có đại diện các chủ đầu tư và 34 doanh nghiệp thứ cấp trong các KCN.")
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    question = "Có bao nhiêu doanh nghiệp thứ cấp dự hội nghị tổng kết công tác năm 2019?"
+    ranked = answerer.score(question, [passage_factory(text)])
+    assert not all(c.cue for c in ranked)
+    assert all(c.cue for c in answerer.usable(question, ranked))
+    answer = answerer.answer(question, [passage_factory(text)])
+    assert answer.answerable and "34 doanh nghiệp" in answer.answer and "diễn ra tốt đẹp" not in answer.answer
