@@ -1,4 +1,4 @@
-"""Sanity checks for the evaluation data in ``eval/questions.jsonl`` and ``eval/calibration.jsonl``.
+"""Sanity checks for the evaluation data in ``eval/questions.jsonl``, ``eval/calibration.jsonl`` and ``eval/heldout.jsonl``.
 
 Standard library only: every line parses with exactly the expected keys and types, ids are unique,
 answerable items point at a corpus file whose text contains the evidence (after Unicode NFC) and every
@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO / "eval"
 QUESTIONS = EVAL_DIR / "questions.jsonl"
 CALIBRATION = EVAL_DIR / "calibration.jsonl"
+HELDOUT = EVAL_DIR / "heldout.jsonl"  # written blind to the other sets and to the answerer's cues
 KEYS = {"id", "question", "answers", "source", "evidence"}
 
 
@@ -78,10 +79,11 @@ def _file_text(name: str) -> str:
 def test_files_exist():
     assert QUESTIONS.exists(), QUESTIONS
     assert CALIBRATION.exists(), CALIBRATION
+    assert HELDOUT.exists(), HELDOUT
     assert CORPUS.is_dir(), f"corpus directory not found: {CORPUS}"
 
 
-ALL_PARAMS = _params(QUESTIONS) + _params(CALIBRATION)
+ALL_PARAMS = _params(QUESTIONS) + _params(CALIBRATION) + _params(HELDOUT)
 
 
 @pytest.mark.parametrize("line", ALL_PARAMS)
@@ -115,7 +117,7 @@ def test_item(line: str):
         assert a in evidence or a in text, f"answer {answer!r} not found in evidence or source file"
 
 
-@pytest.mark.parametrize("path", [QUESTIONS, CALIBRATION], ids=["questions", "calibration"])
+@pytest.mark.parametrize("path", [QUESTIONS, CALIBRATION, HELDOUT], ids=["questions", "calibration", "heldout"])
 def test_all_lines_parse(path: Path):
     for n, line in _load(path):
         try:
@@ -126,7 +128,7 @@ def test_all_lines_parse(path: Path):
 
 
 def test_ids_unique():
-    ids = [it.get("id") for it in _items(QUESTIONS) + _items(CALIBRATION)]
+    ids = [it.get("id") for it in _items(QUESTIONS) + _items(CALIBRATION) + _items(HELDOUT)]
     dups = sorted({i for i in ids if ids.count(i) > 1}, key=str)
     assert not dups, f"duplicate ids: {dups}"
 
@@ -150,3 +152,5 @@ def test_calibration_questions_differ_from_test_questions():
         it["id"] for it in _items(CALIBRATION) if nfc(it.get("question", "")).strip().lower() in test_qs
     ]
     assert not overlap, f"calibration questions duplicated in questions.jsonl: {overlap}"
+    overlap = [it["id"] for it in _items(HELDOUT) if nfc(it.get("question", "")).strip().lower() in test_qs]
+    assert not overlap, f"held-out questions duplicated in questions.jsonl: {overlap}"
