@@ -6,25 +6,12 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
-
 from assistant.cli import build_parser
-from assistant.core import Assistant
 from assistant.evaluation.report import write_report
 from assistant.evaluation.runner import COMPARE, EvalOptions, eval_settings, run_eval, sample
 
 REPO = Path(__file__).resolve().parents[2]
 TOP_KEYS = {"n", "retrieval", "retrieval_doc", "answer", "citation", "abstention", "latency_ms"}
-
-
-@pytest.fixture
-def bot_class(fake_embedder):
-    class FakeBot(Assistant):
-        @property
-        def embedder(self):
-            return fake_embedder
-
-    return FakeBot
 
 
 def _options(tmp_path: Path, **kw) -> EvalOptions:

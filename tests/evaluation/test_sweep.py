@@ -6,22 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import Assistant
 from assistant.evaluation import metrics
 from assistant.evaluation.runner import EvalOptions, open_eval
 from assistant.evaluation.sweep import Candidates, best, collect, score_grid
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def bot_class(fake_embedder):
-    class FakeBot(Assistant):
-        @property
-        def embedder(self):
-            return fake_embedder
-
-    return FakeBot
 
 
 def test_grid_matches_hybrid_search_for_every_setting(tmp_path, bot_class):
