@@ -4,10 +4,12 @@
 "nghị định / quyết định nào" a document number. A candidate sentence that contains no such phrase
 is unlikely to answer, which is also the strongest signal for abstaining.
 
-Two cues are sharper than the type: the unit a count asks for ("bao nhiêu *ha*", "bao nhiêu *phần
-trăm*", "kinh phí ... bao nhiêu" wants money) must follow a number in the answer, and a question about
-the holder of a post ("Trưởng ban ... tên là gì?") needs that post named before a name. A sentence
-about the right event with the wrong kind of figure is the commonest plausible wrong answer.
+:class:`Cue` is sharper than the type: the unit a count asks for ("bao nhiêu *ha*", "bao nhiêu
+*phần trăm*", "kinh phí ... bao nhiêu" wants money) must follow a number in the answer; a question
+about the holder of a post ("Trưởng ban ... tên là gì?") needs that post named before a name;
+"huyện nào", "địa chỉ website", "tháng mấy" want that kind of phrase; and a date the question itself
+gives does not answer "khi nào". A sentence about the right event with the wrong kind of figure is
+the commonest plausible wrong answer.
 
 Example:
     >>> question_type("Hội nghị được tổ chức khi nào?")
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.abbreviations import expand
 from assistant.normalize import fold, has_diacritics, normalize_text, strip_diacritics
@@ -78,6 +81,11 @@ def _asks(word: str, question: str, folded: str) -> bool:
     return bool(re.search(rf"\b{fold(word)}\b", folded))
 
 
+def _without_dates(sentence: str) -> str:
+    """``sentence`` with dates and document numbers blanked out, so only quantities keep digits."""
+    return _DATE.sub(" ", _DOCNUM.sub(" ", sentence))
+
+
 def satisfies(kind: str | None, sentence: str) -> bool:
     """Whether ``sentence`` holds the kind of phrase the question type asks for."""
     if kind is None:
@@ -85,7 +93,7 @@ def satisfies(kind: str | None, sentence: str) -> bool:
     if kind == "when":
         return bool(_DATE.search(sentence))
     if kind == "howmany":  # a quantity, not a date or a year
-        return bool(_NUMBER.search(_DATE.sub(" ", _DOCNUM.sub(" ", sentence))))
+        return bool(_NUMBER.search(_without_dates(sentence)))
     if kind == "which-doc":
         return bool(_DOCNUM.search(sentence) or _DOCNAME.search(sentence))
     if kind == "where":
@@ -98,12 +106,12 @@ def satisfies(kind: str | None, sentence: str) -> bool:
 # -- sharper cues: the unit of a count, the holder of a post ----------------------------------------
 
 # Folded unit words and the forms an answer writes them in (first forms are regex alternatives).
+_MONEY = r"dong|vnd|ty|trieu|nghin|ngan|usd|do la"
 _UNIT_FORMS = {
     "phan tram": r"%|phan tram", "hecta": r"ha|hecta|hec ta", "ha": r"ha|hecta|hec ta",
     "m2": r"m2|met vuong", "m3": r"m3|met khoi", "usd": r"usd|do la", "dong": r"dong|vnd",
+    "ty": _MONEY, "trieu": _MONEY, "ngan": _MONEY, "nghin": _MONEY,
 }
-_MONEY = r"dong|vnd|ty|trieu|nghin|ngan|usd|do la"
-_UNIT_FORMS.update({"ty": _MONEY, "trieu": _MONEY, "ngan": _MONEY, "nghin": _MONEY})
 # A count asked without its unit whose subject implies one ("kinh phí ... là bao nhiêu?").
 _MONEY_NOUN = re.compile(r"(kinh phi|von|gia thue|gia|doanh thu|kim ngach|ngan sach|chi phi|tien)\b")
 _IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio too)
@@ -188,6 +196,7 @@ class Cue:
     own_dates: tuple[str, ...] = ()  # dates the question itself gives: they do not answer "when"
 
     @classmethod
+    @lru_cache(maxsize=256)  # the answerer asks for one question's cue while scoring, filtering and gating
     def of(cls, question: str) -> Cue:
         kind = question_type(question)
         folded = expand(question)
@@ -221,7 +230,7 @@ class Cue:
         elif not satisfies(self.kind, sentence):
             return False
         if self.unit:
-            text = expand(_DATE.sub(" ", _DOCNUM.sub(" ", sentence)))
+            text = expand(_without_dates(sentence))
             if not re.search(rf"\d(?:[\d.,]*\d)?\s*(?:[a-z]+\s+){{0,2}}(?:{self.unit})(?![a-z])", text):
                 return False
         if self.role:
