@@ -44,7 +44,7 @@ def cmd_sweep(options, out: Path, as_json: bool) -> int:
     import csv
 
     from assistant.evaluation.runner import open_eval
-    from assistant.evaluation.sweep import best, collect, score_grid
+    from assistant.evaluation.sweep import collect, ranked, score_grid
 
     bot, items, spans, _corpus, label = open_eval(options)
     rows = score_grid(collect(bot, items, spans, progress=options.progress))
@@ -57,15 +57,15 @@ def cmd_sweep(options, out: Path, as_json: bool) -> int:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    top = best(rows)
+    order = ranked(rows)
+    top = order[0]
     if as_json:
         print(json.dumps({"dataset": label, "best": top, "current": current, "grid": rows}, ensure_ascii=False, indent=2))
         return 0
     cols = ["rrf_k", "dense_weight", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "doc_hit@1"]
-    ranked = sorted(rows, key=lambda r: (-r["mrr@10"], -r["hit@1"]))
     print(f"{label}: {sum(1 for it in items if it['answers'])} câu hỏi có câu trả lời, {len(rows)} cấu hình.")
     print(" | ".join(cols))
-    for r in ranked[:10] + ([current] if current and current not in ranked[:10] else []):
+    for r in order[:10] + ([current] if current and current not in order[:10] else []):
         mark = "  ← hiện tại" if r is current else ""
         print(" | ".join(f"{r[c]:.3f}" if isinstance(r[c], float) else str(r[c]) for c in cols) + mark)
     print(f"Tốt nhất theo MRR@10: rrf_k={top['rrf_k']}, dense_weight={top['dense_weight']}. Bảng đầy đủ: {path}")

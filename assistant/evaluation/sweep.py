@@ -75,6 +75,11 @@ def score_grid(runs: list[Candidates], ks=DEFAULT_KS, dense_weights=DEFAULT_DENS
     return rows
 
 
+def ranked(rows: list[dict], key: str = "mrr@10") -> list[dict]:
+    """Rows best first by ``key``; ties go to higher hit@1, then keep grid order."""
+    return sorted(rows, key=lambda r: (-round(r[key], 9), -round(r["hit@1"], 9)))
+
+
 def best(rows: list[dict], key: str = "mrr@10") -> dict:
-    """The row with the highest ``key``; ties go to higher hit@1, then to the earlier row."""
-    return max(rows, key=lambda r: (round(r[key], 9), round(r["hit@1"], 9), -rows.index(r)))
+    """The first of :func:`ranked`."""
+    return ranked(rows, key)[0]
