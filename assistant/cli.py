@@ -30,7 +30,7 @@ def _assistant(args: argparse.Namespace):
     if getattr(args, "llm", None):
         overrides["llm"] = args.llm
     settings = Settings(**overrides)
-    return Assistant(home=args.home or os.environ.get("ASSISTANT_HOME") or settings.home, settings=settings)
+    return Assistant(settings, home=args.home or os.environ.get("ASSISTANT_HOME") or settings.home)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

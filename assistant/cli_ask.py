@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from assistant.chains.types import Answer
+from assistant.schema import Answer
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -16,14 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.chains.answer import AnswerChain
-from assistant.chains.types import Answer
-from assistant.index.embedder import Embedder
 from assistant.index.manifest import check_compatible, settings_binding
-from assistant.index.retriever import HybridRetriever, SearchResult
+from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot, current_generation
 from assistant.index.store import DocumentRecord
 from assistant.index.tokenizer import VietnameseTokenizer
 from assistant.ingest import IngestReport, delete, ingest
+from assistant.models.embedder import Embedder
+from assistant.schema import Answer, Passage
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,33 +36,30 @@ class Assistant:
     process swaps the live generation atomically, and the next search picks it up.
     """
 
-    def __init__(self, home: str | Path | None = None, settings: Settings | None = None, **overrides) -> None:
-        self.settings = settings or Settings(**overrides)
-        if overrides and settings is not None:
-            self.settings = settings.model_copy(update=overrides)
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 home: str | Path | None = None) -> None:
+        self.settings = settings or Settings()
         self.home = Path(home if home is not None else self.settings.home).expanduser()
+        # The embedder loads its model on first use, so keyword search and `info` start at once.
+        self.embedder = embedder or Embedder(self.settings)
         self._lock = threading.Lock()
-        self._snapshot: IndexSnapshot | None = None
+        self._retriever: HybridRetriever | None = None
         self._tokenizer = VietnameseTokenizer()
 
     # -- parts ---------------------------------------------------------------------------------
-    @property
-    def embedder(self) -> Embedder:
-        """The embedding model, loaded once per process on first use."""
-        return Embedder.from_settings(self.settings)
-
-    def _get_embedder(self) -> Embedder:
-        return self.embedder
-
     def snapshot(self) -> IndexSnapshot:
         """The live index generation, reopened when an ingest has replaced it."""
+        return self.retriever().snapshot
+
+    def retriever(self) -> HybridRetriever:
+        """The retriever of the live index generation: built once per generation, not per search."""
         with self._lock:
             folder = current_generation(self.home)
-            if self._snapshot is None or folder != self._snapshot.folder:
+            if self._retriever is None or folder != self._retriever.snapshot.folder:
                 fresh = IndexSnapshot.open(self.home, self._tokenizer)
                 self._check(fresh.manifest)
-                self._snapshot = fresh
-            return self._snapshot
+                self._retriever = HybridRetriever(fresh, self.embedder, self.settings)
+            return self._retriever
 
     def _check(self, manifest: dict) -> None:
         wanted = settings_binding(self.settings.model, self.settings.chunk_size, self.settings.chunk_overlap_sentences)
@@ -76,18 +73,17 @@ class Assistant:
     def ingest(self, paths: list[str | Path] | None = None, rebuild: bool = False, progress: bool = False) -> IngestReport:
         """Index ``paths`` (files or folders; default the corpus folder) incrementally."""
         targets = [Path(p) for p in (paths or [self.settings.corpus])]
-        return ingest(self.home, self.settings, self._get_embedder, targets, rebuild=rebuild, progress=progress)
+        return ingest(self.home, self.settings, self.embedder, targets, rebuild=rebuild, progress=progress)
 
     def delete(self, key: str) -> IngestReport:
         """Remove a document by doc id, source or path."""
-        return delete(self.home, self.settings, self._get_embedder, key)
+        return delete(self.home, self.settings, self.embedder, key)
 
     # -- read --------------------------------------------------------------------------------------
     def search(self, query: str, k: int = 5, mode: str = "hybrid", since: int | None = None,
-               until: int | None = None, sources: list[str] | None = None) -> list[SearchResult]:
+               until: int | None = None, sources: list[str] | None = None) -> list[Passage]:
         """Ranked passages for ``query``; ``since``/``until`` are years of the documents' event dates."""
-        retriever = HybridRetriever(self.snapshot(), self._get_embedder, self.settings)
-        return retriever.run(query, k=k, mode=mode, since=since, until=until, sources=sources)
+        return self.retriever().run(query, k=k, mode=mode, since=since, until=until, sources=sources)
 
     def answer_chain(self, llm: str | None = None, k: int | None = None) -> AnswerChain:
         """The answer chain; ``llm`` (``openai:MODEL`` / ``ollama:MODEL``) overrides the settings."""
@@ -97,7 +93,7 @@ class Assistant:
             from assistant.chains.llm import build_chat_model
 
             model = build_chat_model(spec, self.settings)
-        return AnswerChain(self.search, self._get_embedder, self.settings, llm=model, k=k)
+        return AnswerChain(self.retriever(), self.embedder, self.settings, llm=model, k=k)
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None, k: int | None = None,
             llm: str | None = None) -> Answer:

@@ -6,7 +6,7 @@ from a scanned folder is removed. A file that cannot be read is reported with it
 skipped, and its previous version, if any, stays indexed. Nothing is written when nothing changed.
 
 Example:
-    >>> report = ingest(Path(".assistant"), Settings(), get_embedder, [Path("corpus")])   # doctest: +SKIP
+    >>> report = ingest(Path(".assistant"), Settings(), Embedder(Settings()), [Path("corpus")])   # doctest: +SKIP
     >>> report.added                                                                      # doctest: +SKIP
     ['000_3d55e78805e88411.txt', ...]
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,11 +25,11 @@ from tqdm import tqdm
 
 from assistant.converters import convert
 from assistant.errors import AssistantError, DocumentError
-from assistant.index.embedder import Embedder
 from assistant.index.manifest import build_manifest, check_compatible, read_manifest
 from assistant.index.snapshot import current_generation, write_generation, writer_lock
 from assistant.index.store import ChunkRecord, DocumentRecord, Store
 from assistant.index.tokenizer import VietnameseTokenizer
+from assistant.models.embedder import Embedder
 from assistant.preprocessors.chunker import chunk_text
 from assistant.preprocessors.cleaner import clean_pages, clean_text
 from assistant.preprocessors.metadata import extract_metadata
@@ -136,7 +135,8 @@ def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[
         vectors[todo] = embedder.encode_documents([texts[i] for i in todo], progress=progress)
     token_lists = [tokenizer(t) for t in tqdm(texts, desc="Chỉ mục từ khóa", unit="đoạn", disable=not progress or len(texts) < 2000)]
     manifest = _wanted_manifest(settings, embedder, len(documents), len(chunks))
-    write_generation(home, manifest, documents, chunks, vectors, token_lists, tokenizer, settings.faiss_index)
+    write_generation(home, manifest, documents, chunks, vectors, token_lists, tokenizer, settings.faiss_index,
+                     keep=settings.keep_generations)
     return len(chunks), len(todo)
 
 
@@ -160,13 +160,12 @@ def _load_old(home: Path, settings: Settings, embedder: Embedder, rebuild: bool)
     return docs, by_doc, old_vectors
 
 
-def ingest(home: Path, settings: Settings, get_embedder: Callable[[], Embedder], paths: list[Path],
+def ingest(home: Path, settings: Settings, embedder: Embedder, paths: list[Path],
            rebuild: bool = False, progress: bool = True) -> IngestReport:
     """Bring the index at ``home`` up to date with ``paths`` (files or folders)."""
     started = time.perf_counter()
     report = IngestReport()
     files, roots = _scan(paths, report)
-    embedder = get_embedder()
     with writer_lock(home):
         old_docs, old_chunks, old_vectors = _load_old(home, settings, embedder, rebuild)
         kept: dict[str, tuple[DocumentRecord, list[ChunkRecord]]] = {
@@ -216,10 +215,9 @@ def ingest(home: Path, settings: Settings, get_embedder: Callable[[], Embedder],
     return report
 
 
-def delete(home: Path, settings: Settings, get_embedder: Callable[[], Embedder], key: str) -> IngestReport:
+def delete(home: Path, settings: Settings, embedder: Embedder, key: str) -> IngestReport:
     """Remove one document (by doc id, source or path) from the index."""
     report = IngestReport()
-    embedder = get_embedder()
     with writer_lock(home):
         old_docs, old_chunks, old_vectors = _load_old(home, settings, embedder, False)
         match = [p for p, d in old_docs.items() if key in (d.doc_id, d.source, d.path)]

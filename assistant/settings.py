@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     model: str = Field(DEFAULT_MODEL, description="Hugging Face name or local folder of a sentence-transformers model.")
     model_path: Path | None = Field(None, description="Explicit local model folder; skips provisioning.")
     batch_size: int = Field(8, ge=1, le=256)
+    device: str = Field("cpu", description="torch device for the embedding model (cpu; cuda where there is one).")
     max_seq_length: int = Field(512, ge=32, le=2048, description="Tokens per chunk given to the model.")
 
     # Chunking (characters; chosen by measurement, see README).
@@ -44,6 +45,7 @@ class Settings(BaseSettings):
 
     # Indexes and retrieval.
     faiss_index: str = Field("Flat", description="FAISS index factory string, e.g. Flat, HNSW32.")
+    keep_generations: int = Field(2, ge=1, description="Index generations kept on disk (the live one included).")
     # Fusion chosen by `assistant eval --sweep-fusion` on eval/questions.jsonl and UIT regulations (README):
     # a small k trusts each list's head, and a keyword list slightly ahead of dense wins on both sets.
     rrf_k: int = Field(10, ge=1)
@@ -58,6 +60,18 @@ class Settings(BaseSettings):
     llm_temperature: float = 0.0
     answer_k: int = Field(5, ge=1, le=20, description="Passages given to the answerer.")
     abstain_threshold: float = Field(0.5, description="Evidence score under which the assistant abstains.")
+    # Extractive sentence score = dense * w_dense + overlap * w_lexical + cue * w_cue + rank prior * w_rank;
+    # chosen on eval/calibration.jsonl (scripts/calibrate_abstention.py).
+    w_dense: float = 0.5
+    w_lexical: float = 0.5
+    w_cue: float = 0.15
+    w_rank: float = 0.05
+    extra_margin: float = Field(0.06, ge=0, description="A 2nd/3rd sentence is quoted when it scores this close.")
+    max_sentences: int = Field(3, ge=1, le=3, description="Sentences an extractive answer quotes at most.")
+    # An LLM claim is supported by its cited passage at this content-word overlap, or this cosine.
+    citation_lexical_support: float = Field(0.5, ge=0, le=1)
+    citation_dense_support: float = Field(0.55, ge=-1, le=1)
+    history_turns: int = Field(6, ge=0, description="Previous turns the chat passes to the answer chain.")
 
     # Web app.
     host: str = "127.0.0.1"

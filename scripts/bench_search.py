@@ -37,7 +37,20 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.core import Assistant  # noqa: E402
-from assistant.index.embedder import Embedder  # noqa: E402
+from assistant.models.embedder import Embedder  # noqa: E402
+
+
+class TimedEmbedder(Embedder):
+    """An embedder that adds up the seconds spent embedding documents."""
+
+    seconds = 0.0
+
+    def encode_documents(self, texts, progress=False):
+        t0 = time.perf_counter()
+        try:
+            return super().encode_documents(texts, progress=progress)
+        finally:
+            self.seconds += time.perf_counter() - t0
 from assistant.settings import Settings, default_cache_dir  # noqa: E402
 
 CORPUS = REPO / "corpus"
@@ -146,26 +159,12 @@ def run(args: argparse.Namespace) -> dict:
             paths.append(work / "wiki")
 
         started = time.perf_counter()
-        embedder = Embedder.from_settings(settings)
+        embedder = TimedEmbedder(settings)
+        _ = embedder.model
         model_load = time.perf_counter() - started
-
-        embed_seconds = 0.0
-        encode_documents = embedder.encode_documents
-
-        def timed_encode(texts, progress=False):
-            nonlocal embed_seconds
-            t0 = time.perf_counter()
-            try:
-                return encode_documents(texts, progress=progress)
-            finally:
-                embed_seconds += time.perf_counter() - t0
-
-        embedder.encode_documents = timed_encode  # type: ignore[method-assign]
-        bot = Assistant(home=home, settings=settings)
-        try:
-            report = bot.ingest(paths, progress=False)
-        finally:
-            del embedder.encode_documents  # back to the class method for other users of the cached model
+        bot = Assistant(settings, embedder=embedder, home=home)
+        report = bot.ingest(paths, progress=False)
+        embed_seconds = embedder.seconds
         if report.failed:
             print(f"Cảnh báo / warning: {report.failed}", file=sys.stderr)
 

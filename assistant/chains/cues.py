@@ -27,8 +27,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.abbreviations import expand
-from assistant.normalize import fold, has_diacritics, normalize_text, strip_diacritics
+from assistant.text.abbreviations import expand
+from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
+from assistant.text.patterns import DATE as _DATE
+from assistant.text.patterns import DOCNUM as _DOCNUM
+from assistant.text.patterns import NUMBER as _NUMBER
+from assistant.text.stopwords import UNIT_PHRASE_STOPS
 
 _TYPES = [
     ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
@@ -47,9 +51,6 @@ _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,6}}?\s+nao\b"
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 
-_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(\s+năm\s+\d{4})?|năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+")
-_DOCNUM = re.compile(r"\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]{1,5}-[A-ZĐ]|\d+-CT/|\d+/\d{4}/QH")
 # Vietnamese letters by case ("À-Ỹ" as a range would mix cases: Ạ ạ Ả ả ... alternate).
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
 _LOW = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
@@ -119,7 +120,6 @@ _IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio
     (re.compile(r"\bphan tram\b"), r"%|phan tram"),
     (re.compile(r"\bdien tich\b"), r"ha|hecta|m2|km2|met vuong"),
 ]
-_STOP = {"la", "dat", "co", "trong", "cua", "tai", "duoc", "so", "voi", "nam", "thi", "vay", "a", "nhi", "the"}
 _AFTER_COUNT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z0-9]+(?:\s+[a-z0-9]+)?)")
 _ASKS_PERSON = re.compile(r"\b(ai|ten la gi|ten gi|ho ten|ho va ten|nguoi nao|ong nao|ba nao|dong chi nao)\b|"
                           + _ROLE_WHICH)
@@ -156,7 +156,7 @@ def _count_unit(folded: str, question: str) -> str | None:
             continue  # "nhà máy", not "mấy"
         words = []
         for word in m.group(1).split():
-            if word in _STOP:
+            if word in UNIT_PHRASE_STOPS:
                 break
             words.append(word)
         if not words:

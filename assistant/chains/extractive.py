@@ -9,7 +9,7 @@ character span quoted. When the best evidence scores under the calibrated thresh
 abstains and offers the closest passages as possibly related.
 
 Example:
-    >>> answerer = ExtractiveAnswerer(embedder, threshold=0.5)                 # doctest: +SKIP
+    >>> answerer = ExtractiveAnswerer(embedder, Settings())                    # doctest: +SKIP
     >>> answerer.answer("Hội nghị năm 2017 tổ chức ở đâu?", passages).answer   # doctest: +SKIP
     'Ngày 26/12/2017 tại thành phố Đà Lạt tỉnh Lâm Đồng, ... [1]'
 """
@@ -17,29 +17,25 @@ Example:
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.chains.cues import Cue
-from assistant.chains.lexical import content_words, overlap
-from assistant.chains.types import NO_ANSWER, Answer, Citation
-from assistant.index.embedder import Embedder
-from assistant.index.retriever import SearchResult
+from assistant.models.embedder import Embedder
 from assistant.preprocessors.sentences import split_sentences
+from assistant.schema import NO_ANSWER, Answer, Citation, Passage
+from assistant.settings import Settings
+from assistant.text.patterns import NUMBER as _NUMBER
+from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
 
-# Weights of the sentence score; chosen on eval/calibration.jsonl (see scripts/calibrate_abstention.py).
-W_DENSE, W_LEXICAL, W_CUE, W_RANK = 0.5, 0.5, 0.15, 0.05
 MIN_SENTENCE_CHARS = 20
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
-EXTRA_MARGIN = 0.06  # a second or third sentence is added when it scores this close to the best
-_NUMBER = re.compile(r"\d+")
 
 
-def missing_terms(question: str, passages: list[SearchResult]) -> tuple[list[str], list[str]]:
+def missing_terms(question: str, passages: list[Passage]) -> tuple[list[str], list[str]]:
     """Question content words and numbers that appear in none of the passages.
 
     A number asked about ("năm 2015", "2021-2025") that no passage mentions is the clearest sign
@@ -67,7 +63,7 @@ class Candidate:
     cue: bool = True
 
 
-def candidates(passages: list[SearchResult]) -> list[Candidate]:
+def candidates(passages: list[Passage]) -> list[Candidate]:
     """Every sentence of the passages once (overlapping chunks repeat sentences)."""
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
@@ -101,14 +97,13 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 class ExtractiveAnswerer:
     """Pick, score and quote answer sentences; abstain under ``threshold``."""
 
-    def __init__(self, embedder: Embedder, threshold: float = 0.5, max_sentences: int = 3) -> None:
-        if not 1 <= max_sentences <= 3:
-            raise ValueError("max_sentences must be 1, 2 or 3")
+    def __init__(self, embedder: Embedder, settings: Settings | None = None, threshold: float | None = None) -> None:
         self.embedder = embedder
-        self.threshold = threshold
-        self.max_sentences = max_sentences
+        self.settings = settings or Settings()
+        self.threshold = self.settings.abstain_threshold if threshold is None else threshold
+        self.max_sentences = self.settings.max_sentences
 
-    def score(self, question: str, passages: list[SearchResult]) -> list[Candidate]:
+    def score(self, question: str, passages: list[Passage]) -> list[Candidate]:
         """Candidates sorted best first, with scores."""
         cands = candidates(passages)
         if not cands:
@@ -122,7 +117,8 @@ class ExtractiveAnswerer:
             cand.cue = cue.fits(cand.text)
             lexical = overlap(q_words, content_words(cand.text))
             rank_prior = 1.0 / (1 + cand.passage)
-            cand.score = float(W_DENSE * sim + W_LEXICAL * lexical + W_CUE * cand.cue + W_RANK * rank_prior)
+            s = self.settings
+            cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior)
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
@@ -131,7 +127,7 @@ class ExtractiveAnswerer:
         of a post, ...) only the sentences that hold it, however well the others score."""
         return [c for c in ranked if c.cue] if Cue.of(question).strict else ranked
 
-    def confidence(self, question: str, passages: list[SearchResult], ranked: list[Candidate]) -> float:
+    def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
         """How well the best usable sentence answers: its score, or 0 for what its passage lacks."""
         ranked = self.usable(question, ranked)
         if not ranked:
@@ -143,7 +139,7 @@ class ExtractiveAnswerer:
         _, numbers = missing_terms(question, [passages[best.passage]])
         return 0.0 if numbers else best.score
 
-    def answer(self, question: str, passages: list[SearchResult]) -> Answer:
+    def answer(self, question: str, passages: list[Passage]) -> Answer:
         ranked = self.usable(question, self.score(question, passages))
         best = ranked[0] if ranked else None
         confidence = self.confidence(question, passages, ranked)
@@ -152,7 +148,7 @@ class ExtractiveAnswerer:
                           passages=passages, confidence=confidence)
         chosen = [best]
         for cand in ranked[1:]:
-            if len(chosen) >= self.max_sentences or cand.score < best.score - EXTRA_MARGIN:
+            if len(chosen) >= self.max_sentences or cand.score < best.score - self.settings.extra_margin:
                 break
             chosen.append(cand)
         # Read in document order within a passage, passages in retrieval order.
@@ -163,16 +159,12 @@ class ExtractiveAnswerer:
         for cand in chosen:
             passage = passages[cand.passage]
             n = numbers.setdefault(cand.passage, len(numbers) + 1)
-            citations.append(Citation(
-                n=n, chunk_id=passage.chunk_id, source=passage.source, title=passage.title, date=passage.date,
-                page=passage.page, start=cand.start, end=cand.end, text=passage.text, quote=cand.text,
-                passage_start=passage.start,
-            ))
+            citations.append(Citation(n=n, passage=passage, start=cand.start, end=cand.end, quote=cand.text))
             parts.append(f"{cand.text} [{n}]")
         return Answer(question=question, answer=" ".join(parts), answerable=True, citations=citations,
                       passages=passages, confidence=confidence)
 
 
-def sentence_scores(answerer: ExtractiveAnswerer, question: str, passages: list[SearchResult]) -> np.ndarray:
+def sentence_scores(answerer: ExtractiveAnswerer, question: str, passages: list[Passage]) -> np.ndarray:
     """Scores of all candidates (for calibration and diagnostics)."""
     return np.array([c.score for c in answerer.score(question, passages)], dtype=np.float32)

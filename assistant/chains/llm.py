@@ -11,9 +11,8 @@ from __future__ import annotations
 from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant.chains.types import NO_ANSWER
 from assistant.errors import AssistantError
-from assistant.index.retriever import SearchResult
+from assistant.schema import NO_ANSWER, Passage
 from assistant.settings import Settings
 
 SYSTEM_PROMPT = f"""Bạn là trợ lý tra cứu tài liệu của Ban Quản lý các khu công nghiệp. Trả lời bằng tiếng Việt, ngắn gọn.
@@ -41,7 +40,7 @@ def _quote(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›")
 
 
-def format_passages(passages: list[SearchResult]) -> str:
+def format_passages(passages: list[Passage]) -> str:
     blocks = []
     for n, p in enumerate(passages, 1):
         head = f"[{n}] {p.title}" + (f" ({p.date})" if p.date else "")

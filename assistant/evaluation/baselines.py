@@ -2,12 +2,12 @@
 
 It reads the same cleaned documents as the assistant and embeds with the same model, so the
 comparison isolates chunking and hybrid retrieval. Chunks carry ``start``/``end`` offsets in the
-cleaned text (``add_start_index=True``) and are returned as :class:`SearchResult`, so evidence
+cleaned text (``add_start_index=True``) and are returned as :class:`Passage`, so evidence
 overlap and the answerer work on them unchanged.
 
 Example:
     >>> rag = TutorialRAG.build(bot.documents(), bot.embedder)   # doctest: +SKIP
-    >>> rag.search("hoi nghi tong ket 2019", k=3)[0].source       # doctest: +SKIP
+    >>> rag.run("hoi nghi tong ket 2019", k=3)   [0].source       # doctest: +SKIP
     '004_6d3412d8dd45478c.txt'
 """
 
@@ -20,9 +20,9 @@ import faiss
 import numpy as np
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.index.embedder import Embedder
-from assistant.index.retriever import SearchResult
 from assistant.index.store import DocumentRecord
+from assistant.models.embedder import Embedder
+from assistant.schema import Passage
 
 log = logging.getLogger(__name__)
 
@@ -73,19 +73,19 @@ class TutorialRAG:
         vectors = embedder.encode_documents([c.text for c in chunks], progress=progress)
         return cls(chunks, vectors, embedder)
 
-    def _result(self, row: int, rank: int = 0, score: float = 0.0) -> SearchResult:
+    def _result(self, row: int, rank: int = 0, score: float = 0.0) -> Passage:
         c = self.chunks[row]
-        return SearchResult(
+        return Passage(
             rank=rank, score=score, chunk_id=f"baseline-{c.doc_id}-{row:05d}", doc_id=c.doc_id, source=c.source,
             title=c.title, date=c.date, page=None, start=c.start, end=c.end, text=c.text, row=row,
             scores={"dense": {"rank": rank, "score": score}},
         )
 
-    def passages(self) -> list[SearchResult]:
+    def passages(self) -> list[Passage]:
         """Every chunk, as a search result."""
         return [self._result(row) for row in range(len(self.chunks))]
 
-    def search(self, query: str, k: int = 5, **_ignored) -> list[SearchResult]:
+    def run(self, query: str, k: int = 5) -> list[Passage]:
         """Top ``k`` chunks by inner product (cosine: vectors are normalized)."""
         if not query.strip() or k <= 0 or not self.chunks:
             return []

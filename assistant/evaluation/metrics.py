@@ -22,8 +22,8 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from assistant.normalize import fold, normalize_text
 from assistant.preprocessors.cleaner import clean_line
+from assistant.text.normalize import fold, normalize_text
 
 KS = (1, 3, 5, 10)
 # What the runner records for each question and configuration.

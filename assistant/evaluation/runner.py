@@ -2,11 +2,11 @@
 
 Configurations are ``keyword``, ``dense`` and ``hybrid`` retrieval over the assistant's own index,
 and ``tutorial-rag`` (see :mod:`assistant.evaluation.baselines`). Every configuration sees the same
-questions. Answers come from :meth:`Assistant.ask` with its retrieval routed to the configuration's
-search; when ``ask`` does not exist (yet), answer, citation and abstention metrics are ``None``.
+questions. Each configuration is one retriever and one :class:`AnswerChain` built over it (nothing is
+patched); with ``answers=False`` only retrieval is measured and answer metrics are ``None``.
 
-Query embeddings are computed afresh for every question (the on-disk cache is bypassed for
-queries), so latencies are those of a question never asked before.
+Query embeddings are computed afresh for every question (the embedder's query cache is off), so
+latencies are those of a question never asked before.
 
 Example:
     >>> result = run_eval(EvalOptions(limit=20))     # doctest: +SKIP
@@ -21,18 +21,22 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
+from assistant.chains.answer import AnswerChain, Retriever
+from assistant.chains.extractive import candidates
+from assistant.chains.llm import build_chat_model
 from assistant.core import Assistant
 from assistant.evaluation import metrics
+from assistant.evaluation.baselines import TutorialRAG
 from assistant.evaluation.dataset import load_jsonl, load_squad, question_type, squad_corpus_dir
-from assistant.index.embedder import Embedder
-from assistant.index.retriever import SearchResult
+from assistant.index.retriever import HybridRetriever
+from assistant.models.embedder import Embedder
+from assistant.schema import Passage
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -42,8 +46,6 @@ BASELINE = "tutorial-rag"
 COMPARE = (*MODES, BASELINE)
 ANSWERERS = ("extractive", "llm")
 _MARKERS = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
-
-Search = Callable[[str, int], list[SearchResult]]
 
 
 @dataclass
@@ -115,42 +117,6 @@ def eval_settings(answerer: str) -> Settings:
     return settings
 
 
-@contextmanager
-def fresh_queries(embedder: Embedder) -> Iterator[None]:
-    """Bypass the embedding cache for queries, so every question pays for its own embedding."""
-    encode = embedder.encode_queries
-
-    def uncached(texts):
-        cache, embedder.cache = getattr(embedder, "cache", None), None
-        try:
-            return encode(texts)
-        finally:
-            embedder.cache = cache
-
-    embedder.encode_queries = uncached
-    try:
-        yield
-    finally:
-        del embedder.encode_queries
-
-
-@contextmanager
-def routed(bot: Assistant, search: Search) -> Iterator[list[str]]:
-    """Make ``bot.ask`` retrieve with ``search``; yields the chunk ids it returned."""
-    returned: list[str] = []
-
-    def route(query: str, k: int = 5, **_ignored) -> list[SearchResult]:
-        results = search(query, k)
-        returned.extend(r.chunk_id for r in results)
-        return results
-
-    bot.search = route  # type: ignore[method-assign]
-    try:
-        yield returned
-    finally:
-        del bot.search
-
-
 def load_items(options: EvalOptions) -> tuple[list[dict], Path, str]:
     """(items, corpus folder, dataset label) for the options."""
     if options.squad:
@@ -163,51 +129,44 @@ def load_items(options: EvalOptions) -> tuple[list[dict], Path, str]:
     return sample(items, options.limit), corpus, label
 
 
-def index_passages(bot: Assistant) -> list[SearchResult]:
-    """Every chunk of the index as a :class:`SearchResult`."""
+def index_passages(bot: Assistant) -> list[Passage]:
+    """Every chunk of the index as a :class:`Passage`."""
     snap = bot.snapshot()
     docs = {d.path: d for d in snap.store.documents()}
-    return [SearchResult(rank=0, score=0.0, chunk_id=c.chunk_id, doc_id=c.doc_id, source=docs[c.path].source,
+    return [Passage(rank=0, score=0.0, chunk_id=c.chunk_id, doc_id=c.doc_id, source=docs[c.path].source,
                          title=docs[c.path].title, date=docs[c.path].date, page=c.page, start=c.start, end=c.end,
                          text=c.text, context=c.context) for c in snap.store.all_chunks()]
 
 
-def prewarm_answerer(bot: Assistant, passages: list[SearchResult], progress: bool = False) -> int:
+def prewarm_answerer(embedder: Embedder, passages: list[Passage], progress: bool = False) -> int:
     """Embed every sentence the extractive answerer can quote from ``passages`` (cached on disk).
 
     In steady use those vectors are in the embedding cache; warming them first makes latencies
     independent of which configuration happens to run first. Returns the number of sentences.
     """
-    try:
-        from assistant.chains.extractive import candidates
-
-        texts = sorted({c.text for p in passages for c in candidates([p])})
-    except (ImportError, AttributeError, TypeError) as exc:
-        log.info("answerer sentences not pre-embedded: %s", exc)
-        return 0
-    bot.embedder.encode_documents(texts, progress=progress)
+    texts = sorted({c.text for p in passages for c in candidates([p])})
+    embedder.encode_documents(texts, progress=progress)
     return len(texts)
 
 
-def _searches(bot: Assistant, configs: list[str], progress: bool, warm: bool) -> dict[str, Search]:
-    out: dict[str, Search] = {}
+def retrievers(bot: Assistant, configs: list[str], embedder: Embedder, progress: bool, warm: bool
+               ) -> dict[str, Retriever]:
+    """One retriever per configuration, each embedding queries with ``embedder``."""
+    out: dict[str, Retriever] = {}
     if warm:
-        prewarm_answerer(bot, index_passages(bot), progress)
+        prewarm_answerer(embedder, index_passages(bot), progress)
     for name in configs:
         if name == BASELINE:
-            from assistant.evaluation.baselines import TutorialRAG
-
-            rag = TutorialRAG.build(bot.documents(), bot.embedder, progress=progress)
+            rag = TutorialRAG.build(bot.documents(), embedder, progress=progress)
             if warm:
-                prewarm_answerer(bot, rag.passages(), progress)
-            out[name] = rag.search
+                prewarm_answerer(embedder, rag.passages(), progress)
+            out[name] = rag
         else:
-            # Bound now: while answering, ``bot.search`` itself is routed to this function.
-            out[name] = lambda q, k, mode=name, search=bot.search: search(q, k=k, mode=mode)
+            out[name] = HybridRetriever(bot.snapshot(), embedder, bot.settings, mode=name)
     return out
 
 
-def _record(item: dict, spans: list[tuple[int, int]], results: list[SearchResult], search_ms: float,
+def _record(item: dict, spans: list[tuple[int, int]], results: list[Passage], search_ms: float,
             answer, answer_ms: float | None) -> dict:
     golds = item["answers"]
     rows = [r.to_dict() for r in results]
@@ -247,7 +206,7 @@ def open_eval(options: EvalOptions, bot: Assistant | None = None
         raise ValueError("no questions to evaluate")
     if bot is None:
         home = index_home(Path(options.index_dir or options.out), corpus, settings)
-        bot = Assistant(home=home, settings=settings)
+        bot = Assistant(settings, home=home)
     report = bot.ingest([corpus], progress=options.progress)
     for source, reason in report.failed:
         log.warning("eval corpus: %s not indexed: %s", source, reason)
@@ -263,56 +222,54 @@ def open_eval(options: EvalOptions, bot: Assistant | None = None
     return bot, items, spans, corpus, label
 
 
+def _run_config(name: str, chain: AnswerChain | None, retriever: Retriever, items: list[dict],
+                spans: dict[str, list[tuple[int, int]]], options: EvalOptions) -> dict:
+    """Search and (unless ``chain`` is None) answer every item with one configuration."""
+    for item in items[:2]:  # warm up (model kernels, BM25 arrays); not timed
+        retriever.run(item["question"], k=options.k)
+        if chain is not None:
+            with suppress(Exception):
+                chain.invoke(item["question"])
+    records = []
+    for item in tqdm(items, desc=f"Đánh giá {name}", unit="câu", disable=not options.progress):
+        t0 = time.perf_counter()
+        results = retriever.run(item["question"], k=options.k)
+        search_ms = (time.perf_counter() - t0) * 1000
+        answer, answer_ms = None, None
+        if chain is not None:
+            t0 = time.perf_counter()
+            try:
+                answer = chain.invoke(item["question"])
+            except Exception:  # noqa: BLE001 - one failing question must not end the run
+                log.exception("%s: ask failed", item["id"])
+            answer_ms = (time.perf_counter() - t0) * 1000
+        records.append(_record(item, spans.get(item["id"], []), results, search_ms, answer, answer_ms))
+    return {"summary": metrics.summarize(records, options.k), "by_type": metrics.by_type(records), "records": records}
+
+
 def run_eval(options: EvalOptions, bot: Assistant | None = None) -> EvalResult:
-    """Evaluate every configuration of ``options`` on the same questions."""
+    """Evaluate every configuration of ``options`` on the same questions.
+
+    Each configuration gets its own retriever and answer chain over the same index; queries are
+    embedded afresh (the embedder's query cache is off), so latencies are those of new questions.
+    """
     started = time.perf_counter()
     bot, items, spans, corpus, label = open_eval(options, bot)
-    can_answer = options.answers and hasattr(bot, "ask")
-    if options.answers and not can_answer:
-        log.warning("Assistant.ask is not available: answer, citation and abstention metrics are null")
-    llm = bot.settings.llm if options.answerer == "llm" else None
-
+    settings = bot.settings
+    llm = settings.llm if options.answerer == "llm" else None
+    model = build_chat_model(llm, settings) if llm else None
+    embedder = bot.embedder.with_query_cache(False)
     names = options.configurations()
-    searches = _searches(bot, names, options.progress, warm=can_answer and options.answerer == "extractive")
+    found = retrievers(bot, names, embedder, options.progress, warm=options.answers and model is None)
     configs: dict[str, dict] = {}
-    with fresh_queries(bot.embedder):
-        for name in names:
-            search = searches[name]
-            answers_ok = can_answer
-            for item in items[:2]:  # warm up (model kernels, BM25 arrays); not timed
-                search(item["question"], options.k)
-                if answers_ok:
-                    with routed(bot, search), suppress(Exception):
-                        bot.ask(item["question"], llm=llm)
-            records = []
-            for item in tqdm(items, desc=f"Đánh giá {name}", unit="câu", disable=not options.progress):
-                t0 = time.perf_counter()
-                results = search(item["question"], options.k)
-                search_ms = (time.perf_counter() - t0) * 1000
-                answer, answer_ms = None, None
-                if answers_ok:
-                    with routed(bot, search) as returned:
-                        t0 = time.perf_counter()
-                        try:
-                            answer = bot.ask(item["question"], llm=llm)
-                        except Exception:  # noqa: BLE001 - one failing question must not end the run
-                            log.exception("%s: ask failed", item["id"])
-                        answer_ms = (time.perf_counter() - t0) * 1000
-                    if answer is not None and not returned and answer.passages:
-                        log.warning("ask() does not retrieve through Assistant.search; no answers for %s", name)
-                        answers_ok, answer, answer_ms = False, None, None
-                records.append(_record(item, spans.get(item["id"], []), results, search_ms, answer, answer_ms))
-            if not answers_ok:
-                for rec in records:
-                    rec.update(answer=None, abstained=None, correct=None, correct_nodiac=None, f1=None,
-                               citations_correct=None, citations_total=None, latency_ms=rec["search_ms"])
-            configs[name] = {"summary": metrics.summarize(records, options.k), "by_type": metrics.by_type(records),
-                             "records": records}
+    for name in names:
+        chain = AnswerChain(found[name], embedder, settings, llm=model, k=settings.answer_k) if options.answers else None
+        configs[name] = _run_config(name, chain, found[name], items, spans, options)
     info = bot.info()
     setup = {
         "dataset": label, "corpus": str(corpus), "index": str(bot.home), "documents": info.get("documents"),
-        "chunks": info.get("chunks"), "model": info.get("model"), "chunk_size": bot.settings.chunk_size,
-        "k": options.k, "answerer": options.answerer if can_answer else None, "llm": llm,
+        "chunks": info.get("chunks"), "model": info.get("model"), "chunk_size": settings.chunk_size,
+        "k": options.k, "answerer": options.answerer if options.answers else None, "llm": llm,
         "questions": len(items), "answerable": sum(1 for it in items if it["answers"]),
         "limit": options.limit, "seconds": round(time.perf_counter() - started, 1),
     }

@@ -9,7 +9,7 @@ import bm25s
 import numpy as np
 
 from assistant.index.tokenizer import VietnameseTokenizer
-from assistant.normalize import has_diacritics
+from assistant.text.normalize import has_diacritics
 
 log = logging.getLogger(__name__)
 

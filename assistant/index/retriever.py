@@ -1,59 +1,39 @@
 """Hybrid retrieval: dense (FAISS) and keyword (BM25) hits fused by reciprocal rank.
 
+One retriever serves one index generation; :class:`~assistant.core.Assistant` builds a new one when
+an ingest makes another generation live. ``mode`` fixes how it searches unless a call says otherwise.
+
 Example:
-    >>> retriever = HybridRetriever(snapshot, lambda: embedder, Settings())   # doctest: +SKIP
+    >>> retriever = HybridRetriever(snapshot, embedder, Settings())           # doctest: +SKIP
     >>> retriever.run("hoi nghi tong ket 2019", k=3)[0].source                # doctest: +SKIP
     '004_6d3412d8dd45478c.txt'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from assistant.index.dense import search_dense
-from assistant.index.embedder import Embedder
 from assistant.index.fusion import fuse
 from assistant.index.snapshot import IndexSnapshot
+from assistant.models.embedder import Embedder
+from assistant.schema import Passage
 from assistant.settings import Settings
 
 MODES = ("hybrid", "dense", "keyword")
-JSON_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
-
-
-@dataclass
-class SearchResult:
-    """One retrieved passage; the first eleven fields are the ``search --json`` keys."""
-
-    rank: int
-    score: float
-    chunk_id: str
-    doc_id: str
-    source: str
-    title: str
-    date: str | None
-    page: int | None
-    start: int
-    end: int
-    text: str
-    context: str = ""
-    row: int = -1
-    scores: dict = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return {key: getattr(self, key) for key in JSON_KEYS}
-
-
 class HybridRetriever:
-    """Search one :class:`IndexSnapshot`; the embedder is loaded only when a dense search needs it."""
+    """Search one :class:`IndexSnapshot`; the embedder loads its model only when a dense search needs it."""
 
-    def __init__(self, snapshot: IndexSnapshot, embedder: Callable[[], Embedder], settings: Settings) -> None:
+    def __init__(self, snapshot: IndexSnapshot, embedder: Embedder, settings: Settings, mode: str = "hybrid") -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.snapshot = snapshot
-        self._embedder = embedder
+        self.embedder = embedder
         self.settings = settings
+        self.mode = mode
 
-    def run(self, query: str, k: int = 5, mode: str = "hybrid", since: int | None = None, until: int | None = None,
-            sources: list[str] | None = None) -> list[SearchResult]:
+    def run(self, query: str, k: int = 5, mode: str | None = None, since: int | None = None,
+            until: int | None = None, sources: list[str] | None = None) -> list[Passage]:
+        """The ``k`` best passages for ``query``; ``since``/``until`` are years of the documents' event dates."""
+        mode = mode or self.mode
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         if not query.strip() or k <= 0:
@@ -66,7 +46,7 @@ class HybridRetriever:
         scores: dict[int, dict] = {}
         if mode in ("hybrid", "dense"):
             # The model reads "hoi nghi" and "hội nghị" as different words: restore accents first.
-            vector = self._embedder().encode_queries([snap.restorer.restore(query)])[0]
+            vector = self.embedder.encode_queries([snap.restorer.restore(query)])[0]
             rows, values = search_dense(snap.dense, vector, n, allowed)
             rankings.append(rows)
             weights.append(self.settings.dense_weight)
@@ -85,14 +65,14 @@ class HybridRetriever:
             ranked = [(row, scores[row][key][1]) for row in rankings[0][:k]]
         return self._results(ranked, scores)
 
-    def _results(self, ranked: list[tuple[int, float]], scores: dict[int, dict]) -> list[SearchResult]:
+    def _results(self, ranked: list[tuple[int, float]], scores: dict[int, dict]) -> list[Passage]:
         rows = [int(row) for row, _ in ranked]
         chunks = self.snapshot.store.chunks(rows)
         docs = {}
         results = []
         for rank, ((row, score), chunk) in enumerate(zip(ranked, chunks, strict=True), 1):
             doc = docs.get(chunk.path) or docs.setdefault(chunk.path, self.snapshot.store.document(chunk.path))
-            results.append(SearchResult(
+            results.append(Passage(
                 rank=rank, score=float(score), chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=doc.source,
                 title=doc.title, date=doc.date, page=chunk.page, start=chunk.start, end=chunk.end, text=chunk.text,
                 context=chunk.context, row=int(row),

@@ -31,12 +31,11 @@ from assistant.errors import IndexMissingError
 from assistant.index.dense import build_dense, load_dense, save_dense
 from assistant.index.keyword import KeywordIndex
 from assistant.index.manifest import read_manifest
-from assistant.index.restore import DiacriticRestorer
 from assistant.index.store import ChunkRecord, DocumentRecord, Store, write_store
 from assistant.index.tokenizer import VietnameseTokenizer
+from assistant.text.restore import DiacriticRestorer
 
 log = logging.getLogger(__name__)
-KEEP_GENERATIONS = 2
 
 
 def current_generation(home: Path) -> Path | None:
@@ -113,7 +112,7 @@ def writer_lock(home: Path) -> Iterator[None]:
 
 def write_generation(home: Path, manifest: dict, documents: list[DocumentRecord], chunks: list[ChunkRecord],
                      vectors: np.ndarray, token_lists: list[list[str]], tokenizer: VietnameseTokenizer,
-                     factory: str) -> Path:
+                     factory: str, keep: int = 2) -> Path:
     """Write a complete generation and make it live; return its folder. Call under :func:`writer_lock`."""
     import json
 
@@ -142,7 +141,7 @@ def write_generation(home: Path, manifest: dict, documents: list[DocumentRecord]
     with open(pointer_tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(pointer_tmp, home / "CURRENT")
-    for old in sorted(p for p in home.glob("gen-*") if p.is_dir())[:-KEEP_GENERATIONS]:
+    for old in sorted(p for p in home.glob("gen-*") if p.is_dir())[:-keep]:
         shutil.rmtree(old, ignore_errors=True)
     for stale in home.glob(".tmp-gen-*"):
         shutil.rmtree(stale, ignore_errors=True)

@@ -9,7 +9,7 @@ query becomes, all lowercased and normalized:
 * the diacritics-free form of all of these, marked with a leading "~" so that a query typed
   without accents ("hoi nghi") matches ("~hoi", "~nghi") while accented queries still prefer the
   exact syllable,
-* the other form of each abbreviation (KCN <-> khu công nghiệp, see :mod:`assistant.abbreviations`).
+* the other form of each abbreviation (KCN <-> khu công nghiệp, see :mod:`assistant.text.abbreviations`).
 
 Example:
     >>> tok = VietnameseTokenizer(segment=False)
@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.abbreviations import expansions
-from assistant.normalize import normalize_text, strip_diacritics
+from assistant.text.abbreviations import expansions
+from assistant.text.normalize import normalize_text, strip_diacritics
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 _NUMBERED = re.compile(r"\d+(?:[/.:\-]\w+)+")

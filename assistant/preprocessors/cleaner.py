@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.normalize import fold, normalize_text
+from assistant.text.normalize import fold, normalize_text
 
 # Folded (lowercase, no diacritics) line patterns that are site chrome wherever they appear.
 _BOILERPLATE = re.compile(

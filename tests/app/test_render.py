@@ -18,7 +18,8 @@ def test_query_terms_fold_and_skip_stopwords():
 def test_highlight_without_diacritics_matches_accented_words():
     out = render.highlight_words(TEXT, render.query_terms("tan duc da lat"))
     assert '<mark class="kw">Tân</mark> <mark class="kw">Đức</mark>' in out
-    assert '<mark class="kw">Đà</mark> <mark class="kw">Lạt</mark>' in out
+    # "da" is also the function word "đã": typed without diacritics it is not highlighted on its own.
+    assert 'Đà <mark class="kw">Lạt</mark>' in out
     assert '<mark class="kw">Lâm</mark>' not in out
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from assistant.app.runtime import STARTING_VI, AppRuntime
 from assistant.app.ui import _year, build_ui, report_rows, report_summary
-from assistant.chains.types import NO_ANSWER, Answer, Citation
 from assistant.ingest import IngestReport
+from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 
 PASSAGE = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc. Tham dự còn có ông B."
@@ -40,8 +40,9 @@ class StubBot:
         text = f"{QUOTE} [1]"
         yield text[:20]
         yield text[20:]
-        cit = Citation(1, "abc-0001", "002.txt", "Sơ kết", "2012-11-06", None, 1000, 1000 + len(QUOTE), PASSAGE, QUOTE,
-                       passage_start=1000)
+        passage = Passage(1, 1.0, "abc-0001", "abc", "002.txt", "Sơ kết", "2012-11-06", None, 1000,
+                          1000 + len(PASSAGE), PASSAGE)
+        cit = Citation(1, passage, 1000, 1000 + len(QUOTE), QUOTE)
         yield Answer(question, text, True, citations=[cit])
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from assistant.index.retriever import SearchResult
+from assistant.schema import Passage
 
 
 class HashEmbedder:
@@ -32,8 +32,8 @@ class HashEmbedder:
         return self.encode_documents(texts)
 
 
-def make_passage(text: str, n: int = 1, source: str = "doc.txt", start: int = 100) -> SearchResult:
-    return SearchResult(rank=n, score=1.0 / n, chunk_id=f"c{n}", doc_id=f"d{n}", source=source, title=f"Tài liệu {n}",
+def make_passage(text: str, n: int = 1, source: str = "doc.txt", start: int = 100) -> Passage:
+    return Passage(rank=n, score=1.0 / n, chunk_id=f"c{n}", doc_id=f"d{n}", source=source, title=f"Tài liệu {n}",
                         date="2019-04-26", page=None, start=start, end=start + len(text), text=text)
 
 
@@ -43,7 +43,7 @@ def embedder() -> HashEmbedder:
 
 
 @pytest.fixture
-def passages() -> list[SearchResult]:
+def passages() -> list[Passage]:
     return [
         make_passage("Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị "
                      "sơ kết chương trình hợp tác lần thứ nhất năm 2019. Hội nghị có lãnh đạo 03 Ban quản lý tham dự.",

@@ -1,5 +1,5 @@
 from assistant.chains.extractive import ExtractiveAnswerer, missing_terms
-from assistant.chains.types import NO_ANSWER
+from assistant.schema import NO_ANSWER
 
 
 def test_answers_with_exact_spans(embedder, passages):

@@ -7,8 +7,20 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.chains.answer import AnswerChain
 from assistant.chains.citations import parse_markers, verify
 from assistant.chains.llm import ANSWER_PROMPT, SYSTEM_PROMPT, format_passages
-from assistant.chains.types import NO_ANSWER, Answer
+from assistant.schema import NO_ANSWER, Answer, Passage
 from assistant.settings import Settings
+
+
+class ListRetriever:
+    """A retriever over a fixed list of passages (what the chain needs: ``run(query, k)``)."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages = passages
+        self.queries: list[str] = []
+
+    def run(self, query: str, k: int = 5) -> list[Passage]:
+        self.queries.append(query)
+        return self.passages[:k]
 
 
 class RecordingChatModel(FakeListChatModel):
@@ -28,7 +40,7 @@ class RecordingChatModel(FakeListChatModel):
 def _chain(passages, embedder, responses):
     model = RecordingChatModel(responses=responses)
     model.seen = []
-    chain = AnswerChain(lambda q, k=5, mode="hybrid": passages[:k], lambda: embedder, Settings(), llm=model)
+    chain = AnswerChain(ListRetriever(passages), embedder, Settings(), llm=model)
     return chain, model
 
 

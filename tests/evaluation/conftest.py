@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.core import Assistant
+from assistant.settings import Settings
 
 
 @pytest.fixture
-def bot_class(fake_embedder):
-    """An :class:`Assistant` subclass whose embedder is the fast fake one (no model)."""
+def make_bot(fake_embedder):
+    """An :class:`Assistant` over the fast fake embedder (no model): ``make_bot(home, settings=None)``."""
 
-    class FakeBot(Assistant):
-        @property
-        def embedder(self):
-            return fake_embedder
+    def make(home, settings: Settings | None = None) -> Assistant:
+        return Assistant(settings, embedder=fake_embedder, home=home)
 
-    return FakeBot
+    return make

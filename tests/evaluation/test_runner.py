@@ -19,8 +19,8 @@ def _options(tmp_path: Path, **kw) -> EvalOptions:
                        progress=False, **kw)
 
 
-def test_compare_runs_every_configuration_and_writes_the_report(tmp_path, bot_class):
-    bot = bot_class(home=tmp_path / "index", settings=eval_settings("extractive"))
+def test_compare_runs_every_configuration_and_writes_the_report(tmp_path, make_bot):
+    bot = make_bot(tmp_path / "index", eval_settings("extractive"))
     result = run_eval(_options(tmp_path, compare=True, limit=12), bot=bot)
     assert list(result.configs) == ["hybrid", "keyword", "dense", "tutorial-rag"]
     data = result.to_dict()
@@ -41,13 +41,8 @@ def test_compare_runs_every_configuration_and_writes_the_report(tmp_path, bot_cl
     assert "| tutorial-rag |" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
 
 
-def test_without_ask_answer_metrics_are_null(tmp_path, bot_class):
-    class NoAsk(bot_class):
-        @property
-        def ask(self):
-            raise AttributeError("ask")
-
-    result = run_eval(_options(tmp_path, limit=6), bot=NoAsk(home=tmp_path / "index", settings=eval_settings("extractive")))
+def test_retrieval_only_leaves_answer_metrics_null(tmp_path, make_bot):
+    result = run_eval(_options(tmp_path, limit=6, answers=False), bot=make_bot(tmp_path / "index", eval_settings("extractive")))
     data = result.to_dict()
     assert data["retrieval"]["hit@10"] is not None
     assert data["answer"]["accuracy"] is None and data["citation"]["recall"] is None

@@ -13,16 +13,16 @@ from assistant.evaluation.sweep import Candidates, best, collect, score_grid
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_grid_matches_hybrid_search_for_every_setting(tmp_path, bot_class):
+def test_grid_matches_hybrid_search_for_every_setting(tmp_path, make_bot):
     options = EvalOptions(dataset=REPO / "eval" / "questions.jsonl", corpus=REPO / "corpus", out=tmp_path,
                           limit=25, progress=False)
-    bot, items, spans, _, _ = open_eval(options, bot_class(home=tmp_path / "index"))
+    bot, items, spans, _, _ = open_eval(options, make_bot(tmp_path / "index"))
     runs = collect(bot, items, spans, progress=False)
     settings = [(1, 0.5), (10, 0.8), (60, 1.0), (60, 2.0)]
     grid = score_grid(runs, ks=sorted({k for k, _ in settings}), dense_weights=sorted({w for _, w in settings}))
     answerable = [it for it in items if it["answers"]]
     for k, weight in settings:
-        tuned = bot_class(home=bot.home, settings=bot.settings.model_copy(update={"rrf_k": k, "dense_weight": weight}))
+        tuned = make_bot(bot.home, bot.settings.model_copy(update={"rrf_k": k, "dense_weight": weight}))
         ranks = [metrics.first_relevant_rank([r.to_dict() for r in tuned.search(it["question"], k=10)],
                                              it["source"], spans[it["id"]]) for it in answerable]
         row = next(r for r in grid if (r["rrf_k"], r["dense_weight"]) == (k, weight))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.chains.types import NO_ANSWER
+from assistant.schema import NO_ANSWER
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,8 +19,8 @@ import pytest
 
 from assistant import Assistant
 from assistant.converters import convert
-from assistant.index.retriever import JSON_KEYS
 from assistant.preprocessors.cleaner import clean_text
+from assistant.schema import PASSAGE_KEYS as JSON_KEYS
 
 pytestmark = pytest.mark.slow
 
@@ -98,7 +98,7 @@ def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_query_set_is_balanced() -> None:
-    from assistant.normalize import has_diacritics
+    from assistant.text.normalize import has_diacritics
 
     assert len(QUERIES) >= 24
     plain_or_abbrev = [q for q, _ in QUERIES if not has_diacritics(q) or re.search(r"\b(KCN|BQL|UBND|TP\.?HCM|ND-CP)\b", q)]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.normalize import fold
 from assistant.preprocessors.cleaner import clean_line, clean_pages, clean_text
+from assistant.text.normalize import fold
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

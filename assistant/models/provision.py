@@ -167,7 +167,7 @@ def resolve_model(settings: Settings) -> str:
 
 
 def main() -> None:
-    """``python -m assistant.index.provision``: provision and verify the configured model, print its folder."""
+    """``python -m assistant.models.provision``: provision and verify the configured model, print its folder."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     print(resolve_model(Settings()))
 

@@ -5,7 +5,7 @@ an unchanged corpus would dominate every ingest. Vectors are cached in SQLite ke
 id, the prompt kind and the text hash.
 
 Example:
-    >>> emb = Embedder.from_settings(Settings())           # doctest: +SKIP
+    >>> emb = Embedder(Settings())                         # doctest: +SKIP
     >>> emb.encode_queries(["hội nghị sơ kết"]).shape      # doctest: +SKIP
     (1, 768)
 """
@@ -17,7 +17,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -58,57 +58,73 @@ class EmbeddingCache:
 
 
 class Embedder:
-    """A sentence-transformers model used with its own query and document prompts."""
+    """A sentence-transformers model used with its own query and document prompts.
 
-    def __init__(self, model_path: str, model_id: str, cache: EmbeddingCache | None = None,
-                 batch_size: int = 8, max_seq_length: int = 512) -> None:
-        from sentence_transformers import SentenceTransformer
+    Nothing is loaded at construction: the model (seconds and a gigabyte) is loaded on the first
+    encode and shared by every embedder of the same configuration in the process, so a keyword
+    search never pays for it. ``cache_queries=False`` embeds every question afresh (evaluation
+    latencies are those of a question never asked before); documents are always cached.
+    """
 
-        try:
-            local = Path(model_path).is_dir()
-            self.model = SentenceTransformer(model_path, device="cpu", local_files_only=local)
-        except Exception as exc:  # noqa: BLE001 - any load failure is reported the same way
-            raise ModelError(
-                f"Không nạp được mô hình nhúng từ {model_path}.", f"cannot load model {model_path}: {exc}"
-            ) from exc
-        self.model.max_seq_length = min(max_seq_length, self.model.max_seq_length or max_seq_length)
-        self.model_id = model_id
-        self.dimension = int(self.model.get_embedding_dimension())
-        self.prompts = {k: self.model.prompts.get(k, "") for k in ("query", "document")}
-        self.batch_size = batch_size
-        self.cache = cache
+    def __init__(self, settings: Settings, cache_queries: bool = True) -> None:
+        self.settings = settings
+        self.model_id = settings.model
+        self.cache_queries = cache_queries
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Embedder:
-        return _load(settings.model, str(settings.model_path or ""), str(Path(settings.cache_dir).expanduser()),
-                     settings.batch_size, settings.max_seq_length)
+    def from_settings(cls, settings: Settings, cache_queries: bool = True) -> Embedder:
+        return cls(settings, cache_queries=cache_queries)
+
+    def with_query_cache(self, enabled: bool) -> Embedder:
+        """The same model with the query cache switched on or off."""
+        return Embedder(self.settings, cache_queries=enabled)
+
+    @cached_property
+    def model(self):
+        settings = self.settings
+        return _load_model(settings.model, str(settings.model_path or ""), str(Path(settings.cache_dir).expanduser()),
+                           settings.max_seq_length, settings.device)
+
+    @cached_property
+    def cache(self) -> EmbeddingCache:
+        return _open_cache(str(Path(self.settings.cache_dir).expanduser() / "embeddings.sqlite"))
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+    @property
+    def prompts(self) -> dict[str, str]:
+        return {k: self.model.prompts.get(k, "") for k in ("query", "document")}
 
     def _key(self, kind: str, text: str) -> str:
         raw = f"{self.model_id}\0{self.model.max_seq_length}\0{kind}\0{text}".encode()
         return hashlib.sha256(raw).hexdigest()
 
-    def _encode(self, texts: Sequence[str], kind: str, progress: bool) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], kind: str, progress: bool, use_cache: bool = True) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
+        cache = self.cache if use_cache else None
         keys = [self._key(kind, t) for t in texts]
-        cached = self.cache.get_many(keys) if self.cache else {}
+        cached = cache.get_many(keys) if cache else {}
         todo = [i for i, k in enumerate(keys) if k not in cached]
         for i, k in enumerate(keys):
             if k in cached:
                 out[i] = cached[k]
         if todo:
             encode = self.model.encode_query if kind == "query" else self.model.encode_document
+            batch = self.settings.batch_size
             bar = tqdm(total=len(todo), desc="Nhúng đoạn văn", unit="đoạn", disable=not progress)
             # Sorting by length keeps padding small inside each batch.
             todo.sort(key=lambda i: len(texts[i]))
-            for start in range(0, len(todo), self.batch_size * 4):
-                idx = todo[start : start + self.batch_size * 4]
-                vecs = encode([texts[i] for i in idx], batch_size=self.batch_size, normalize_embeddings=True,
+            for start in range(0, len(todo), batch * 4):
+                idx = todo[start : start + batch * 4]
+                vecs = encode([texts[i] for i in idx], batch_size=batch, normalize_embeddings=True,
                               convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
                 out[idx] = vecs
-                if self.cache:
-                    self.cache.put_many({keys[i]: v for i, v in zip(idx, vecs, strict=True)})
+                if cache:
+                    cache.put_many({keys[i]: v for i, v in zip(idx, vecs, strict=True)})
                 bar.update(len(idx))
             bar.close()
         return out
@@ -119,19 +135,28 @@ class Embedder:
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Normalized float32 vectors for questions, with the model's query prompt."""
-        return self._encode(texts, "query", False)
+        return self._encode(texts, "query", False, use_cache=self.cache_queries)
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, model_path: str, cache_dir: str, batch_size: int, max_seq_length: int) -> Embedder:
+def _open_cache(path: str) -> EmbeddingCache:
+    return EmbeddingCache(Path(path))
+
+
+@lru_cache(maxsize=4)
+def _load_model(model: str, model_path: str, cache_dir: str, max_seq_length: int, device: str):
     """One model per process and configuration: loading takes seconds and a gigabyte."""
     import torch
+    from sentence_transformers import SentenceTransformer
 
-    from assistant.index.provision import resolve_model
+    from assistant.models.provision import resolve_model
 
     torch.set_num_threads(max(1, torch.get_num_threads()))
-    settings = Settings(model=model, model_path=model_path or None, cache_dir=Path(cache_dir))
-    path = resolve_model(settings)
+    path = resolve_model(Settings(model=model, model_path=model_path or None, cache_dir=Path(cache_dir)))
     log.info("Loading embedding model %s from %s", model, path)
-    cache = EmbeddingCache(Path(cache_dir) / "embeddings.sqlite")
-    return Embedder(path, model_id=model, cache=cache, batch_size=batch_size, max_seq_length=max_seq_length)
+    try:
+        loaded = SentenceTransformer(path, device=device, local_files_only=Path(path).is_dir())
+    except Exception as exc:  # noqa: BLE001 - any load failure is reported the same way
+        raise ModelError(f"Không nạp được mô hình nhúng từ {path}.", f"cannot load model {path}: {exc}") from exc
+    loaded.max_seq_length = min(max_seq_length, loaded.max_seq_length or max_seq_length)
+    return loaded

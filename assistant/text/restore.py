@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from assistant.normalize import has_diacritics, normalize_text, strip_diacritics
+from assistant.text.normalize import has_diacritics, normalize_text, strip_diacritics
 
 _WORD = re.compile(r"[^\W_]+")
 # Question words rarely found in the documents themselves.

@@ -1,4 +1,4 @@
-from assistant.index.restore import DiacriticRestorer
+from assistant.text.restore import DiacriticRestorer
 
 TEXTS = ["Hội nghị tổng kết công tác năm 2019 tại Đà Lạt", "Ban quản lý các khu công nghiệp", "tổng kết và hội nghị",
          "Bàn giao mặt bằng", "bản đồ quy hoạch"]

@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from assistant.abbreviations import ABBREVIATIONS, expansions
-from assistant.normalize import fold, has_diacritics, normalize_text, strip_diacritics
+from assistant.text.abbreviations import ABBREVIATIONS, expansions
+from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 
 
 def test_nfd_input_becomes_nfc() -> None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.abbreviations import expansions
-from assistant.normalize import fold
+from assistant.text.abbreviations import expansions
+from assistant.text.normalize import fold
+from assistant.text.stopwords import STOPWORDS
 
-STOPWORDS = frozenset(
-    ["ai", "gi", "nao", "dau", "bao", "nhieu", "khi", "may", "la", "cua", "va", "cac", "nhung", "duoc", "co", "khong", "thi", "sao", "the", "tai", "o", "trong", "ve", "cho", "voi", "do", "da", "bang", "nhu", "mot", "nay", "hay", "hoac", "cung", "theo", "den", "tu", "gio", "luc", "vao", "ra", "con", "dang", "se", "roi", "ma", "nen", "vi", "boi", "neu", "tren", "duoi", "sau", "truoc", "nhat", "moi", "lai", "rat", "chi", "cai", "ay", "kia", "vay", "a", "u", "nhe", "duoc", "hien"]
-)
 _WORD = re.compile(r"[^\W_]+")
 
 

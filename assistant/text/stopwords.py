@@ -1,0 +1,19 @@
+"""Vietnamese function words, folded (lowercase, no diacritics): one list, as data.
+
+Content-word overlap, the follow-up condenser, the answer cues and search highlighting all read
+this list, so a word is a "function word" in the same way everywhere.
+"""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset(
+    ["ai", "gi", "nao", "dau", "bao", "nhieu", "khi", "may", "la", "cua", "va", "cac", "nhung", "duoc", "co",
+     "khong", "thi", "sao", "the", "tai", "o", "trong", "ve", "cho", "voi", "do", "da", "bang", "nhu", "mot", "nay",
+     "hay", "hoac", "cung", "theo", "den", "tu", "gio", "luc", "vao", "ra", "con", "dang", "se", "roi", "ma", "nen",
+     "vi", "boi", "neu", "tren", "duoi", "sau", "truoc", "nhat", "moi", "lai", "rat", "chi", "cai", "ay", "kia",
+     "vay", "a", "u", "nhe", "hien"]
+)
+
+# Words that end the unit phrase after "bao nhiêu" ("bao nhiêu ha đất" -> "ha"): the function words
+# plus the verbs and nouns a question puts right after the count ("đạt", "số", "năm").
+UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi"}
