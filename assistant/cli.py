@@ -14,6 +14,7 @@ import os
 import sys
 
 from assistant.errors import AssistantError
+from assistant.progress import TerminalProgress
 from assistant.settings import Settings
 
 log = logging.getLogger("assistant")
@@ -36,7 +37,7 @@ def _assistant(args: argparse.Namespace):
 def cmd_ingest(args: argparse.Namespace) -> int:
     bot = _assistant(args)
     paths = args.paths or [str(bot.settings.corpus)]
-    report = bot.ingest(paths, rebuild=args.rebuild, progress=not args.json)
+    report = bot.ingest(paths, rebuild=args.rebuild, progress=None if args.json else TerminalProgress())
     if args.json:
         _print_json(report.to_dict())
     else:

@@ -23,7 +23,7 @@ from assistant.index.store import DocumentRecord
 from assistant.index.tokenizer import VietnameseTokenizer
 from assistant.ingest import IngestReport, delete, ingest
 from assistant.models.embedder import Embedder
-from assistant.schema import Answer, Passage
+from assistant.schema import Answer, Passage, Progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -70,8 +70,10 @@ class Assistant:
         return current_generation(self.home) is not None
 
     # -- ingest ------------------------------------------------------------------------------------
-    def ingest(self, paths: list[str | Path] | None = None, rebuild: bool = False, progress: bool = False) -> IngestReport:
-        """Index ``paths`` (files or folders; default the corpus folder) incrementally."""
+    def ingest(self, paths: list[str | Path] | None = None, rebuild: bool = False,
+               progress: Progress | None = None) -> IngestReport:
+        """Index ``paths`` (files or folders; default the corpus folder) incrementally; ``progress``
+        hears (stage, done, total) while files are read, embedded and indexed."""
         targets = [Path(p) for p in (paths or [self.settings.corpus])]
         return ingest(self.home, self.settings, self.embedder, targets, rebuild=rebuild, progress=progress)
 

@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from assistant.converters import convert
 from assistant.errors import AssistantError, DocumentError
@@ -33,6 +32,7 @@ from assistant.models.embedder import Embedder
 from assistant.preprocessors.chunker import chunk_text
 from assistant.preprocessors.cleaner import clean_pages, clean_text
 from assistant.preprocessors.metadata import extract_metadata
+from assistant.schema import Progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def _wanted_manifest(settings: Settings, embedder: Embedder, documents: int, chu
 
 
 def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[DocumentRecord, list[ChunkRecord]]],
-           old_vectors: dict[str, np.ndarray], progress: bool) -> tuple[int, int]:
+           old_vectors: dict[str, np.ndarray], progress: Progress | None = None) -> tuple[int, int]:
     """Write a generation holding ``docs``; return (chunks, chunks embedded now)."""
     tokenizer = VietnameseTokenizer()
     documents, chunks, texts = [], [], []
@@ -133,7 +133,11 @@ def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[
             vectors[i] = old_vectors[c.chunk_id]
     if todo:
         vectors[todo] = embedder.encode_documents([texts[i] for i in todo], progress=progress)
-    token_lists = [tokenizer(t) for t in tqdm(texts, desc="Chỉ mục từ khóa", unit="đoạn", disable=not progress or len(texts) < 2000)]
+    token_lists = []
+    for i, text in enumerate(texts, 1):
+        token_lists.append(tokenizer(text))
+        if progress and (i % 200 == 0 or i == len(texts)):
+            progress("keyword", i, len(texts))
     manifest = _wanted_manifest(settings, embedder, len(documents), len(chunks))
     write_generation(home, manifest, documents, chunks, vectors, token_lists, tokenizer, settings.faiss_index,
                      keep=settings.keep_generations)
@@ -161,7 +165,7 @@ def _load_old(home: Path, settings: Settings, embedder: Embedder, rebuild: bool)
 
 
 def ingest(home: Path, settings: Settings, embedder: Embedder, paths: list[Path],
-           rebuild: bool = False, progress: bool = True) -> IngestReport:
+           rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
     """Bring the index at ``home`` up to date with ``paths`` (files or folders)."""
     started = time.perf_counter()
     report = IngestReport()
@@ -176,7 +180,9 @@ def ingest(home: Path, settings: Settings, embedder: Embedder, paths: list[Path]
         gone = {key for key, doc in old_docs.items() if doc.root in roots and not Path(key).exists()}
         ids: dict[str, tuple[str, str]] = {d.doc_id: (p, d.source) for p, d in old_docs.items() if p not in gone}
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        for file, root in tqdm(files, desc="Đọc tài liệu", unit="tệp", disable=not progress):
+        for done, (file, root) in enumerate(files):
+            if progress:
+                progress("read", done, len(files))
             key = str(file)
             source = file.relative_to(root).as_posix()
             try:
@@ -202,6 +208,8 @@ def ingest(home: Path, settings: Settings, embedder: Embedder, paths: list[Path]
             except OSError as exc:
                 report.failed.append((source, "Không đọc được tệp."))
                 log.warning("skipped %s: %s", file, exc)
+        if progress:
+            progress("read", len(files), len(files))
         for key, doc in old_docs.items():
             if key in gone:
                 del kept[key]
@@ -227,5 +235,5 @@ def delete(home: Path, settings: Settings, embedder: Embedder, key: str) -> Inge
         for path in match:
             report.removed.append(old_docs[path].source)
         docs = [(d, old_chunks.get(p, [])) for p, d in old_docs.items() if p not in match]
-        report.chunks, _ = commit(home, settings, embedder, docs, old_vectors, progress=False)
+        report.chunks, _ = commit(home, settings, embedder, docs, old_vectors)
     return report

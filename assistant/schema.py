@@ -14,12 +14,18 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."
 PASSAGE_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
 CITATION_KEYS = ("n", "chunk_id", "source", "title", "date", "page", "start", "end", "text", "quote")
 ANSWER_KEYS = ("question", "answer", "answerable", "citations", "mode", "timings_ms")
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: how far a long step is. The CLI draws it with tqdm, the web app
+in its banner; library code only calls it. ``stage`` is a key of :data:`STAGES`."""
+STAGES = {"read": "Đọc tài liệu", "embed": "Nhúng đoạn văn", "keyword": "Chỉ mục từ khóa", "write": "Ghi chỉ mục"}
 
 
 @dataclass

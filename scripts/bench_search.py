@@ -45,7 +45,7 @@ class TimedEmbedder(Embedder):
 
     seconds = 0.0
 
-    def encode_documents(self, texts, progress=False):
+    def encode_documents(self, texts, progress=None):
         t0 = time.perf_counter()
         try:
             return super().encode_documents(texts, progress=progress)
@@ -163,7 +163,7 @@ def run(args: argparse.Namespace) -> dict:
         _ = embedder.model
         model_load = time.perf_counter() - started
         bot = Assistant(settings, embedder=embedder, home=home)
-        report = bot.ingest(paths, progress=False)
+        report = bot.ingest(paths)
         embed_seconds = embedder.seconds
         if report.failed:
             print(f"Cảnh báo / warning: {report.failed}", file=sys.stderr)

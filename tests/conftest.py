@@ -58,7 +58,7 @@ class FakeEmbedder:
             out[i] = self.vector(text)
         return out
 
-    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+    def encode_documents(self, texts: Sequence[str], progress=None) -> np.ndarray:
         self.documents_encoded += len(texts)
         return self._encode(texts)
 

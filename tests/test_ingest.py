@@ -40,7 +40,7 @@ def home(tmp_path: Path) -> Path:
 
 def run(home: Path, paths: list[Path], fake: Any, settings: Settings | None = None,
         rebuild: bool = False) -> IngestReport:
-    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild, progress=False)
+    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild)
 
 
 def search(home: Path, query: str, fake: Any, mode: str = "keyword", k: int = 5, **filters):

@@ -80,7 +80,7 @@ class AppRuntime:
             with self.job_lock:
                 if corpus.is_dir():
                     self._set("starting", f"Đang lập chỉ mục thư mục {corpus}/ (chỉ xử lý tệp mới hoặc đã đổi)…")
-                    report = self.bot.ingest([corpus], progress=True)
+                    report = self.bot.ingest([corpus])
                     log.info("start-up ingest: %s", report.to_dict())
                 elif not self.bot.has_index:
                     log.warning("corpus folder %s not found; starting with an empty index", corpus)
@@ -199,7 +199,7 @@ class AppRuntime:
         targets: list[Path] = [Path(self.settings.corpus)]
         if self.uploads.is_dir():
             targets.append(self.uploads)
-        return self.run_job("Đang xây dựng lại chỉ mục…", lambda: self.bot.ingest(targets, rebuild=True, progress=False))
+        return self.run_job("Đang xây dựng lại chỉ mục…", lambda: self.bot.ingest(targets, rebuild=True))
 
 
 def _bars() -> list[str]:

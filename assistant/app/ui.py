@@ -408,7 +408,7 @@ def build_ui(runtime: AppRuntime) -> gr.Blocks:
         if saved:
             progress(0.2, desc=f"Đang đọc và lập chỉ mục {len(saved)} tệp…")
             report = runtime.run_job(f"Đang lập chỉ mục {len(saved)} tệp tải lên…",
-                                     lambda: bot.ingest(saved, progress=False))
+                                     lambda: bot.ingest(saved))
             runtime.restore_failed(report, previous)
         progress(1.0, desc="Xong")
         return (report_rows(report, rejected), report_summary(report, rejected), None, *refresh_lists(),

@@ -22,6 +22,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.index.store import DocumentRecord
 from assistant.models.embedder import Embedder
+from assistant.progress import TerminalProgress
 from assistant.schema import Passage
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class TutorialRAG:
     def build(cls, documents: list[DocumentRecord], embedder: Embedder, progress: bool = False) -> TutorialRAG:
         chunks = split_documents(documents)
         log.info("tutorial RAG: %d chunks from %d documents", len(chunks), len(documents))
-        vectors = embedder.encode_documents([c.text for c in chunks], progress=progress)
+        vectors = embedder.encode_documents([c.text for c in chunks], progress=TerminalProgress(progress))
         return cls(chunks, vectors, embedder)
 
     def _result(self, row: int, rank: int = 0, score: float = 0.0) -> Passage:

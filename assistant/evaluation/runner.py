@@ -36,6 +36,7 @@ from assistant.evaluation.baselines import TutorialRAG
 from assistant.evaluation.dataset import load_jsonl, load_squad, question_type, squad_corpus_dir
 from assistant.index.retriever import HybridRetriever
 from assistant.models.embedder import Embedder
+from assistant.progress import TerminalProgress
 from assistant.schema import Passage
 from assistant.settings import Settings
 
@@ -145,7 +146,7 @@ def prewarm_answerer(embedder: Embedder, passages: list[Passage], progress: bool
     independent of which configuration happens to run first. Returns the number of sentences.
     """
     texts = sorted({c.text for p in passages for c in candidates([p])})
-    embedder.encode_documents(texts, progress=progress)
+    embedder.encode_documents(texts, progress=TerminalProgress(progress))
     return len(texts)
 
 
@@ -207,7 +208,7 @@ def open_eval(options: EvalOptions, bot: Assistant | None = None
     if bot is None:
         home = index_home(Path(options.index_dir or options.out), corpus, settings)
         bot = Assistant(settings, home=home)
-    report = bot.ingest([corpus], progress=options.progress)
+    report = bot.ingest([corpus], progress=TerminalProgress(options.progress))
     for source, reason in report.failed:
         log.warning("eval corpus: %s not indexed: %s", source, reason)
     spans = {}

@@ -21,9 +21,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from assistant.errors import ModelError
+from assistant.schema import Progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,8 @@ class Embedder:
         raw = f"{self.model_id}\0{self.model.max_seq_length}\0{kind}\0{text}".encode()
         return hashlib.sha256(raw).hexdigest()
 
-    def _encode(self, texts: Sequence[str], kind: str, progress: bool, use_cache: bool = True) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], kind: str, progress: Progress | None = None,
+                use_cache: bool = True) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
@@ -115,7 +116,9 @@ class Embedder:
         if todo:
             encode = self.model.encode_query if kind == "query" else self.model.encode_document
             batch = self.settings.batch_size
-            bar = tqdm(total=len(todo), desc="Nhúng đoạn văn", unit="đoạn", disable=not progress)
+            done = 0
+            if progress:
+                progress("embed", done, len(todo))
             # Sorting by length keeps padding small inside each batch.
             todo.sort(key=lambda i: len(texts[i]))
             for start in range(0, len(todo), batch * 4):
@@ -125,17 +128,19 @@ class Embedder:
                 out[idx] = vecs
                 if cache:
                     cache.put_many({keys[i]: v for i, v in zip(idx, vecs, strict=True)})
-                bar.update(len(idx))
-            bar.close()
+                done += len(idx)
+                if progress:
+                    progress("embed", done, len(todo))
         return out
 
-    def encode_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """Normalized float32 vectors for passages, with the model's document prompt."""
+    def encode_documents(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        """Normalized float32 vectors for passages, with the model's document prompt; ``progress``
+        hears ("embed", done, total) for the texts not yet cached."""
         return self._encode(texts, "document", progress)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Normalized float32 vectors for questions, with the model's query prompt."""
-        return self._encode(texts, "query", False, use_cache=self.cache_queries)
+        return self._encode(texts, "query", use_cache=self.cache_queries)
 
 
 @lru_cache(maxsize=4)

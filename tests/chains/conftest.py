@@ -25,7 +25,7 @@ class HashEmbedder:
         n = np.linalg.norm(v)
         return v / n if n else v
 
-    def encode_documents(self, texts, progress=False):
+    def encode_documents(self, texts, progress=None):
         return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dimension), np.float32)
 
     def encode_queries(self, texts):
