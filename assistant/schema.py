@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."
 PASSAGE_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
 CITATION_KEYS = ("n", "chunk_id", "source", "title", "date", "page", "start", "end", "text", "quote")
-ANSWER_KEYS = ("question", "answer", "answerable", "citations", "mode", "timings_ms")
+ANSWER_KEYS = ("question", "short_answer", "answer", "answerable", "citations", "mode", "timings_ms")
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: how far a long step is. The CLI draws it with tqdm, the web app
@@ -107,13 +107,16 @@ class Citation:
 class Answer:
     """What the user is told: the text, whether the documents answer at all, and its citations.
 
-    When abstaining, ``related`` holds the closest passages, offered as possibly related only.
+    ``short`` is the phrase that answers (a name with its post, a date, a number with its unit ...),
+    a verbatim span of one cited passage, shown first; ``answer`` holds the supporting quotes with
+    ``[n]``. When abstaining, ``related`` holds the closest passages, offered as possibly related only.
     """
 
     question: str
     answer: str
     answerable: bool
     citations: list[Citation] = field(default_factory=list)
+    short: Citation | None = None
     mode: str = "extractive"
     timings_ms: dict[str, float] = field(default_factory=dict)
     standalone_question: str = ""
@@ -121,7 +124,14 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)  # what the answerer read
     confidence: float = 0.0
 
+    @property
+    def short_answer(self) -> str:
+        return self.short.quote if self.short else ""
+
     def to_dict(self) -> dict:
         out = {key: getattr(self, key) for key in ANSWER_KEYS}
         out["citations"] = [c.to_dict() for c in self.citations]
+        out["short_answer_span"] = (
+            {"n": self.short.n, "start": self.short.start, "end": self.short.end} if self.short else None)
+        out["standalone_question"] = self.standalone_question
         return out
