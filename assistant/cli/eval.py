@@ -9,13 +9,18 @@ Example:
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.cli.common import print_json
+
+if TYPE_CHECKING:
+    from assistant.evaluation.runner import EvalOptions
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``eval`` subcommand."""
     p = subparsers.add_parser("eval", help="đánh giá truy xuất, câu trả lời, trích dẫn, từ chối trả lời, độ trễ")
     p.add_argument("--dataset", type=Path, default=Path("eval/questions.jsonl"),
@@ -39,7 +44,7 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_eval)
 
 
-def cmd_sweep(options, out: Path, as_json: bool) -> int:
+def cmd_sweep(options: EvalOptions, out: Path, as_json: bool) -> int:
     """Measure every fusion setting of the grid on the options' questions; print the best first."""
     import csv
 
@@ -60,7 +65,7 @@ def cmd_sweep(options, out: Path, as_json: bool) -> int:
     order = ranked(rows)
     top = order[0]
     if as_json:
-        print(json.dumps({"dataset": label, "best": top, "current": current, "grid": rows}, ensure_ascii=False, indent=2))
+        print_json({"dataset": label, "best": top, "current": current, "grid": rows})
         return 0
     cols = ["rrf_k", "dense_weight", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "doc_hit@1"]
     print(f"{label}: {sum(1 for it in items if it['answers'])} câu hỏi có câu trả lời, {len(rows)} cấu hình.")
@@ -73,6 +78,7 @@ def cmd_sweep(options, out: Path, as_json: bool) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    """Run the evaluation and write its report; the evaluation package (and torch) loads only here."""
     from assistant.evaluation.report import comparison_table, write_report
     from assistant.evaluation.runner import EvalOptions, run_eval
 
@@ -92,7 +98,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     command = "assistant " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:] else ""
     paths = write_report(result, args.out, command)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print_json(result.to_dict())
         return 0
     s = result.setup
     print(f"{s['questions']} câu hỏi ({s['answerable']} có câu trả lời), {s['documents']} tài liệu, {s['chunks']} đoạn.")
