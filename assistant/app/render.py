@@ -2,7 +2,8 @@
 
 Every piece of document text goes through :func:`html.escape` before any markup is added, so a
 document containing ``<script>`` or ``&`` shows as text. Query words are highlighted by comparing
-folded forms (lowercase, no diacritics), so "tan duc" highlights "Tân Đức".
+folded forms (lowercase, no diacritics), so "tan duc" highlights "Tân Đức". Passage sentences that
+read as instructions to an assistant are flagged in the sources panel: documents are data.
 
 Example:
     >>> highlight_words("Khu công nghiệp Tân Đức <mới>", query_terms("tan duc"))
@@ -16,24 +17,21 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from assistant.schema import NO_ANSWER
+from assistant.index.store import DocumentRecord
+from assistant.schema import NO_ANSWER, Citation, Passage
+from assistant.text.injection import instruction_spans
 from assistant.text.normalize import fold
 from assistant.text.stopwords import STOPWORDS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+INJECTION_VI = "có thể là nội dung chèn lệnh"
 
 
 def esc(text: Any) -> str:
     """Escaped text, ``None`` as an empty string."""
     return html.escape("" if text is None else str(text), quote=True)
-
-
-def _get(obj: Any, key: str, default: Any = None) -> Any:
-    if isinstance(obj, Mapping):
-        return obj.get(key, default)
-    return getattr(obj, key, default)
 
 
 def format_date(value: str | None) -> str:
@@ -112,22 +110,40 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int] | None], terms: I
     return "".join(out)
 
 
-def group_citations(citations: list[Any]) -> list[list[Any]]:
+def _clip(spans: Iterable[tuple[int, int] | None], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The parts of ``spans`` inside ``[lo, hi)``, relative to ``lo``."""
+    return [(max(s, lo) - lo, min(e, hi) - lo) for s, e in (x for x in spans if x) if s < hi and e > lo]
+
+
+def flagged_html(text: str, quotes: Iterable[tuple[int, int] | None] = ()) -> str:
+    """Escaped passage ``text``: ``quotes`` in ``<mark>``, each sentence that reads as an instruction to
+    an assistant wrapped in ``<span class="injection">`` and followed by a note, so a reader does not
+    take a planted command for the document's content."""
+    quotes = [q for q in quotes if q]
+    out: list[str] = []
+    pos = 0
+    for start, end in instruction_spans(text):
+        out.append(highlight_spans(text[pos:start], _clip(quotes, pos, start)))
+        out.append(f'<span class="injection" title="{INJECTION_VI}">'
+                   f"{highlight_spans(text[start:end], _clip(quotes, start, end))}</span>"
+                   f'<span class="injection-note">⚠ {INJECTION_VI}</span>')
+        pos = end
+    out.append(highlight_spans(text[pos:], _clip(quotes, pos, len(text))))
+    return "".join(out)
+
+
+def group_citations(citations: list[Citation]) -> list[list[Citation]]:
     """Citations by marker number, in order: one ``[n]`` may quote several sentences."""
-    groups: dict[Any, list[Any]] = {}
+    groups: dict[int, list[Citation]] = {}
     for c in citations:
-        groups.setdefault(_get(c, "n"), []).append(c)
+        groups.setdefault(c.n, []).append(c)
     return list(groups.values())
 
 
-def passage_span(citation: Any) -> tuple[int, int] | None:
+def passage_span(citation: Citation) -> tuple[int, int] | None:
     """Where a citation's quote sits inside its passage ``text``."""
-    text = _get(citation, "text", "") or ""
-    offset = _get(citation, "passage_start", 0) or 0
-    start, end = _get(citation, "start"), _get(citation, "end")
-    rel_start = start - offset if start is not None else None
-    rel_end = end - offset if end is not None else None
-    return locate(text, rel_start, rel_end, _get(citation, "quote"))
+    offset = citation.passage_start
+    return locate(citation.text, citation.start - offset, citation.end - offset, citation.quote)
 
 
 # -- answers ---------------------------------------------------------------------------------------
@@ -136,10 +152,11 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(text))
 
 
-def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int]) -> str:
-    """An answer for the chat: escaped, each known ``[n]`` a link ``#cite-<turn>-<n>`` that opens the source."""
+def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int], short_answer: str = "") -> str:
+    """An answer for the chat: the short answer in bold first (when there is one), then the escaped
+    quotes, each known ``[n]`` a link ``#cite-<turn>-<n>`` that opens the source."""
     known = set(numbers)
-    out: list[str] = []
+    out: list[str] = [f"**{escape_markdown(short_answer.strip())}**\n\n"] if short_answer.strip() else []
     pos = 0
     for match in _MARKER.finditer(answer_text or ""):
         n = int(match.group(1))
@@ -152,17 +169,16 @@ def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int]) -> str:
     return "".join(out)
 
 
-def abstention_markdown(turn: int, related: list[Any], message: str = NO_ANSWER) -> str:
+def abstention_markdown(turn: int, related: list[Passage], message: str = NO_ANSWER) -> str:
     """The abstention message, then the possibly related passages as links that open them."""
     lines = [f"**{esc(message)}**"]
     if related:
         lines.append("")
         lines.append("Các đoạn có thể liên quan:")
         for i, item in enumerate(related, 1):
-            title = _get(item, "title") or _get(item, "source")
-            snippet = _snippet(_get(item, "text", ""), 140)
-            lines.append(f'{i}. <a href="#rel-{turn}-{i}" class="cite">{escape_markdown(title)}</a>'
-                         f" ({esc(format_date(_get(item, 'date')))}): {escape_markdown(snippet)}")
+            snippet = _snippet(item.text, 140)
+            lines.append(f'{i}. <a href="#rel-{turn}-{i}" class="cite">{escape_markdown(item.title or item.source)}</a>'
+                         f" ({esc(format_date(item.date))}): {escape_markdown(snippet)}")
     return "\n".join(lines)
 
 
@@ -171,28 +187,26 @@ def _snippet(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _meta_line(item: Any) -> str:
-    parts = [f"Ngày: {esc(format_date(_get(item, 'date')))}"]
-    if _get(item, "page") is not None:
-        parts.append(f"Trang: {esc(_get(item, 'page'))}")
-    parts.append(f"Nguồn: <code>{esc(_get(item, 'source'))}</code>")
+def _meta_line(item: Passage | Citation) -> str:
+    parts = [f"Ngày: {esc(format_date(item.date))}"]
+    if item.page is not None:
+        parts.append(f"Trang: {esc(item.page)}")
+    parts.append(f"Nguồn: <code>{esc(item.source)}</code>")
     return " · ".join(parts)
 
 
-def sources_html(citations: list[Any], turn: int) -> str:
+def sources_html(citations: list[Citation], turn: int) -> str:
     """One card per citation: title, date, page, source and the passage with the quote in ``<mark>``."""
     if not citations:
         return '<div class="panel-empty">Câu trả lời không có trích dẫn.</div>'
     cards = []
     for group in group_citations(citations):
         c = group[0]
-        n = _get(c, "n")
-        text = _get(c, "text", "") or ""
-        same = [g for g in group if (_get(g, "text", "") or "") == text]
-        passage = highlight_spans(text, [passage_span(g) for g in same])
+        n = c.n
+        passage = flagged_html(c.text, [passage_span(g) for g in group if g.text == c.text])
         cards.append(
             f'<div class="src-card" id="src-{turn}-{esc(n)}" data-n="{esc(n)}">'
-            f'<div class="src-head"><span class="src-n">[{esc(n)}]</span> {esc(_get(c, "title") or _get(c, "source"))}</div>'
+            f'<div class="src-head"><span class="src-n">[{esc(n)}]</span> {esc(c.title or c.source)}</div>'
             f'<div class="src-meta">{_meta_line(c)}</div>'
             f'<div class="src-text">{passage}</div>'
             f'<button class="open-doc" data-open="cite-{turn}-{esc(n)}">Xem tài liệu [{esc(n)}]</button>'
@@ -201,7 +215,7 @@ def sources_html(citations: list[Any], turn: int) -> str:
     return '<div class="src-list">' + "".join(cards) + "</div>"
 
 
-def related_html(related: list[Any], turn: int, message: str = NO_ANSWER) -> str:
+def related_html(related: list[Passage], turn: int, message: str = NO_ANSWER) -> str:
     """The sources panel for an abstention: the message, then passages that may be related."""
     head = f'<div class="abstain">{esc(message)}</div>'
     if not related:
@@ -210,9 +224,9 @@ def related_html(related: list[Any], turn: int, message: str = NO_ANSWER) -> str
     for i, r in enumerate(related, 1):
         cards.append(
             f'<div class="src-card related" id="rel-card-{turn}-{i}">'
-            f'<div class="src-head"><span class="src-n">{i}.</span> {esc(_get(r, "title") or _get(r, "source"))}</div>'
+            f'<div class="src-head"><span class="src-n">{i}.</span> {esc(r.title or r.source)}</div>'
             f'<div class="src-meta">{_meta_line(r)}</div>'
-            f'<div class="src-text">{esc(_snippet(_get(r, "text", ""), 600))}</div>'
+            f'<div class="src-text">{flagged_html(_snippet(r.text, 600))}</div>'
             f'<button class="open-doc" data-open="rel-{turn}-{i}">Xem tài liệu</button>'
             "</div>"
         )
@@ -220,7 +234,7 @@ def related_html(related: list[Any], turn: int, message: str = NO_ANSWER) -> str
 
 
 # -- search ----------------------------------------------------------------------------------------
-def search_results_html(results: list[Any], query: str) -> str:
+def search_results_html(results: list[Passage], query: str) -> str:
     """Ranked passages with the query's words highlighted (compared without diacritics)."""
     if not results:
         return '<div class="panel-empty">Không tìm thấy đoạn văn nào phù hợp.</div>'
@@ -228,11 +242,11 @@ def search_results_html(results: list[Any], query: str) -> str:
     cards = []
     for i, r in enumerate(results):
         cards.append(
-            f'<div class="hit" data-source="{esc(_get(r, "source"))}">'
-            f'<div class="src-head"><span class="src-n">#{esc(_get(r, "rank"))}</span> {esc(_get(r, "title") or _get(r, "source"))}'
-            f'<span class="score">điểm {float(_get(r, "score", 0.0)):.4f}</span></div>'
+            f'<div class="hit" data-source="{esc(r.source)}">'
+            f'<div class="src-head"><span class="src-n">#{esc(r.rank)}</span> {esc(r.title or r.source)}'
+            f'<span class="score">điểm {float(r.score):.4f}</span></div>'
             f'<div class="src-meta">{_meta_line(r)}</div>'
-            f'<div class="src-text">{highlight_words(_get(r, "text", "") or "", terms)}</div>'
+            f'<div class="src-text">{highlight_words(r.text, terms)}</div>'
             f'<button class="open-doc" data-open="res-{i}">Xem toàn văn</button>'
             "</div>"
         )
@@ -240,7 +254,7 @@ def search_results_html(results: list[Any], query: str) -> str:
 
 
 # -- documents -------------------------------------------------------------------------------------
-def document_html(doc: Any, span: tuple[int, int] | list[tuple[int, int]] | None,
+def document_html(doc: DocumentRecord | None, span: tuple[int, int] | list[tuple[int, int]] | None,
                   terms: Iterable[str] | None = None, label: str = "") -> str:
     """The whole cleaned document with the span(s) in ``<mark class="hl">``, the first ``id="hl"``.
 
@@ -248,30 +262,44 @@ def document_html(doc: Any, span: tuple[int, int] | list[tuple[int, int]] | None
     """
     if doc is None:
         return '<div class="panel-empty">Tài liệu này không còn trong chỉ mục.</div>'
-    text = _get(doc, "text", "") or ""
+    text = doc.text
     spans = [s for s in (span if isinstance(span, list) else [span]) if s is not None]
     body = highlight_spans(text, spans, terms, mark_id="hl", mark_class="hl")
-    meta = [f"Ngày: {esc(format_date(_get(doc, 'date')))}", f"Nguồn: <code>{esc(_get(doc, 'source'))}</code>",
+    meta = [f"Ngày: {esc(format_date(doc.date))}", f"Nguồn: <code>{esc(doc.source)}</code>",
             f"{len(text):,} ký tự".replace(",", ".")]
     if spans:
         first = min(spans)
         meta.append(f"Đoạn được đánh dấu: ký tự {first[0]}–{max(e for _, e in spans)}")
     heading = f'<span class="src-n">{esc(label)}</span> ' if label else ""
-    return (f'<div class="doc-view"><div class="doc-title">{heading}{esc(_get(doc, "title") or _get(doc, "source"))}</div>'
+    return (f'<div class="doc-view"><div class="doc-title">{heading}{esc(doc.title or doc.source)}</div>'
             f'<div class="src-meta">{" · ".join(meta)}</div><div class="doc-body">{body}</div></div>')
 
 
 def empty_html(message: str) -> str:
+    """A panel's placeholder or message in place of content."""
     return f'<div class="panel-empty">{esc(message)}</div>'
 
 
 def status_html(status: Mapping[str, Any]) -> str:
-    """The banner on top of the page: starting (with progress), ready, busy or failed."""
+    """The banner on top of the page: starting or busy (with the job's progress), ready or failed.
+
+    ``status`` is :meth:`AppRuntime.status`'s dict; each ``progress`` entry shows as
+    "label: done/total (percent%)".
+    """
     state = status.get("state", "starting")
     message = esc(status.get("message", ""))
-    detail = "".join(f"<li>{esc(line)}</li>" for line in status.get("details", []))
+    detail = "".join(f"<li>{esc(progress_line(p))}</li>" for p in status.get("progress", []))
     detail = f"<ul>{detail}</ul>" if detail else ""
     spinner = '<span class="spinner"></span>' if state in ("starting", "busy") else ""
     icon = {"ready": "✔", "error": "⚠"}.get(state, "")
     return (f'<div class="status status-{esc(state)}" data-state="{esc(state)}">{spinner}{icon} '
             f'<span class="status-msg">{message}</span>{detail}</div>')
+
+
+def progress_line(progress: Mapping[str, Any]) -> str:
+    """One job's latest report as "Nhúng đoạn văn: 120/480 (25%)" (no percent without a total)."""
+    label, done, total = progress.get("label", ""), progress.get("done", 0), progress.get("total", 0)
+    if not total:
+        return f"{label}: {done}"
+    percent = progress.get("percent")
+    return f"{label}: {done}/{total} ({percent if percent is not None else round(100 * done / total)}%)"
