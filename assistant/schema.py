@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."
+REPHRASE = ("Tin nhắn này chưa phải là một câu hỏi. Xin hãy hỏi bằng lời, ví dụ: "
+            "“Hội nghị sơ kết năm 2019 được tổ chức ở đâu?”")
 PASSAGE_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
 CITATION_KEYS = ("n", "chunk_id", "source", "title", "date", "page", "start", "end", "text", "quote")
 ANSWER_KEYS = ("question", "short_answer", "answer", "answerable", "citations", "mode", "timings_ms")

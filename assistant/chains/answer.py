@@ -27,9 +27,10 @@ from assistant.chains.condense import condense
 from assistant.chains.extractive import ExtractiveAnswerer
 from assistant.chains.llm import ANSWER_PROMPT, CONDENSE_PROMPT, format_history, format_passages
 from assistant.models.embedder import Embedder
-from assistant.schema import NO_ANSWER, Answer, Passage
+from assistant.schema import NO_ANSWER, REPHRASE, Answer, Passage
 from assistant.settings import Settings
 from assistant.text.normalize import fold
+from assistant.text.words import is_question
 
 log = logging.getLogger(__name__)
 History = list[tuple[str, str]]
@@ -110,6 +111,11 @@ class AnswerChain:
     def stream(self, question: str, history: History | None = None) -> Iterator[str | Answer]:
         """Text deltas as they are produced, then the finished :class:`Answer`."""
         started = time.perf_counter()
+        if not is_question(question):
+            yield REPHRASE
+            yield Answer(question=question, answer=REPHRASE, answerable=False, mode=self.mode,
+                         timings_ms={"total_ms": _ms(started)})
+            return
         state = self.prepare.invoke({"question": question, "history": history or []})
         timings = state["timings"]
         start = time.perf_counter()

@@ -138,6 +138,21 @@ _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
 _ASKS_DAY = re.compile(r"\bngay (may|nao|bao nhieu)\b")
 
 
+def person_names(text: str) -> list[tuple[int, int]]:
+    """Spans of three or more capitalized syllables in a row that are no unit's or title's words."""
+    spans = []
+    for m in _CAPITALIZED.finditer(text):
+        run: list[re.Match[str]] = []
+        for syl in list(re.finditer(r"\S+", m.group(0))) + [None]:
+            if syl is not None and fold(syl.group(0)) not in _NOT_NAME:
+                run.append(syl)
+                continue
+            if len(run) >= 3:
+                spans.append((m.start() + run[0].start(), m.start() + run[-1].end()))
+            run = []
+    return spans
+
+
 def _has_person_name(text: str) -> bool:
     """Three or four capitalized syllables in a row, none of them a unit's or a title's word."""
     for m in _CAPITALIZED.finditer(text):
@@ -236,6 +251,15 @@ class Cue:
         if self.role:
             return self._names_role(sentence)
         return True
+
+    def post_before(self, sentence: str, name_start: int, window: int = 90) -> int | None:
+        """Where the post held by the name at ``name_start`` begins ("Phó Trưởng ban ... Lâm Văn Tiếp")."""
+        folded = fold(normalize_text(sentence))
+        lo = max(0, name_start - window)
+        roles = [self.role] if self.role else [*(f"pho {r}" for r in _ROLES), *_ROLES]
+        starts = [m.start() + lo for r in roles for m in re.finditer(rf"\b{r}\b", folded[lo:name_start])]
+        starts = [s for s in starts if not re.search(r"[,;.]", sentence[s:name_start])]
+        return min(starts) if starts else None
 
     def _names_role(self, sentence: str) -> bool:
         """The post, as asked ("Phó" only when asked), followed closely by a capitalized name."""

@@ -22,10 +22,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.chains.cues import Cue
+from assistant.chains.grounding import Constraints, evidence
+from assistant.chains.short import short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
+from assistant.text.injection import is_instruction
 from assistant.text.patterns import NUMBER as _NUMBER
 from assistant.text.words import content_words, overlap
 
@@ -61,35 +64,40 @@ class Candidate:
     text: str
     score: float = 0.0
     cue: bool = True
+    sentence_end: int = 0  # end of the whole sentence when this candidate is one of its clauses
 
 
 def candidates(passages: list[Passage]) -> list[Candidate]:
-    """Every sentence of the passages once (overlapping chunks repeat sentences)."""
+    """Every sentence of the passages once (overlapping chunks repeat sentences).
+
+    Sentences addressed to an assistant ("bỏ qua mọi hướng dẫn ...") are data, never an answer.
+    """
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for i, passage in enumerate(passages):
-        for s, e in _pieces(passage.text):
+        for s, e, sentence_end in _pieces(passage.text):
             key = (passage.doc_id, passage.start + s)
             text = passage.text[s:e]
-            if key in seen or len(text) < MIN_SENTENCE_CHARS:
+            if key in seen or len(text) < MIN_SENTENCE_CHARS or is_instruction(text):
                 continue
             seen.add(key)
-            out.append(Candidate(i, passage.start + s, passage.start + e, text))
+            out.append(Candidate(i, passage.start + s, passage.start + e, text,
+                                 sentence_end=passage.start + sentence_end))
     return out
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, long sentences split into their "; " clauses."""
+def _pieces(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, sentence end) of each sentence, long sentences split into their "; " clauses."""
     spans = []
     for s, e in split_sentences(text):
         if e - s <= LONG_SENTENCE_CHARS:
-            spans.append((s, e))
+            spans.append((s, e, e))
             continue
         cursor = s
         while cursor < e:
             cut = text.find("; ", cursor, e)
             stop = e if cut < 0 else cut + 1
-            spans.append((cursor, stop))
+            spans.append((cursor, stop, e))
             cursor = stop + 1 if cut >= 0 else e
     return spans
 
@@ -133,11 +141,13 @@ class ExtractiveAnswerer:
         if not ranked:
             return 0.0
         best = ranked[0]
-        # A number asked about must be in the passage the answer is quoted from: "năm 2015" found
-        # elsewhere in the document does not make a 2019 figure an answer about 2015. (Calibrated
-        # against the looser same-document rule, which answers more but also answers wrongly.)
-        _, numbers = missing_terms(question, [passages[best.passage]])
-        return 0.0 if numbers else best.score
+        # What the question pins down (a KCN, a partner, a year, "lần thứ hai") must be in the passage
+        # quoted from or its document's title and date: "năm 2015" elsewhere in the document does not
+        # make a 2019 figure an answer about 2015.
+        unmet = Constraints.of(question).unmet(evidence(passages[best.passage], passages))
+        if unmet:
+            log.info("abstain: %r not in the evidence for %r", unmet, question)
+        return 0.0 if unmet else best.score
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         ranked = self.usable(question, self.score(question, passages))
@@ -146,10 +156,13 @@ class ExtractiveAnswerer:
         if best is None or confidence < self.threshold:
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
                           passages=passages, confidence=confidence)
+        best, short = self._short(question, passages, best)
         chosen = [best]
         for cand in ranked[1:]:
             if len(chosen) >= self.max_sentences or cand.score < best.score - self.settings.extra_margin:
                 break
+            if cand.start < best.end and cand.end > best.start:  # a clause of the widened best sentence
+                continue
             chosen.append(cand)
         # Read in document order within a passage, passages in retrieval order.
         chosen.sort(key=lambda c: (c.passage, c.start))
@@ -161,8 +174,26 @@ class ExtractiveAnswerer:
             n = numbers.setdefault(cand.passage, len(numbers) + 1)
             citations.append(Citation(n=n, passage=passage, start=cand.start, end=cand.end, quote=cand.text))
             parts.append(f"{cand.text} [{n}]")
+            if cand is best and short is not None:
+                short.n = n
         return Answer(question=question, answer=" ".join(parts), answerable=True, citations=citations,
-                      passages=passages, confidence=confidence)
+                      passages=passages, confidence=confidence, short=short)
+
+    @staticmethod
+    def _short(question: str, passages: list[Passage], best: Candidate) -> tuple[Candidate, Citation | None]:
+        """The phrase of ``best`` that answers; a clause is widened to its whole sentence when the
+        phrase lies past the clause, so a quote never stops just before its answer."""
+        passage = passages[best.passage]
+        span = short_span(question, best.text)
+        if span is None and best.sentence_end > best.end:
+            whole = passage.text[best.start - passage.start:best.sentence_end - passage.start]
+            if (span := short_span(question, whole)) is not None:
+                best = Candidate(best.passage, best.start, best.sentence_end, whole, best.score, best.cue,
+                                 best.sentence_end)
+        if span is None:
+            return best, None
+        a, b = best.start + span[0], best.start + span[1]
+        return best, Citation(n=0, passage=passage, start=a, end=b, quote=best.text[span[0]:span[1]])
 
 
 def sentence_scores(answerer: ExtractiveAnswerer, question: str, passages: list[Passage]) -> np.ndarray:

@@ -54,6 +54,12 @@ def answer_correct(answer: str | None, golds: list[str], nodiac: bool = False) -
     return any(g and f" {g} " in said for g in (normalize_answer(x, nodiac) for x in golds))
 
 
+def short_exact(answer: str | None, golds: list[str]) -> bool:
+    """True when the short answer, normalized, equals some normalized gold answer."""
+    said = normalize_answer(answer or "")
+    return bool(said) and any(said == normalize_answer(g) for g in golds)
+
+
 def token_f1(answer: str | None, golds: list[str]) -> float:
     """SQuAD-style token F1 of the normalized answer against the best gold answer."""
     said = normalize_answer(answer or "").split()
@@ -216,6 +222,9 @@ def summarize(records: list[dict], retrieved: int = 10) -> dict:
             "accuracy_nodiac": _mean([float(r["correct_nodiac"]) for r in gold_answered]),
             "f1": _mean([r["f1"] for r in gold_answered]),
             "overall_accuracy": _mean([float(r["correct"] if r["answerable"] else r["abstained"]) for r in answered]),
+            # The short answer (the phrase shown first): the gold answer equals it, or occurs in it.
+            "short_exact": _mean([float(r.get("short_exact") or False) for r in gold_answered]),
+            "short_containment": _mean([float(r.get("short_contains") or False) for r in gold_answered]),
         }
         out["citation"] = {
             "precision": _ratio(sum(r["citations_correct"] for r in gold_answered),
@@ -225,7 +234,8 @@ def summarize(records: list[dict], retrieved: int = 10) -> dict:
         out["abstention"] = abstention_metrics([not r["answerable"] for r in answered],
                                                [bool(r["abstained"]) for r in answered])
     else:
-        out["answer"] = {"accuracy": None, "accuracy_nodiac": None, "f1": None, "overall_accuracy": None}
+        out["answer"] = {"accuracy": None, "accuracy_nodiac": None, "f1": None, "overall_accuracy": None,
+                         "short_exact": None, "short_containment": None}
         out["citation"] = {"precision": None, "recall": None}
         out["abstention"] = {"precision": None, "recall": None}
     timed = [r["latency_ms"] for r in records if r.get("latency_ms") is not None]
@@ -251,5 +261,7 @@ def by_type(records: list[dict]) -> dict[str, dict]:
             "n": len(group),
             "hit@5": hit_at_k([r["rank"] for r in answerable], 5),
             "accuracy": _mean([float(r["correct"] if r["answerable"] else r["abstained"]) for r in answered]),
+            "short_containment": _mean([float(r.get("short_contains") or False) for r in answerable
+                                        if r.get("abstained") is not None]),
         }
     return out

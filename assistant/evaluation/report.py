@@ -19,7 +19,7 @@ from assistant.evaluation.runner import EvalResult
 
 log = logging.getLogger(__name__)
 
-CSV_COLUMNS = ("config", "id", "type", "question", "gold", "answer", "first_relevant_rank", "doc_rank", "correct",
+CSV_COLUMNS = ("config", "id", "type", "question", "gold", "short_answer", "answer", "first_relevant_rank", "doc_rank", "correct",
                "correct_nodiac", "f1", "abstained", "citation_correct", "citations", "latency_ms", "search_ms")
 # (header, section, key, kind) of the comparison table; kind "r" is a rate, "ms" milliseconds.
 COLUMNS = (
@@ -28,7 +28,8 @@ COLUMNS = (
     ("doc hit@1", "retrieval_doc", "hit@1", "r"), ("doc hit@5", "retrieval_doc", "hit@5", "r"),
     ("doc MRR@10", "retrieval_doc", "mrr@10", "r"),
     ("accuracy", "answer", "accuracy", "r"), ("accuracy (no diacritics)", "answer", "accuracy_nodiac", "r"),
-    ("F1", "answer", "f1", "r"), ("citation P", "citation", "precision", "r"), ("citation R", "citation", "recall", "r"),
+    ("F1", "answer", "f1", "r"), ("short EM", "answer", "short_exact", "r"),
+    ("short contains", "answer", "short_containment", "r"), ("citation P", "citation", "precision", "r"), ("citation R", "citation", "recall", "r"),
     ("abstain P", "abstention", "precision", "r"), ("abstain R", "abstention", "recall", "r"),
     ("p50 ms", "latency_ms", "p50", "ms"), ("p95 ms", "latency_ms", "p95", "ms"),
 )
@@ -108,7 +109,8 @@ def write_csv(result: EvalResult, path: Path) -> None:
             for r in config["records"]:
                 cited = None if r["citations_correct"] is None else r["citations_correct"] > 0
                 writer.writerow([
-                    name, r["id"], r["type"], r["question"], r["gold"], r["answer"] or "", r["rank"] or "",
+                    name, r["id"], r["type"], r["question"], r["gold"], r["short_answer"] or "", r["answer"] or "",
+                    r["rank"] or "",
                     r["doc_rank"] or "", _fmt(r["correct"]), _fmt(r["correct_nodiac"]),
                     "" if r["f1"] is None else f"{r['f1']:.3f}", _fmt(r["abstained"]), _fmt(cited),
                     _fmt(r["citations_total"]), f"{r['latency_ms']:.1f}", f"{r['search_ms']:.1f}",

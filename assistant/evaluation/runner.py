@@ -177,7 +177,8 @@ def _record(item: dict, spans: list[tuple[int, int]], results: list[Passage], se
         "rank": metrics.first_relevant_rank(rows, item["source"], spans) if golds else None,
         "doc_rank": metrics.first_document_rank(rows, item["source"]) if golds else None,
         "evidence_found": bool(spans) or not golds, "search_ms": search_ms, "latency_ms": search_ms,
-        "answer": None, "abstained": None, "correct": None, "correct_nodiac": None, "f1": None,
+        "answer": None, "short_answer": None, "short_exact": None, "short_contains": None,
+        "abstained": None, "correct": None, "correct_nodiac": None, "f1": None,
         "citations_correct": None, "citations_total": None, "error": False,
     }
     if answer is None:
@@ -191,7 +192,9 @@ def _record(item: dict, spans: list[tuple[int, int]], results: list[Passage], se
     cites = [c.to_dict() for c in answer.citations]
     right, total = metrics.citation_counts(cites, item["source"], spans) if golds else (0, len(cites))
     rec.update(
-        answer=answer.answer, abstained=abstained, latency_ms=answer_ms,
+        answer=answer.answer, abstained=abstained, latency_ms=answer_ms, short_answer=answer.short_answer,
+        short_exact=metrics.short_exact(None if abstained else answer.short_answer, golds) if golds else None,
+        short_contains=metrics.answer_correct(None if abstained else answer.short_answer, golds) if golds else None,
         correct=metrics.answer_correct(said, golds), correct_nodiac=metrics.answer_correct(said, golds, nodiac=True),
         f1=metrics.token_f1(said, golds) if golds else None, citations_correct=right, citations_total=total,
     )

@@ -17,3 +17,6 @@ STOPWORDS = frozenset(
 # Words that end the unit phrase after "bao nhiêu" ("bao nhiêu ha đất" -> "ha"): the function words
 # plus the verbs and nouns a question puts right after the count ("đạt", "số", "năm").
 UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi"}
+
+# Messages that are not questions, folded: answered with a request to rephrase, not a quote.
+GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])

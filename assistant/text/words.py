@@ -6,7 +6,7 @@ import re
 
 from assistant.text.abbreviations import expansions
 from assistant.text.normalize import fold
-from assistant.text.stopwords import STOPWORDS
+from assistant.text.stopwords import GREETINGS, STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -31,3 +31,12 @@ def overlap(question: list[str], sentence: list[str]) -> float:
     s_bigrams = set(zip(sentence, sentence[1:], strict=False))
     bigram = len(q_bigrams & s_bigrams) / len(q_bigrams)
     return (2 * unigram + bigram) / 3
+
+
+def is_question(text: str) -> bool:
+    """Whether a message asks something: it has a content word and is not a greeting.
+
+    Emoji, punctuation, a lone function word ("và") or "xin chào" are not questions.
+    """
+    folded = " ".join(_WORD.findall(fold(text)))
+    return bool(content_words(text)) and folded not in GREETINGS

@@ -123,19 +123,22 @@ def test_summarize_with_answers():
     assert s["answer"]["accuracy_nodiac"] == pytest.approx(2 / 3)
     assert s["answer"]["f1"] == pytest.approx(0.5)
     assert s["answer"]["overall_accuracy"] == pytest.approx(2 / 5)
+    assert s["answer"]["short_exact"] == 0.0 and s["answer"]["short_containment"] == 0.0
+    assert m.short_exact("Ngày 26/04/2019", ["ngày 26/04/2019"]) and not m.short_exact("26/04", ["26/04/2019"])
     assert s["citation"] == {"precision": pytest.approx(1 / 3), "recall": pytest.approx(1 / 3)}
     assert s["abstention"] == {"precision": 0.5, "recall": 0.5}
     assert s["latency_ms"]["p50"] == 30 and s["search_latency_ms"]["p50"] == 15
     types = m.by_type(records)
-    assert types["who"] == {"n": 2, "hit@5": 1.0, "accuracy": 0.5}
-    assert types["unans"] == {"n": 2, "hit@5": None, "accuracy": 0.5}
+    assert types["who"] == {"n": 2, "hit@5": 1.0, "accuracy": 0.5, "short_containment": 0.0}
+    assert types["unans"] == {"n": 2, "hit@5": None, "accuracy": 0.5, "short_containment": None}
 
 
 def test_summarize_retrieval_only():
     records = [_rec("who-001", True, 2, 1), _rec("unans-001", False, None, None)]
     s = m.summarize(records)
     assert s["retrieval"]["hit@1"] == 0.0 and s["retrieval"]["hit@3"] == 1.0
-    assert s["answer"] == {"accuracy": None, "accuracy_nodiac": None, "f1": None, "overall_accuracy": None}
+    assert s["answer"] == {"accuracy": None, "accuracy_nodiac": None, "f1": None, "overall_accuracy": None,
+                           "short_exact": None, "short_containment": None}
     assert s["citation"] == {"precision": None, "recall": None}
     assert s["abstention"] == {"precision": None, "recall": None}
     assert m.by_type(records)["who"]["accuracy"] is None

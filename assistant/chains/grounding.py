@@ -1,0 +1,145 @@
+"""The grounding gate shared by every answer mode: what the question pins down must be in the evidence.
+
+A plausible question the documents do not answer usually shares most of its words with one they
+do answer, and differs in one specific: another KCN or province, another partner, another year,
+"lần thứ hai" instead of the first. :class:`Constraints` reads those specifics from the question
+(names, numbers and dates, ordinals); :meth:`Constraints.unmet` lists the ones the cited passage,
+its headings and its document's title and date do not contain. Any unmet constraint means refuse.
+Matching folds case and diacritics and writes abbreviations out (TP.HCM == thành phố Hồ Chí Minh).
+
+Example:
+    >>> c = Constraints.of("KCN Hòa Phú có bao nhiêu doanh nghiệp năm 2019?")
+    >>> c.names, c.numbers
+    (('hoa phu',), ('2019',))
+    >>> c.unmet("Năm 2019, KCN Tân Đức thu hút 34 doanh nghiệp.")
+    ['hoa phu']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.schema import Passage
+from assistant.text.abbreviations import expand
+from assistant.text.normalize import fold, has_diacritics, normalize_text
+from assistant.text.patterns import NUMBER
+from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
+from assistant.text.stopwords import STOPWORDS
+
+_GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
+_GENERIC_FOLDED = {fold(w) for w in GENERIC_CAPITALIZED.split()}
+# Words that end a name after a marker in a lowercase question ("kcn hoa phu co ..." -> "hoa phu").
+_UNIT_WORDS = {"ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che", "xuat", "tinh", "huyen", "thanh",
+               "pho", "cac", "lanh", "dao", "hoi", "nghi"}
+_TOKEN = re.compile(r"[^\s,.;:?!()\"“”'«»]+")
+_PROVINCES = sorted({expand(p) for p in PROVINCES}, key=len, reverse=True)
+_PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
+_MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS) + r")\s+((?:[a-z0-9]+\s*){1,3})")
+_ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
+_QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
+                   "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
+
+
+def _names(question: str) -> list[str]:
+    """Capitalized runs (units' words trimmed off the ends), folded; the question's first word alone is not a name."""
+    text = normalize_text(question)
+    tokens = list(_TOKEN.finditer(text))
+    runs: list[list[str]] = []
+    run: list[str] = []
+    previous_end = 0
+    for m in tokens + [None]:
+        word = m.group(0) if m else ""
+        joined = m is not None and not re.search(r"[,.;:?!()]", text[previous_end:m.start()])
+        previous_end = m.end() if m else previous_end
+        if (word[:1].isupper() or (word[:1].isdigit() and run)) and (joined or not run):
+            run.append(word)
+            continue
+        if run:
+            runs.append(run if not (len(run) == 1 and run[0] == tokens[0].group(0)) else [])
+            run = [word] if word[:1].isupper() else []
+    out = []
+    for words in runs:
+        while words and _generic(words[0]):
+            words = words[1:]
+        while words and _generic(words[-1]):
+            words = words[:-1]
+        # One capitalized Vietnamese syllable is usually title case ("Đô thị - Dịch vụ"); one word
+        # without diacritics is a brand or a place ("Sonadezi", "Becamex", "Lagi").
+        single = len(words) == 1 and (has_diacritics(words[0]) or len(words[0]) < 4)
+        if words and not single and not all(w.isdigit() for w in words):
+            out.append(expand(" ".join(words)))
+    return out
+
+
+def _generic(word: str) -> bool:
+    """A unit's or post's word ("Ban", "Phủ"), compared as typed: "Phú" in "Hòa Phú" is a name."""
+    if has_diacritics(word):
+        return normalize_text(word).lower() in _GENERIC
+    return word.lower() in _GENERIC_FOLDED
+
+
+def _marked_names(folded: str) -> list[str]:
+    """Names after "kcn", "tỉnh", "huyện" ... in a question typed in lowercase or without diacritics."""
+    out = []
+    for m in _MARKER_RE.finditer(folded):
+        words = []
+        for word in m.group(1).split():
+            if word in STOPWORDS or word in _QUESTION_WORDS or word in _UNIT_WORDS:
+                break
+            words.append(word)
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """The specifics a question names; build with :meth:`of`."""
+
+    names: tuple[str, ...] = ()  # expanded folded names: "hoa phu", "binh phuoc", "thanh pho ho chi minh"
+    numbers: tuple[str, ...] = ()  # every number, without leading zeros: years, days, document numbers
+    ordinals: tuple[int, ...] = ()  # "lần thứ hai" -> 2
+
+    @classmethod
+    @lru_cache(maxsize=256)
+    def of(cls, question: str) -> Constraints:
+        folded = expand(question)
+        # Typed without diacritics, folded markers are ambiguous ("tinh": tỉnh / tình, "phuong": phường /
+        # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them.
+        marked = [] if has_diacritics(question) else _marked_names(folded)
+        names = _names(question) + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
+        # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
+        names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
+        numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
+        ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
+        return cls(tuple(names), numbers, ordinals)
+
+    def unmet(self, evidence: str) -> list[str]:
+        """The constraints ``evidence`` does not contain (empty when the evidence can answer)."""
+        text = f" {expand(evidence)} "
+        missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)]
+        have = {n.lstrip("0") or "0" for n in NUMBER.findall(evidence)}
+        missing += [n for n in self.numbers if n not in have]
+        found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(text)}
+        found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", text)}
+        missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
+        return missing
+
+
+def _ordinal(word: str) -> int:
+    return int(word) if word.isdigit() else next(v for k, v in ORDINALS.items() if fold(k) == word)
+
+
+def _loose(name: str, text: str) -> bool:
+    """Names typed as one word or split ("Sơn Mỹ1" / "Sơn Mỹ 1", "Lagi" / "La Gi")."""
+    squeezed = name.replace(" ", "")
+    return bool(squeezed) and squeezed in text.replace(" ", "")
+
+
+def evidence(passage: Passage, passages: list[Passage] = ()) -> str:
+    """What a citation of ``passage`` vouches for: its text, headings, its document's title and date, and
+    the other retrieved passages of the same document (a partner named two paragraphs up still counts)."""
+    same = [p.text for p in passages if p.doc_id == passage.doc_id and p.chunk_id != passage.chunk_id]
+    return "\n".join([passage.title, passage.date or "", passage.context, passage.text, *same])

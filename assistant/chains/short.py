@@ -1,0 +1,185 @@
+"""The short answer: the phrase of a quoted sentence that answers the question, as a verbatim span.
+
+A staff member wants "ngày 26/04/2019" or "Phó Trưởng ban ... Lâm Văn Tiếp", not the 60-word sentence
+around it. :func:`short_span` finds, in one sentence, the phrase of the kind the question asks for
+(:class:`~assistant.chains.cues.Cue`): a date for "khi nào", a number with its unit for "bao nhiêu",
+a document number for "văn bản nào", a place for "ở đâu", a person with the post or a unit for "ai";
+for other questions the clause that adds most to what the question already says. Phrases the question
+itself gives (its own dates, names) are never the answer. Returns offsets into the sentence, or None.
+
+Example:
+    >>> s = "Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị."
+    >>> a, b = short_span("Hội nghị được tổ chức ở đâu?", s); s[a:b]
+    'tại thành phố Đà Lạt tỉnh Lâm Đồng'
+    >>> a, b = short_span("Hội nghị được tổ chức khi nào?", s); s[a:b]
+    'Ngày 26/04/2019'
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chains.cues import Cue, person_names
+from assistant.text.abbreviations import expand
+from assistant.text.normalize import fold, strip_diacritics
+from assistant.text.patterns import DOCNUM
+from assistant.text.places import UNIT_NAME_WORDS
+from assistant.text.words import content_words
+
+MAX_WORDS = 12
+_DOC = re.compile(r"(?:(?:Nghị định|Quyết định|Công văn|Chỉ thị|Thông tư|Thông báo|Nghị quyết|Kế hoạch|Bộ luật|Luật"
+                  r"|Tiêu chuẩn)\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
+_DOCNAME = re.compile(r"\b(?:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)"
+                      r"(?:\s+[A-ZĐ][^\s,.;:]*)+")
+_WHEN = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}",
+    r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
+    r"(?:giai đoạn\s+)?(?:năm\s+)?\d{4}\s*[-–]\s*\d{4}",
+    r"tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?",
+    r"quý\s+[IVX\d]+(?:\s+năm\s+\d{4})?",
+    r"(?:(?:cuối|đầu|giữa)\s+)?năm\s+\d{4}",
+    r"hàng\s+(?:tháng|quý|năm|tuần)",
+)]
+_NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
+_UNIT_LEAD = re.compile(r"(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
+                        r"|Tập đoàn|Công [Đđ]oàn)\b[^,.;:()\n]*")
+# Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
+_UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
+_PLACE = re.compile(r"\b(?:tại|ở)\s+[^,.;:()\n]+")
+_CLAUSE = re.compile(r"[^,;:]+")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _trim(sentence: str, start: int, end: int, limit: int = MAX_WORDS) -> tuple[int, int]:
+    """The span cut to ``limit`` words, trailing spaces and punctuation off."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    if len(words) > limit:
+        end = start + words[limit - 1].end()
+    while end > start and sentence[end - 1] in " ,;:.–-":
+        end -= 1
+    return start, end
+
+
+def _new(found: str, question: str) -> bool:
+    """Whether ``found`` says something the question does not already say."""
+    asked = set(content_words(question))
+    own = [w for w in content_words(found) if not w.isdigit()]
+    digits = [w for w in re.findall(r"\d+", found) if w.lstrip("0") not in {d.lstrip("0") for d in re.findall(r"\d+", question)}]
+    return bool(digits) or any(w not in asked for w in own)
+
+
+def _when(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    for pattern in _WHEN:
+        for m in pattern.finditer(sentence):
+            if fold(m.group(0)) in cue.own_dates or not _new(m.group(0), question):
+                continue
+            return m.start(), m.end()
+    return None
+
+
+def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], DOCNUM) for m in p.finditer(sentence)]
+    for m in _NUM.finditer(sentence):
+        if any(s <= m.start() < e for s, e in blocked):
+            continue
+        tail = re.match(r"(?:\s+[^\s,.;:()]+){0,3}", sentence[m.end():])
+        words = list(re.finditer(r"[^\s,.;:()]+", tail.group(0))) if tail else []
+        if cue.unit and re.search(rf"(?:{cue.unit})$", expand(m.group(0))):  # "99%"
+            return m.start(), m.end()
+        if cue.unit:
+            tail_text = sentence[m.end():]
+            unit = next((w for w in words if re.search(rf"(?:{cue.unit})$", expand(tail_text[:w.end()]))), None)
+            if unit is None:
+                continue
+            return _trim(sentence, m.start(), m.end() + unit.end())
+        keep = words[:3] if words and not words[0].group(0)[:1].isdigit() else []
+        return _trim(sentence, m.start(), m.end() + (keep[-1].end() if keep else 0))
+    return None
+
+
+_ASKS_UNIT = re.compile(r"\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc|tong cong ty) nao\b")
+
+
+def _who(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    folded_q = f" {expand(question)} "
+    if _ASKS_UNIT.search(fold(question)) and (span := _unit(question, sentence)):
+        return span
+    for start, end in person_names(sentence):
+        if f" {expand(sentence[start:end])} " in folded_q:
+            continue
+        head = cue.post_before(sentence, start)
+        if head is not None and _words(sentence[head:end]) <= MAX_WORDS + 2:
+            return head, end
+        return start, end
+    return _unit(question, sentence)
+
+
+def _unit(question: str, sentence: str) -> tuple[int, int] | None:
+    """A unit named in ``sentence`` that the question does not name: "Ban Quản lý các KCN Đồng Nai"."""
+    for m in _UNIT_LEAD.finditer(sentence):
+        end = m.start()
+        for word in re.finditer(r"\S+", m.group(0)):
+            if word.start() and not word.group(0)[:1].isupper() and word.group(0).lower() not in _UNIT_WORDS:
+                break
+            end = m.start() + word.end()
+        if _new(sentence[m.start():end], question):
+            return _trim(sentence, m.start(), end)
+    return None
+
+
+def _where(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    if cue.pattern and "[A-Z]" in cue.pattern:  # "huyện nào": the named place itself
+        m = re.search(cue.pattern, strip_diacritics(sentence))
+        if m:
+            tail = re.match(r"[^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*)*", sentence[m.end() - 1:])
+            return _trim(sentence, m.start(), m.end() - 1 + tail.end())
+    for m in _PLACE.finditer(sentence):
+        if _new(m.group(0), question):
+            return _trim(sentence, m.start(), m.end())
+    return None
+
+
+def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    for pattern in (_DOC, _DOCNAME):
+        for m in pattern.finditer(sentence):
+            if _new(m.group(0), question):
+                return _trim(sentence, m.start(), m.end())
+    return None
+
+
+def _clause(question: str, sentence: str) -> tuple[int, int] | None:
+    """The clause that answers a what/why question: most new words among those on the question's topic."""
+    asked = set(content_words(question))
+    best, best_score = None, 0.0
+    for m in _CLAUSE.finditer(sentence):
+        words = content_words(m.group(0))
+        new = [w for w in words if w not in asked]
+        if len(new) < 2:
+            continue
+        score = len(set(words) & asked) + 0.1 * min(len(new), 8)
+        if score > best_score:
+            best, best_score = m, score
+    if best is None:
+        return None
+    start = best.start() + len(best.group(0)) - len(best.group(0).lstrip())
+    return _trim(sentence, start, best.end(), limit=25)
+
+
+_BY_KIND = {"when": _when, "howmany": _howmany, "who": _who, "where": _where, "which-doc": _which_doc}
+
+
+def short_span(question: str, sentence: str) -> tuple[int, int] | None:
+    """(start, end) in ``sentence`` of the phrase that answers ``question``, or None."""
+    cue = Cue.of(question)
+    find = _BY_KIND.get(cue.kind or "")
+    span = find(question, sentence, cue) if find else None
+    if span is None and cue.kind == "where":  # "UBND tỉnh nào": a body or its head, not a place
+        span = _who(question, sentence, cue)
+    if span is None and cue.kind is None:
+        span = _clause(question, sentence)
+    if span is None or span[1] <= span[0]:
+        return None
+    return span
