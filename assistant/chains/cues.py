@@ -144,7 +144,7 @@ def person_names(text: str) -> list[tuple[int, int]]:
     for m in _CAPITALIZED.finditer(text):
         run: list[re.Match[str]] = []
         for syl in list(re.finditer(r"\S+", m.group(0))) + [None]:
-            if syl is not None and fold(syl.group(0)) not in _NOT_NAME:
+            if syl is not None and len(syl.group(0)) > 1 and fold(syl.group(0)) not in _NOT_NAME:
                 run.append(syl)
                 continue
             if len(run) >= 3:
