@@ -37,7 +37,8 @@ GENERIC_CAPITALIZED = (  # space-separated
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 UNIT_NAME_WORDS = (  # space-separated
     "các và quản lý khu công nghiệp chế xuất tỉnh thành phố nhân dân phát triển hạ tầng kinh tế cổ phần thường vụ "
-    "ủy hoạch xây dựng đầu tư giới thiệu việc làm lao động thương binh xã hội - – tổng hợp kế"
+    "ủy hoạch xây dựng đầu tư giới thiệu việc làm lao động thương binh xã hội - – tổng hợp kế ty trách nhiệm hữu "
+    "hạn đoàn văn phòng sở ban"
 )
 
 # Ordinals as words, with their number: "lần thứ hai" == "lần thứ 2" == "lần 2".
