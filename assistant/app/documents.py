@@ -144,6 +144,12 @@ def wake_timer() -> gr.Timer:
     return gr.Timer(active=True)
 
 
+def woken(button: gr.Button, timer: gr.Timer) -> Any:
+    """``.then`` of a click that first wakes the banner's timer: chained, so the timer runs before the job
+    starts (two listeners on one click are not run in parallel by the page)."""
+    return button.click(wake_timer, outputs=[timer], api_visibility="private", show_progress="hidden").then
+
+
 # -- layout ----------------------------------------------------------------------------------------
 def build_documents_tab(runtime: AppRuntime, status: gr.HTML, timer: gr.Timer,
                         source_filter: gr.Dropdown) -> tuple[gr.Dataframe, gr.Dropdown]:
@@ -174,12 +180,10 @@ def build_documents_tab(runtime: AppRuntime, status: gr.HTML, timer: gr.Timer,
 
     lists = [docs_table, delete_choice, source_filter]
     jobs = {"concurrency_limit": 1, "concurrency_id": "index-jobs"}
-    upload_btn.click(bind(upload, runtime), inputs=[files], outputs=[job_table, job_summary, files, *lists, status],
-                     api_name="upload", **jobs)
-    delete_btn.click(bind(delete, runtime), inputs=[delete_choice], outputs=[job_summary, *lists, status],
-                     api_name="delete", **jobs)
-    rebuild_btn.click(bind(rebuild, runtime), outputs=[job_table, job_summary, *lists, status],
-                      api_name="rebuild", **jobs)
-    for button in (upload_btn, delete_btn, rebuild_btn):
-        button.click(wake_timer, outputs=[timer], queue=False, api_visibility="private", show_progress="hidden")
+    woken(upload_btn, timer)(bind(upload, runtime), inputs=[files],
+                             outputs=[job_table, job_summary, files, *lists, status], api_name="upload", **jobs)
+    woken(delete_btn, timer)(bind(delete, runtime), inputs=[delete_choice], outputs=[job_summary, *lists, status],
+                             api_name="delete", **jobs)
+    woken(rebuild_btn, timer)(bind(rebuild, runtime), outputs=[job_table, job_summary, *lists, status],
+                              api_name="rebuild", **jobs)
     return docs_table, delete_choice
