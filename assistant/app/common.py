@@ -11,6 +11,8 @@ import inspect
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import gradio as gr
+
 from assistant.app import render
 from assistant.app.runtime import AppRuntime
 from assistant.errors import AssistantError
@@ -57,10 +59,10 @@ def bind(fn: Callable, *fixed: Any) -> Callable:
     return call
 
 
-def event_key(evt: Any) -> str:
-    """The ``key`` a panel script sent with its click (``""`` when there is none)."""
-    data = getattr(evt, "_data", None)
-    return str(data.get("key", "")) if isinstance(data, dict) else ""
+def event_key(evt: gr.EventData) -> str:
+    """The ``key`` a panel script sent with its click (``""`` when there is none); Gradio keeps a custom
+    ``trigger()`` payload only in ``_data``."""
+    return str(evt._data.get("key", "")) if isinstance(evt._data, dict) else ""
 
 
 def open_document(runtime: AppRuntime, doc_key: str | None, source: str, places: Iterable[Place],
