@@ -157,6 +157,11 @@ class ExtractiveAnswerer:
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
                           passages=passages, confidence=confidence)
         best, short = self._short(question, passages, best)
+        if short is None and Cue.of(question).strict:
+            # A date, count, document or post holder asked for must be pointed at, not guessed around.
+            log.info("abstain: no %s phrase to point at for %r", Cue.of(question).kind, question)
+            return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
+                          passages=passages, confidence=0.0)
         chosen = [best]
         for cand in ranked[1:]:
             if len(chosen) >= self.max_sentences or cand.score < best.score - self.settings.extra_margin:

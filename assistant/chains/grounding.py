@@ -36,7 +36,10 @@ _UNIT_WORDS = {"ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che"
 _TOKEN = re.compile(r"[^\s,.;:?!()\"“”'«»]+")
 _PROVINCES = sorted({expand(p) for p in PROVINCES}, key=len, reverse=True)
 _PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
-_MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS) + r")\s+((?:[a-z0-9]+\s*){1,3})")
+# Folded, "xã", "phường", "quận" read as "xa", "phương", "quản": too common to mark a name without diacritics.
+_AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
+_MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS if fold(m) not in _AMBIGUOUS_MARKERS)
+                        + r")\s+((?:[a-z0-9]+\s*){1,3})")
 _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
 _QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
                    "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
@@ -81,16 +84,19 @@ def _generic(word: str) -> bool:
 
 
 def _marked_names(folded: str) -> list[str]:
-    """Names after "kcn", "tỉnh", "huyện" ... in a question typed in lowercase or without diacritics."""
+    """Two-syllable names after "kcn", "tỉnh", "huyện" ... in a question typed without diacritics.
+
+    Without capitals a name's end is a guess: only "kcn hoa phu co ..." (two syllables, then a function
+    or question word or the end) counts; "kcn lam dong to chuc" does not.
+    """
     out = []
     for m in _MARKER_RE.finditer(folded):
-        words = []
-        for word in m.group(1).split():
-            if word in STOPWORDS or word in _QUESTION_WORDS or word in _UNIT_WORDS:
-                break
-            words.append(word)
-        if words:
-            out.append(" ".join(words))
+        words = m.group(1).split()
+        stops = [i for i, w in enumerate(words) if w in STOPWORDS or w in _QUESTION_WORDS or w in _UNIT_WORDS]
+        end = stops[0] if stops else len(words)
+        tail_is_end = m.end(1) >= len(folded.rstrip(" ?.!"))
+        if end == 2 and (stops or tail_is_end):
+            out.append(" ".join(words[:2]))
     return out
 
 

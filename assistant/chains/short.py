@@ -22,15 +22,20 @@ import re
 from assistant.chains.cues import Cue, person_names
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, strip_diacritics
-from assistant.text.patterns import DOCNUM
+from assistant.text.patterns import DOCNUM, YEAR
 from assistant.text.places import UNIT_NAME_WORDS
+from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS
 from assistant.text.words import content_words
 
 MAX_WORDS = 12
+# Words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
+_FRAME_WORDS = frozenset(DATE_AND_DOC_FRAME_WORDS.split())
+_EVENT_YEAR = re.compile(r"\bnam\s+((?:19|20)\d{2})\b")
 _DOC = re.compile(r"(?:(?:Nghị định|Quyết định|Công văn|Chỉ thị|Thông tư|Thông báo|Nghị quyết|Kế hoạch|Bộ luật|Luật"
                   r"|Tiêu chuẩn)\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
+# A named document: its kind, a capitalized word, then up to three more ("Luật Bảo vệ môi trường").
 _DOCNAME = re.compile(r"\b(?:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)"
-                      r"(?:\s+[A-ZĐ][^\s,.;:]*)+")
+                      r"\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}", re.IGNORECASE)
 _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}",
     r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
@@ -65,23 +70,32 @@ def _trim(sentence: str, start: int, end: int, limit: int = MAX_WORDS) -> tuple[
 
 def _new(found: str, question: str) -> bool:
     """Whether ``found`` says something the question does not already say."""
+    given = {d.lstrip("0") for d in re.findall(r"\d+", question)}
+    if any(n.lstrip("0") not in given for n in re.findall(r"\d+", found)):
+        return True
     asked = set(content_words(question))
-    own = [w for w in content_words(found) if not w.isdigit()]
-    digits = [w for w in re.findall(r"\d+", found) if w.lstrip("0") not in {d.lstrip("0") for d in re.findall(r"\d+", question)}]
-    return bool(digits) or any(w not in asked for w in own)
+    return any(w not in asked and w not in _FRAME_WORDS for w in content_words(found) if not w.isdigit())
 
 
 def _when(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    """A date the question does not give; of the asked precision ("tháng mấy"); a full date in the one
+    year the question names ("hội nghị năm 2018 ... ngày nào" is not answered by 26/12/2017)."""
+    years = set(_EVENT_YEAR.findall(fold(question)))  # "năm 2019": the event's year, not "tháng 12/2017"
     for pattern in _WHEN:
         for m in pattern.finditer(sentence):
-            if fold(m.group(0)) in cue.own_dates or not _new(m.group(0), question):
+            found = m.group(0)
+            if fold(found) in cue.own_dates or not _new(found, question):
+                continue
+            if cue.pattern and not re.search(cue.pattern, strip_diacritics(found)):
+                continue
+            if len(years) == 1 and YEAR.findall(found) and not years & set(YEAR.findall(found)):
                 continue
             return m.start(), m.end()
     return None
 
 
 def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
-    blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], DOCNUM) for m in p.finditer(sentence)]
+    blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], _WHEN[5], YEAR, DOCNUM) for m in p.finditer(sentence)]
     for m in _NUM.finditer(sentence):
         if any(s <= m.start() < e for s, e in blocked):
             continue
@@ -91,7 +105,8 @@ def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
             return m.start(), m.end()
         if cue.unit:
             tail_text = sentence[m.end():]
-            unit = next((w for w in words if re.search(rf"(?:{cue.unit})$", expand(tail_text[:w.end()]))), None)
+            unit = next((w for w in words if re.search(rf"(?:{cue.unit})(?![a-z])", expand(tail_text[:w.end()]))),
+                        None)
             if unit is None:
                 continue
             return _trim(sentence, m.start(), m.end() + unit.end())
@@ -100,12 +115,18 @@ def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
     return None
 
 
-_ASKS_UNIT = re.compile(r"\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc|tong cong ty) nao\b")
+_ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc"
+                        r"|tong cong ty) nao\b")
+# The kind of document a question asks for, and how its number or name shows it.
+_DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", "chi thi": r"chi thi|-ct/",
+              "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
 
 
 def _who(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
     folded_q = f" {expand(question)} "
-    if _ASKS_UNIT.search(fold(question)) and (span := _unit(question, sentence)):
+    asks_unit = bool(_ASKS_UNIT.search(fold(question)))
+    person_only = bool(cue.role) and not asks_unit  # "lãnh đạo công ty nào" asks for the company
+    if asks_unit and (span := _unit(question, sentence)):
         return span
     for start, end in person_names(sentence):
         if f" {expand(sentence[start:end])} " in folded_q:
@@ -114,7 +135,7 @@ def _who(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
         if head is not None and _words(sentence[head:end]) <= MAX_WORDS + 2:
             return head, end
         return start, end
-    return _unit(question, sentence)
+    return None if person_only else _unit(question, sentence)  # a post's holder is a person, not a unit
 
 
 def _unit(question: str, sentence: str) -> tuple[int, int] | None:
@@ -135,7 +156,9 @@ def _where(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
         m = re.search(cue.pattern, strip_diacritics(sentence))
         if m:
             tail = re.match(r"[^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*)*", sentence[m.end() - 1:])
-            return _trim(sentence, m.start(), m.end() - 1 + tail.end())
+            end = m.end() - 1 + tail.end()
+            if not person_names(sentence[m.start():end]):  # "UBND tỉnh Lương Văn Hải" is a person
+                return _trim(sentence, m.start(), end)
     for m in _PLACE.finditer(sentence):
         if _new(m.group(0), question):
             return _trim(sentence, m.start(), m.end())
@@ -143,8 +166,14 @@ def _where(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
 
 
 def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+    """A document number or name; when the question names the kind ("quyết định nào"), of that kind."""
+    folded_q = fold(question)
+    kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
     for pattern in (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
+            found = fold(m.group(0))
+            if kinds and not re.search(kinds[0], found):
+                continue
             if _new(m.group(0), question):
                 return _trim(sentence, m.start(), m.end())
     return None
@@ -176,8 +205,8 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     cue = Cue.of(question)
     find = _BY_KIND.get(cue.kind or "")
     span = find(question, sentence, cue) if find else None
-    if span is None and cue.kind == "where":  # "UBND tỉnh nào": a body or its head, not a place
-        span = _who(question, sentence, cue)
+    if span is None and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
+        span = _who(question, sentence, cue)  # "UBND tỉnh nào": a body or its head, not a place
     if span is None and cue.kind is None:
         span = _clause(question, sentence)
     if span is None or span[1] <= span[0]:

@@ -31,14 +31,14 @@ GENERIC_CAPITALIZED = (  # space-separated
     "Phủ Bộ Cục Viện Trường Đại Học Kinh Tế Nhân Dân Chương Trình Kế Hoạch Hợp Tác Thường Trực Phó Chủ Tịch Giám "
     "Đốc Đồng Chí Ông Bà Văn Bản Nghị Thông Tư Báo Cáo Sơ Kết Tổng Kết Lãnh Đạo Đảng Ủy Đoàn Thanh Niên Chế Xuất "
     "Nghiệp Các Và Của Theo Năm Ngày Tháng Quý Lần Thứ Ai Gì Nào Đâu Bao Nhiêu Khi Tại Trong Với Cho Được Có Là "
-    "Những Hiện Nay Hãy Xin Vui Lòng Cảm Ơn Chào KCN KKT KCX BQL UBND HĐND TP CBCC CBCCVC PCCC TW NĐ CP QĐ Trưởng Thủ Tướng Hàng Giai Đoạn"
+    "Những Hiện Nay Hãy Xin Vui Lòng Cảm Ơn Chào KCN KKT KCX BQL UBND HĐND TP CBCC CBCCVC PCCC TW NĐ CP QĐ Trưởng Thủ Tướng Hàng Giai Đoạn Sau Trước Ngoài Từ Đến Để Về Vì Tại Nếu"
 )
 
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 UNIT_NAME_WORDS = (  # space-separated
     "các và quản lý khu công nghiệp chế xuất tỉnh thành phố nhân dân phát triển hạ tầng kinh tế cổ phần thường vụ "
     "ủy hoạch xây dựng đầu tư giới thiệu việc làm lao động thương binh xã hội - – tổng hợp kế ty trách nhiệm hữu "
-    "hạn đoàn văn phòng sở ban"
+    "hạn đoàn văn phòng sở ban tâm"
 )
 
 # Ordinals as words, with their number: "lần thứ hai" == "lần thứ 2" == "lần 2".

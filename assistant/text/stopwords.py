@@ -20,3 +20,8 @@ UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi"}
 
 # Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])
+
+# Folded words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
+DATE_AND_DOC_FRAME_WORDS = (  # space-separated
+    "ngay thang nam quy so sang chieu toi nghi dinh quyet cong van chi thi thong tu luat nd cp qd ubnd ct kt"
+)
