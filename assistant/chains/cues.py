@@ -47,7 +47,7 @@ _TYPES = [
 _ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",
           "bo truong", "tong giam doc", "lanh dao")
 # "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
-_ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,6}}?\s+nao\b"
+_ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 

@@ -130,29 +130,27 @@ class ExtractiveAnswerer:
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
-    def usable(question: str, ranked: list[Candidate]) -> list[Candidate]:
-        """The candidates that can answer: for a strict cue (a date, a count with its unit, the holder
-        of a post, ...) only the sentences that hold it, however well the others score."""
-        return [c for c in ranked if c.cue] if Cue.of(question).strict else ranked
+    def usable(question: str, passages: list[Passage], ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates that can answer. For a strict cue (a date, a count with its unit, the holder
+        of a post, ...) only the sentences that hold it, however well the others score. And only from
+        passages whose evidence holds what the question pins down (a KCN, a partner, a year, "lần thứ
+        hai"): "năm 2015" elsewhere does not make a 2019 figure an answer about 2015."""
+        strict = Cue.of(question).strict
+        constraints = Constraints.of(question)
+        unmet = {i: constraints.unmet(evidence(p, passages)) for i, p in enumerate(passages)}
+        if unmet and all(unmet.values()):
+            log.info("abstain: %r not in the evidence for %r", unmet[0], question)
+        return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage]]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
-        """How well the best usable sentence answers: its score, or 0 for what its passage lacks."""
-        ranked = self.usable(question, ranked)
-        if not ranked:
-            return 0.0
-        best = ranked[0]
-        # What the question pins down (a KCN, a partner, a year, "lần thứ hai") must be in the passage
-        # quoted from or its document's title and date: "năm 2015" elsewhere in the document does not
-        # make a 2019 figure an answer about 2015.
-        unmet = Constraints.of(question).unmet(evidence(passages[best.passage], passages))
-        if unmet:
-            log.info("abstain: %r not in the evidence for %r", unmet, question)
-        return 0.0 if unmet else best.score
+        """How well the best usable sentence answers: its score, or 0 when none can answer."""
+        ranked = self.usable(question, passages, ranked)
+        return ranked[0].score if ranked else 0.0
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
-        ranked = self.usable(question, self.score(question, passages))
+        ranked = self.usable(question, passages, self.score(question, passages))
         best = ranked[0] if ranked else None
-        confidence = self.confidence(question, passages, ranked)
+        confidence = ranked[0].score if ranked else 0.0
         if best is None or confidence < self.threshold:
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
                           passages=passages, confidence=confidence)

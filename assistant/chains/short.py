@@ -51,7 +51,10 @@ _UNIT_LEAD = re.compile(r"(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Cô
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 _PLACE = re.compile(r"\b(?:tại|ở)\s+[^,.;:()\n]+")
-_CLAUSE = re.compile(r"[^,;:]+")
+_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())  # "À-Ỹ" mixes cases
+_NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp(?:\s*[–-][^,.;:()]*?)*)\s+"
+                          rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
+_CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|như|gồm|đó là|là|do|nên)\s)")
 
 
 def _words(text: str) -> int:
@@ -116,7 +119,7 @@ def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
 
 
 _ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc"
-                        r"|tong cong ty) nao\b")
+                        r"|tong cong ty)(?:\s+\S+){0,4}?\s+nao\b")
 # The kind of document a question asks for, and how its number or name shows it.
 _DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", "chi thi": r"chi thi|-ct/",
               "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
@@ -155,21 +158,26 @@ def _where(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
     if cue.pattern and "[A-Z]" in cue.pattern:  # "huyện nào": the named place itself
         m = re.search(cue.pattern, strip_diacritics(sentence))
         if m:
-            tail = re.match(r"[^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*)*", sentence[m.end() - 1:])
+            tail = re.match(rf"[^\s,.;:()]*(?:\s+[{_UP}][^\s,.;:()]*)*", sentence[m.end() - 1:])
             end = m.end() - 1 + tail.end()
             if not person_names(sentence[m.start():end]):  # "UBND tỉnh Lương Văn Hải" is a person
                 return _trim(sentence, m.start(), end)
     for m in _PLACE.finditer(sentence):
         if _new(m.group(0), question):
             return _trim(sentence, m.start(), m.end())
-    return None
+    folded_q = f" {expand(question)} "
+    for m in _NAMED_PLACE.finditer(sentence):  # no "tại/ở": a place named in passing ("UBND huyện Hàm Tân")
+        if f" {expand(m.group(1))} " not in folded_q and not person_names(m.group(0)):
+            return _trim(sentence, m.start(), m.end())
+    return None if cue.pattern else _clause(question, sentence)  # "tỉnh nào" wants the name, not a clause
 
 
 def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
     """A document number or name; when the question names the kind ("quyết định nào"), of that kind."""
     folded_q = fold(question)
     kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
-    for pattern in (_DOC, _DOCNAME):
+    asks_number = re.search(r"\bso (?:hieu|may|bao nhieu)\b", folded_q)  # the number, not the name
+    for pattern in (_DOC,) if asks_number else (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
             found = fold(m.group(0))
             if kinds and not re.search(kinds[0], found):
@@ -179,22 +187,32 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None
     return None
 
 
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clauses of ``sentence``: split at , ; : and before connectives ("vì", "nhằm", "để", "là" ...)."""
+    spans = []
+    for m in re.finditer(r"[^,;:…()]+", sentence):
+        cursor = m.start()
+        for cut in [c.start() for c in _CONNECTIVE.finditer(m.group(0))] + [len(m.group(0))]:
+            if sentence[cursor:m.start() + cut].strip():
+                spans.append((cursor, m.start() + cut))
+            cursor = m.start() + cut
+    return spans
+
+
 def _clause(question: str, sentence: str) -> tuple[int, int] | None:
-    """The clause that answers a what/why question: most new words among those on the question's topic."""
+    """The clause that answers a what/why/list question: the one right after the clause that restates
+    the question (an answer follows what it answers: "... khó thực hiện được | vì ..."), else that one."""
     asked = set(content_words(question))
-    best, best_score = None, 0.0
-    for m in _CLAUSE.finditer(sentence):
-        words = content_words(m.group(0))
-        new = [w for w in words if w not in asked]
-        if len(new) < 2:
-            continue
-        score = len(set(words) & asked) + 0.1 * min(len(new), 8)
-        if score > best_score:
-            best, best_score = m, score
-    if best is None:
+    spans = _clauses(sentence)
+    if not spans:
         return None
-    start = best.start() + len(best.group(0)) - len(best.group(0).lstrip())
-    return _trim(sentence, start, best.end(), limit=25)
+    overlap = [len(set(content_words(sentence[a:b])) & asked) for a, b in spans]
+    i = max(range(len(spans)), key=lambda j: overlap[j])
+    pick = spans[i + 1] if i + 1 < len(spans) else spans[i]
+    if not [w for w in content_words(sentence[pick[0]:pick[1]]) if w not in asked]:
+        return None
+    start = pick[0] + len(sentence[pick[0]:pick[1]]) - len(sentence[pick[0]:pick[1]].lstrip())
+    return _trim(sentence, start, pick[1], limit=25)
 
 
 _BY_KIND = {"when": _when, "howmany": _howmany, "who": _who, "where": _where, "which-doc": _which_doc}

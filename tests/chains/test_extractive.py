@@ -54,8 +54,18 @@ def test_strict_cue_quotes_the_best_sentence_that_holds_it(embedder, passage_fac
             "Đến dự có đại diện các chủ đầu tư và 34 doanh nghiệp thứ cấp trong các KCN.")
     answerer = ExtractiveAnswerer(embedder, threshold=0.0)
     question = "Có bao nhiêu doanh nghiệp thứ cấp dự hội nghị tổng kết công tác năm 2019?"
-    ranked = answerer.score(question, [passage_factory(text)])
+    passages = [passage_factory(text)]
+    ranked = answerer.score(question, passages)
     assert not all(c.cue for c in ranked)
-    assert all(c.cue for c in answerer.usable(question, ranked))
+    assert all(c.cue for c in answerer.usable(question, passages, ranked))
     answer = answerer.answer(question, [passage_factory(text)])
     assert answer.answerable and "34 doanh nghiệp" in answer.answer and "diễn ra tốt đẹp" not in answer.answer
+
+
+def test_the_gate_picks_the_passage_that_holds_what_the_question_pins_down(embedder, passage_factory):
+    wrong = passage_factory("Hội nghị sơ kết năm 2017 thống nhất tổng kết do Ban Quản lý Bình Phước thực hiện.", 1)
+    right = passage_factory("Thống nhất tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.", 2)
+    wrong.date = right.date = None
+    answer = ExtractiveAnswerer(embedder, threshold=0.0).answer(
+        "Ban Quản lý nào thực hiện tổng kết năm 2019?", [wrong, right])
+    assert answer.answerable and answer.citations[0].passage is right and "Đồng Nai" in answer.short_answer
