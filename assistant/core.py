@@ -19,9 +19,9 @@ from assistant.chains.answer import AnswerChain
 from assistant.index.manifest import check_compatible, settings_binding
 from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot, current_generation
-from assistant.index.store import DocumentRecord
+from assistant.index.store import Catalog, DocumentRecord, VersionRecord
 from assistant.index.tokenizer import VietnameseTokenizer
-from assistant.ingest import IngestReport, delete, ingest
+from assistant.ingest import IngestReport, delete, ingest, restore
 from assistant.models.embedder import Embedder
 from assistant.schema import Answer, Passage, Progress
 from assistant.settings import Settings
@@ -77,9 +77,23 @@ class Assistant:
         targets = [Path(p) for p in (paths or [self.settings.corpus])]
         return ingest(self.home, self.settings, self.embedder, targets, rebuild=rebuild, progress=progress)
 
-    def delete(self, key: str) -> IngestReport:
-        """Remove a document by doc id, source or path."""
-        return delete(self.home, self.settings, self.embedder, key)
+    def delete(self, key: str, progress: Progress | None = None) -> IngestReport:
+        """Remove exactly one document (by its id, or a name only it has) and move its file to the trash;
+        :meth:`restore` with the same id undoes it."""
+        return delete(self.home, self.settings, self.embedder, key, progress=progress)
+
+    def restore(self, key: str, version: int | None = None, progress: Progress | None = None) -> IngestReport:
+        """Bring back the deleted document ``key`` (its id), or its older ``version``; the version it
+        replaces is kept."""
+        return restore(self.home, self.settings, self.embedder, key, version, progress=progress)
+
+    def versions(self, key: str | None = None) -> list[VersionRecord]:
+        """Every recorded version of the document ``key`` (an id or its start), or of every document:
+        live, kept (older), deleted (in the trash) or gone."""
+        catalog = Catalog(self.home)
+        if key is None:
+            return catalog.rows()
+        return [row for uid in catalog.uids(key) for row in catalog.rows(uid)]
 
     # -- read --------------------------------------------------------------------------------------
     def search(self, query: str, k: int = 5, mode: str = "hybrid", since: int | None = None,
@@ -108,10 +122,12 @@ class Assistant:
         yield from self.answer_chain(llm, k).stream(question, history)
 
     def documents(self) -> list[DocumentRecord]:
+        """The documents of the live index, by name."""
         return self.snapshot().store.documents() if self.has_index else []
 
     def document(self, key: str) -> DocumentRecord | None:
-        return self.snapshot().store.document(key)
+        """The one document ``key`` names: its id, content hash, path, or a name no other document has."""
+        return self.snapshot().store.document(key) if self.has_index else None
 
     def info(self) -> dict:
         """Documents, chunks, model and sizes on disk."""

@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     chunk_size: int = Field(800, ge=100, le=8000)
     chunk_overlap_sentences: int = Field(1, ge=0, le=5)
 
+    # Documents: limits checked before any embedding, and OCR of scans (Tesseract language codes).
+    max_file_mb: float = Field(50, gt=0, description="Largest file ingested, in megabytes.")
+    max_chunks: int = Field(2000, ge=1, description="Most chunks one document may have (about 800 characters each).")
+    ocr_languages: str = Field("vie", description="Tesseract languages for scanned pages and images, e.g. vie+eng.")
+    ocr_max_pages: int = Field(200, ge=1, description="Most scanned pages OCR reads in one file.")
+
     # Indexes and retrieval.
     faiss_index: str = Field("Flat", description="FAISS index factory string, e.g. Flat, HNSW32.")
     keep_generations: int = Field(2, ge=1, description="Index generations kept on disk (the live one included).")
@@ -78,6 +84,7 @@ class Settings(BaseSettings):
     port: int = 7860
     auth: str | None = Field(None, description="user:password pairs separated by commas; empty disables login.")
     share: bool = False
+    allow_no_auth: bool = Field(False, description="Serve on a non-local address without ASSISTANT_AUTH.")
     concurrency_limit: int = Field(4, ge=1)
 
     log_level: str = "INFO"

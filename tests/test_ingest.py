@@ -184,15 +184,17 @@ def test_updated_content_no_longer_counts_as_indexed(home: Path, docs: Path, tmp
 
 def test_broken_files_reported_others_indexed(home: Path, docs: Path, fake_embedder: Any) -> None:
     (docs / "rong.txt").write_bytes(b"")
-    (docs / "bang-tinh.xlsx").write_bytes(b"PK\x03\x04 spreadsheet")
+    (docs / "bang-tinh.ods").write_bytes(b"PK\x03\x04 spreadsheet")
+    (docs / "hong.xlsx").write_bytes(b"PK\x03\x04 spreadsheet")
     (docs / "hong.pdf").write_bytes(b"%PDF-1.4\nrac rac rac")
     (docs / ".an.txt").write_text("tệp ẩn không được đọc", encoding="utf-8")
     report = run(home, [docs], fake_embedder)
     assert sorted(report.added) == NAMES
     failed = dict(report.failed)
-    assert sorted(failed) == ["bang-tinh.xlsx", "hong.pdf", "rong.txt"]
+    assert sorted(failed) == ["bang-tinh.ods", "hong.pdf", "hong.xlsx", "rong.txt"]
     assert failed["rong.txt"] == "Tệp rỗng."
-    assert failed["bang-tinh.xlsx"].startswith("Loại tệp không được hỗ trợ (.xlsx)")
+    assert failed["bang-tinh.ods"].startswith("Loại tệp không được hỗ trợ (.ods)")
+    assert failed["hong.xlsx"] == "Tệp bị hỏng hoặc không đúng định dạng."
     assert failed["hong.pdf"] == "Tệp bị hỏng hoặc không đúng định dạng."
     assert report.to_dict()["failed"][0].keys() == {"source", "reason"}
     assert len(IndexSnapshot.open(home).store.documents()) == 5

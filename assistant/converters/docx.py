@@ -7,10 +7,10 @@ import io
 from docx import Document
 from docx.table import Table
 
-from assistant.converters.base import RawDocument
+from assistant.converters.base import ConvertOptions, RawDocument
 
 
-def convert_docx(data: bytes) -> RawDocument:
+def convert_docx(data: bytes, options: ConvertOptions | None = None) -> RawDocument:
     doc = Document(io.BytesIO(data))
     lines = []
     # Body paragraphs and tables in document order (a table stays between the paragraphs around it).

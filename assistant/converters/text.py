@@ -1,23 +1,19 @@
-"""Plain text and Markdown."""
+"""Plain text and Markdown, in any encoding a Vietnamese office has used (see :mod:`.encoding`)."""
 
 from __future__ import annotations
 
-from assistant.converters.base import RawDocument
-from assistant.errors import DocumentError
+from assistant.converters.base import ConvertOptions, RawDocument
+from assistant.converters.encoding import check_language, note_for
+from assistant.converters.encoding import decode as decode_with_name
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), then UTF-16 with BOM, then Windows-1258 (Vietnamese)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
-        raise DocumentError("Tệp nhị phân, không phải văn bản.", "binary data in a text file")
-    return data.decode("cp1258", errors="replace")
+    """The text of ``data`` (BOMs, UTF-16/32 without BOM, UTF-8, Windows-1258, TCVN3, VNI, VISCII)."""
+    return decode_with_name(data)[0]
 
 
-def convert_text(data: bytes) -> RawDocument:
-    return RawDocument(decode(data))
+def convert_text(data: bytes, options: ConvertOptions | None = None) -> RawDocument:
+    text, encoding = decode_with_name(data)
+    check_language(text)
+    note = note_for(encoding)
+    return RawDocument(text, notes=[note] if note else [])
