@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     w_rank: float = 0.05
     extra_margin: float = Field(0.06, ge=0, description="A 2nd/3rd sentence is quoted when it scores this close.")
     max_sentences: int = Field(3, ge=1, le=3, description="Sentences an extractive answer quotes at most.")
+    short_margin: float = Field(0.1, ge=0, description="A sentence this close to the best that holds the phrase "
+                                                        "asked for (a date, a unit ...) is quoted instead.")
     # An LLM claim is supported by its cited passage at this content-word overlap, or this cosine.
     citation_lexical_support: float = Field(0.5, ge=0, le=1)
     citation_dense_support: float = Field(0.55, ge=-1, le=1)

@@ -149,12 +149,11 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         ranked = self.usable(question, passages, self.score(question, passages))
-        best = ranked[0] if ranked else None
-        confidence = ranked[0].score if ranked else 0.0
-        if best is None or confidence < self.threshold:
+        if not ranked or ranked[0].score < self.threshold:
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
-                          passages=passages, confidence=confidence)
-        best, short = self._short(question, passages, best)
+                          passages=passages, confidence=ranked[0].score if ranked else 0.0)
+        best, short = self._pick(question, passages, ranked)
+        confidence = best.score
         if short is None and Cue.of(question).strict:
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", Cue.of(question).kind, question)
@@ -181,6 +180,20 @@ class ExtractiveAnswerer:
                 short.n = n
         return Answer(question=question, answer=" ".join(parts), answerable=True, citations=citations,
                       passages=passages, confidence=confidence, short=short)
+
+    def _pick(self, question: str, passages: list[Passage], ranked: list[Candidate]
+              ) -> tuple[Candidate, Citation | None]:
+        """The best sentence that holds the phrase asked for (a unit for "phòng nào", a date for "khi
+        nào" ...), among those scoring within ``short_margin`` of the best; else the best sentence."""
+        if Cue.of(question).kind is None:
+            return self._short(question, passages, ranked[0])
+        for cand in ranked:
+            if cand.score < max(self.threshold, ranked[0].score - self.settings.short_margin):
+                break
+            best, short = self._short(question, passages, cand)
+            if short is not None:
+                return best, short
+        return ranked[0], None
 
     @staticmethod
     def _short(question: str, passages: list[Passage], best: Candidate) -> tuple[Candidate, Citation | None]:

@@ -23,19 +23,20 @@ from assistant.chains.cues import Cue, person_names
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, strip_diacritics
 from assistant.text.patterns import DOCNUM, YEAR
-from assistant.text.places import UNIT_NAME_WORDS
+from assistant.text.places import ISSUER_CODES, UNIT_NAME_WORDS
 from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS
 from assistant.text.words import content_words
 
 MAX_WORDS = 12
+_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())  # "À-Ỹ" mixes cases
 # Words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
 _FRAME_WORDS = frozenset(DATE_AND_DOC_FRAME_WORDS.split())
 _EVENT_YEAR = re.compile(r"\bnam\s+((?:19|20)\d{2})\b")
 _DOC = re.compile(r"(?:(?:Nghị định|Quyết định|Công văn|Chỉ thị|Thông tư|Thông báo|Nghị quyết|Kế hoạch|Bộ luật|Luật"
                   r"|Tiêu chuẩn)\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
 # A named document: its kind, a capitalized word, then up to three more ("Luật Bảo vệ môi trường").
-_DOCNAME = re.compile(r"\b(?:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)"
-                      r"\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}", re.IGNORECASE)
+_DOCNAME = re.compile(r"\b(?i:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)"
+                      rf"\s+[{_UP}][^\s,.;:()]*(?:\s+[^\s,.;:()]+){{0,3}}")
 _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}",
     r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
@@ -50,8 +51,8 @@ _UNIT_LEAD = re.compile(r"(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Cô
                         r"|Tập đoàn|Công [Đđ]oàn)\b[^,.;:()\n]*")
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
+_ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
 _PLACE = re.compile(r"\b(?:tại|ở)\s+[^,.;:()\n]+")
-_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())  # "À-Ỹ" mixes cases
 _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp(?:\s*[–-][^,.;:()]*?)*)\s+"
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
 _CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|như|gồm|đó là|là|do|nên)\s)")
@@ -120,6 +121,8 @@ def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
 
 _ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc"
                         r"|tong cong ty)(?:\s+\S+){0,4}?\s+nao\b")
+# The lead word of a unit of the kind a question asks for ("phòng nào" -> "Phòng ...").
+_KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong cong ty"), "tong": ("tong cong ty",)}
 # The kind of document a question asks for, and how its number or name shows it.
 _DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", "chi thi": r"chi thi|-ct/",
               "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
@@ -129,8 +132,8 @@ def _who(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
     folded_q = f" {expand(question)} "
     asks_unit = bool(_ASKS_UNIT.search(fold(question)))
     person_only = bool(cue.role) and not asks_unit  # "lãnh đạo công ty nào" asks for the company
-    if asks_unit and (span := _unit(question, sentence)):
-        return span
+    if asks_unit:  # "phòng nào" is answered by a Phòng, "công ty nào" by a Công ty
+        return _unit(question, sentence)
     for start, end in person_names(sentence):
         if f" {expand(sentence[start:end])} " in folded_q:
             continue
@@ -142,8 +145,13 @@ def _who(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
 
 
 def _unit(question: str, sentence: str) -> tuple[int, int] | None:
-    """A unit named in ``sentence`` that the question does not name: "Ban Quản lý các KCN Đồng Nai"."""
+    """A unit named in ``sentence`` that the question does not name: "Ban Quản lý các KCN Đồng Nai";
+    of the kind asked when the question names one ("phòng nào" -> a Phòng)."""
+    asked = _ASKS_UNIT.search(fold(question))
+    kind = asked.group(0).split()[0] if asked else None
     for m in _UNIT_LEAD.finditer(sentence):
+        if kind in _KIND_LEADS and not fold(m.group(0)).startswith(_KIND_LEADS[kind]):
+            continue
         end = m.start()
         for word in re.finditer(r"\S+", m.group(0)):
             if word.start() and not word.group(0)[:1].isupper() and word.group(0).lower() not in _UNIT_WORDS:
@@ -177,10 +185,11 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None
     folded_q = fold(question)
     kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
     asks_number = re.search(r"\bso (?:hieu|may|bao nhieu)\b", folded_q)  # the number, not the name
+    issuer = next((code for name, code in _ISSUERS.items() if f"cua {name}" in expand(question)), None)
     for pattern in (_DOC,) if asks_number else (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
             found = fold(m.group(0))
-            if kinds and not re.search(kinds[0], found):
+            if (kinds and not re.search(kinds[0], found)) or (issuer and issuer not in found):
                 continue
             if _new(m.group(0), question):
                 return _trim(sentence, m.start(), m.end())

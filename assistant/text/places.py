@@ -46,3 +46,9 @@ ORDINALS = {
     "nhất": 1, "nhứt": 1, "hai": 2, "nhì": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
     "chín": 9, "mười": 10,
 }
+
+# Who issues a document, and the code its number carries: "Quyết định ... của Thủ tướng" is a .../QĐ-TTg.
+ISSUER_CODES = {
+    "thủ tướng": "ttg", "chính phủ": "cp", "ủy ban nhân dân": "ubnd", "tỉnh ủy": "tu", "quốc hội": "qh",
+    "ban quản lý": "bql",
+}
