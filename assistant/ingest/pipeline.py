@@ -131,7 +131,7 @@ def read_document(file: Path, root: Path, data: bytes | None = None, settings: S
     source = file.relative_to(root).as_posix()
     options = ConvertOptions(settings.ocr_languages, settings.ocr_max_pages, progress, source)
     raw = convert(file, options)
-    if len(raw.text) > 3 * settings.max_chunks * settings.chunk_size:  # chunking it would take long itself
+    if len(raw.text) > 1.2 * settings.max_chunks * settings.chunk_size:  # surely too long; chunking takes long too
         raise _too_long(len(raw.text) // settings.chunk_size, settings, estimated=True)
     if raw.page_starts:
         pages = [raw.text[s:e] for s, e in zip(raw.page_starts, raw.page_starts[1:] + [len(raw.text)], strict=True)]
