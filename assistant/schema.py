@@ -125,6 +125,12 @@ class Answer:
     related: list[Passage] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what the answerer read
     confidence: float = 0.0
+    # LLM mode (README § LLM mode): the model's own text, the sentences and markers removed with the
+    # reason, a notice when the model failed and the extractive answer stands in, token counts and speed.
+    raw_answer: str = ""
+    dropped: list[dict] = field(default_factory=list)
+    notice: str = ""
+    usage: dict = field(default_factory=dict)
 
     @property
     def short_answer(self) -> str:
@@ -136,4 +142,6 @@ class Answer:
         out["short_answer_span"] = (
             {"n": self.short.n, "start": self.short.start, "end": self.short.end} if self.short else None)
         out["standalone_question"] = self.standalone_question
+        if self.mode == "llm":
+            out.update(raw_answer=self.raw_answer, dropped=self.dropped, notice=self.notice, usage=self.usage)
         return out

@@ -60,10 +60,18 @@ class Settings(BaseSettings):
     candidates: int = Field(50, ge=1, description="Hits taken from each retriever before fusion.")
 
     # Answering.
-    llm: str | None = Field(None, description="openai:MODEL or ollama:MODEL; empty means extractive answers.")
+    llm: str | None = Field(None, description="local, openai:MODEL or ollama:MODEL; empty means extractive answers.")
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_temperature: float = 0.0
+    # LLM mode: the local model (ASSISTANT_LLM=local) and the client's limits (README § LLM mode).
+    llm_model_path: Path | None = Field(None, description="A local GGUF for ASSISTANT_LLM=local; skips provisioning.")
+    llm_threads: int = Field(0, ge=0, description="Threads of the local model server; 0 means every core.")
+    llm_ctx: int = Field(4096, ge=512, description="Context window (tokens) of the local model server.")
+    llm_port: int = Field(0, ge=0, le=65535, description="Port of the local model server; 0 picks a free one.")
+    llm_start_timeout: float = Field(600.0, gt=0, description="Seconds to wait for the local server to load.")
+    llm_timeout: float = Field(180.0, gt=0, description="Seconds one LLM request may take before it fails.")
+    llm_max_tokens: int = Field(200, ge=16, description="Tokens an LLM answer may generate at most.")
     answer_k: int = Field(5, ge=1, le=20, description="Passages given to the answerer.")
     abstain_threshold: float = Field(0.5, description="Evidence score under which the assistant abstains.")
     # Extractive sentence score = dense * w_dense + overlap * w_lexical + cue * w_cue + rank prior * w_rank;
@@ -103,9 +111,11 @@ class Settings(BaseSettings):
     def _check_llm(cls, value: str | None) -> str | None:
         if not value:
             return None
+        if value.strip() == "local":
+            return "local"
         provider, _, model = value.partition(":")
         if provider not in {"openai", "ollama"} or not model:
-            raise ValueError("llm must look like 'openai:MODEL' or 'ollama:MODEL'")
+            raise ValueError("llm must be 'local', 'openai:MODEL' or 'ollama:MODEL'")
         return value
 
     def auth_pairs(self) -> list[tuple[str, str]]:

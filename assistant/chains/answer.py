@@ -22,10 +22,18 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
-from assistant.chains.citations import verify
+from assistant.chains.citations import attach
 from assistant.chains.condense import condense
 from assistant.chains.extractive import ExtractiveAnswerer
-from assistant.chains.llm import ANSWER_PROMPT, CONDENSE_PROMPT, format_history, format_passages
+from assistant.chains.grounding import Constraints, evidence
+from assistant.chains.llm import (
+    ANSWER_PROMPT,
+    CONDENSE_PROMPT,
+    check_condensed,
+    describe_failure,
+    format_history,
+    format_passages,
+)
 from assistant.models.embedder import Embedder
 from assistant.schema import NO_ANSWER, REPHRASE, Answer, Passage
 from assistant.settings import Settings
@@ -44,6 +52,15 @@ class Retriever(Protocol):
 
 def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _usage(usage: dict, started: float, first: float | None, ended: float) -> dict:
+    """Token counts with prompt and generation speed (time to first token, then the rest)."""
+    prompt, completion = usage.get("input_tokens", 0), usage.get("output_tokens", 0)
+    first = first or ended
+    return {"prompt_tokens": prompt, "completion_tokens": completion,
+            "prompt_seconds": round(first - started, 2), "generation_seconds": round(ended - first, 2),
+            "tokens_per_second": round(completion / (ended - first), 2) if completion and ended > first else None}
 
 
 class AnswerChain:
@@ -67,12 +84,24 @@ class AnswerChain:
     def _condense(self, inputs: dict) -> dict:
         start = time.perf_counter()
         question, history = inputs["question"], inputs.get("history") or []
-        if history and self.llm is not None:
-            standalone = (CONDENSE_PROMPT | self.llm | StrOutputParser()).invoke(
-                {"history": format_history(history), "question": question}).strip() or question
-        else:
+        standalone = self._llm_condense(question, history) if history and self.llm is not None else None
+        if standalone is None:
             standalone = condense(question, history)
         return {**inputs, "standalone": standalone, "timings": {"condense_ms": _ms(start)}}
+
+    def _llm_condense(self, question: str, history: History) -> str | None:
+        """The model's standalone question, or None when it fails or invents (then the extractive rules apply)."""
+        try:
+            candidate = (CONDENSE_PROMPT | self.llm | StrOutputParser()).invoke(
+                {"history": format_history(history), "question": question}).strip().strip('"“”')
+        except Exception as exc:  # noqa: BLE001 - an unreachable model must not stop the answer
+            log.warning("LLM condense failed (%s: %s); extractive condensing used", type(exc).__name__, exc)
+            return None
+        problem = check_condensed(candidate, question, history)
+        if problem:
+            log.warning("LLM condensed question %r rejected (%s); extractive condensing used", candidate, problem)
+            return None
+        return candidate
 
     def _retrieve(self, inputs: dict) -> list[Passage]:
         start = time.perf_counter()
@@ -87,25 +116,61 @@ class AnswerChain:
         appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
         return self.extractive.answer(question if appended else standalone, state["passages"])
 
+    def _refuse(self, state: dict, text: str, dropped: list[dict], why: str) -> Answer:
+        log.warning("LLM answer refused for %r: %s; dropped %s", state["standalone"], why, dropped)
+        passages = state["passages"]
+        return Answer(question=state["question"], answer=NO_ANSWER, answerable=False, related=passages[:3],
+                      passages=passages, mode="llm", raw_answer=text, dropped=dropped, usage=state.get("usage", {}))
+
     def _finish_llm(self, state: dict, text: str) -> Answer:
         passages = state["passages"]
+        if state.get("llm_error"):
+            answer = self._extractive(state)
+            answer.notice, answer.raw_answer = state["llm_error"], text
+            answer.answer = f"⚠ {answer.notice}\n\n{answer.answer}"
+            return answer
         if fold(NO_ANSWER.rstrip(".")) in fold(text) or not passages:
-            return Answer(question=state["question"], answer=NO_ANSWER, answerable=False, related=passages[:3],
-                          passages=passages, mode="llm")
-        checked = verify(text, passages, self.embedder, self.settings.citation_lexical_support,
-                         self.settings.citation_dense_support)
-        if checked.invalid or checked.unsupported:
-            log.warning("removed citations: invalid %s, unsupported %s", checked.invalid, checked.unsupported)
-        if not checked.citations:
-            # An answer no passage supports is worse than no answer.
-            return Answer(question=state["question"], answer=NO_ANSWER, answerable=False, related=passages[:3],
-                          passages=passages, mode="llm")
-        return Answer(question=state["question"], answer=checked.text, answerable=True, citations=checked.citations,
-                      passages=passages, mode="llm")
+            return self._refuse(state, text, [], "the model abstained" if passages else "no passages")
+        question, standalone = state["question"], state["standalone"]
+        s = self.settings
+        checked = attach(standalone, text, passages, self.embedder, s.citation_lexical_support, s.citation_dense_support)
+        if not checked.kept:
+            return self._refuse(state, text, checked.dropped, "no sentence is supported by the passages")
+        # What the question pins down must be in the cited documents, as for the extractive answerer.
+        appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
+        cited = {c.passage.chunk_id: c.passage for c in checked.citations}.values()
+        unmet = Constraints.of(question if appended else standalone).unmet(
+            "\n".join(evidence(p, passages) for p in cited))
+        if unmet:
+            dropped = checked.dropped + [{"sentence": standalone, "kind": "question",
+                                          "reason": "câu hỏi nêu điều tài liệu được trích không có: " + ", ".join(unmet)}]
+            return self._refuse(state, text, dropped, f"question constraints {unmet} not in the cited passages")
+        if checked.dropped:
+            log.info("LLM answer: removed %s", checked.dropped)
+        return Answer(question=question, answer=checked.text, answerable=True, citations=checked.citations,
+                      short=checked.short, passages=passages, mode="llm", raw_answer=text, dropped=checked.dropped,
+                      usage=state.get("usage", {}))
 
     def _llm_stream(self, state: dict) -> Iterator[str]:
-        chain = ANSWER_PROMPT | self.llm | StrOutputParser()
-        yield from chain.stream({"passages": format_passages(state["passages"]), "question": state["standalone"]})
+        """The model's text as it streams; a failed request becomes a notice (and the extractive answer)."""
+        chain = ANSWER_PROMPT | self.llm
+        inputs = {"passages": format_passages(state["passages"], state["standalone"]), "question": state["standalone"]}
+        started = time.perf_counter()
+        first = None
+        usage: dict = {}
+        try:
+            for chunk in chain.stream(inputs):
+                if chunk.usage_metadata:
+                    usage = dict(chunk.usage_metadata)
+                if chunk.content:
+                    first = first or time.perf_counter()
+                    yield chunk.content
+        except Exception as exc:  # noqa: BLE001 - unreachable, too slow or refused: say so, answer extractively
+            log.warning("LLM request failed: %s: %s", type(exc).__name__, exc)
+            state["llm_error"] = describe_failure(exc, self.settings)
+            yield f"\n⚠ {state['llm_error']}\n"
+            return
+        state["usage"] = _usage(usage, started, first, time.perf_counter())
 
     # -- public ------------------------------------------------------------------------------
     def stream(self, question: str, history: History | None = None) -> Iterator[str | Answer]:

@@ -1,88 +1,282 @@
-"""Citation parsing and verification for generated answers.
+"""Citations for generated answers, attached by the assistant, never taken on the model's word.
 
-An LLM may cite a passage that does not exist, or cite a real passage for a claim it does not
-support. Every ``[n]`` is checked: ``n`` must name a retrieved passage, and the sentence it closes
-must be supported by that passage (content-word overlap, or embedding similarity when an embedder is
-given). Unsupported markers are removed from the text; a marker to a missing passage never reaches
-the user. Each kept citation quotes the passage sentence closest to the claim, with its exact span.
+A small model seldom writes ``[n]`` markers, and one that does may cite the wrong passage. So the
+generated text is read as a short-answer line and a few sentences (split with the project's
+Vietnamese splitter, so "TP.HCM" and "29/2008/NĐ-CP" stay whole), and every sentence is aligned to
+the passage sentence that supports it:
+
+* the grounding gate: every name, number, date, document number and ordinal of the generated
+  sentence must be in the supporting sentence (with its neighbour) or its passage's title, date
+  and headings (:class:`~assistant.chains.grounding.Constraints`);
+* and meaning: the sentence's own words (those it does not merely copy from the question) must be
+  found there, or its embedding must be close to the supporting sentence's.
+
+A sentence without support is removed, with the reason, in :attr:`Attached.dropped`. Markers the
+model wrote ([n], 【n】, (n)) are checked the same way: one naming no passage, or a passage that does
+not support its sentence, is reported and replaced by the assistant's own citation.
 
 Example:
-    >>> parse_markers("Hội nghị họp ở Đà Lạt [1][3]. Khác [2, 4].")
-    [('Hội nghị họp ở Đà Lạt [1][3].', [1, 3]), ('Khác [2, 4].', [2, 4])]
+    >>> parse_answer("Trả lời ngắn: Đà Lạt [1]\\nHội nghị họp tại TP.HCM (2). Sau đó về Đà Lạt【1】.")
+    ('Đà Lạt', [Claim(text='Hội nghị họp tại TP.HCM.', markers=[2]), Claim(text='Sau đó về Đà Lạt.', markers=[1])])
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.models.embedder import Embedder
+import numpy as np
+
+from assistant.chains.grounding import Constraints
+from assistant.chains.short import short_span
 from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import Citation, Passage
+from assistant.text.injection import is_instruction
+from assistant.text.normalize import fold
 from assistant.text.words import content_words, overlap
 
-_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_CLAIM = re.compile(r"[^.!?\n]*?(?:\[\d+(?:\s*[,;]\s*\d+)*\]\s*)+[.!?]?|[^.!?\n]+[.!?]?")
-
-
-def parse_markers(text: str) -> list[tuple[str, list[int]]]:
-    """(claim sentence, cited numbers) for each sentence of an answer."""
-    out = []
-    for match in _CLAIM.finditer(text):
-        claim = match.group(0).strip()
-        if not claim:
-            continue
-        numbers = [int(n) for group in _MARKER.findall(claim) for n in re.split(r"\s*[,;]\s*", group)]
-        out.append((claim, numbers))
-    return out
+# [1], [1, 2], 【1】, and (1) when it closes something (not "(1) Tiếp tục ..." opening a list item).
+_MARKER = re.compile(r"\s*(?:\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]|【(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)】|(?<=\S)\s?\((\d{1,2})\))")
+_LABEL = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s+)?(?:\*\*)?(?:(?:câu\s+)?trả\s+lời(?:\s+ngắn(?:\s+gọn)?)?|"
+                    r"giải\s+thích|căn\s+cứ|chi\s+tiết|dẫn\s+chứng)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.IGNORECASE)
+_SHORT_LABEL = re.compile(r"^\s*(?:\*\*)?(?:câu\s+)?trả\s+lời(?:\s+ngắn(?:\s+gọn)?)?\s*(?:\*\*)?\s*[:：]", re.IGNORECASE)
+# Tags of the prompt's data blocks that a small model copies into its answer.
+_ECHO = re.compile(r"</?\s*tai_lieu[^>]*>|‹/?\s*tai_lieu[^›]*›")
+_BULLET = re.compile(r"^\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)")
 
 
 @dataclass
-class Verification:
-    text: str  # the answer with unsupported or invalid markers removed
+class Claim:
+    """One generated sentence without its markers, and the passage numbers the model wrote for it."""
+
+    text: str
+    markers: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Support:
+    """Where a claim is supported: passage index, span in ``passage.text``, and the scores."""
+
+    passage: int
+    start: int
+    end: int
+    dense: float
+    lexical: float
+
+
+@dataclass
+class Attached:
+    """The verified answer: kept sentences with ``[n]``, their citations, the short answer, what was dropped."""
+
+    text: str
     citations: list[Citation]
-    invalid: list[int]  # numbers naming no passage
-    unsupported: list[tuple[int, str]]  # (n, claim) pairs the passage does not support
+    short: Citation | None
+    dropped: list[dict]
+    kept: int
 
 
-def _best_sentence(claim: str, passage: Passage) -> tuple[int, int, float]:
-    claim_words = content_words(_MARKER.sub("", claim))
-    best = (0, len(passage.text), 0.0)
-    for s, e in split_sentences(passage.text):
-        score = overlap(claim_words, content_words(passage.text[s:e]))
-        if score > best[2]:
-            best = (s, e, score)
-    return best
+def strip_markers(text: str) -> tuple[str, list[int]]:
+    """``text`` without citation markers, and the numbers they named (in order, once each)."""
+    numbers: list[int] = []
+    for match in _MARKER.finditer(text):
+        group = next(g for g in match.groups() if g)
+        numbers += [int(n) for n in re.split(r"\s*[,;]\s*", group)]
+    clean = _MARKER.sub("", text).strip()
+    clean = re.sub(r"\s+([.,;:!?])", r"\1", clean)
+    return clean, list(dict.fromkeys(numbers))
 
 
-def verify(answer: str, passages: list[Passage], embedder: Embedder | None = None, lexical_support: float = 0.5,
-           dense_support: float = 0.55) -> Verification:
-    """Check every marker of ``answer`` against ``passages`` (numbered from 1)."""
-    citations: dict[int, Citation] = {}
-    invalid: list[int] = []
-    unsupported: list[tuple[int, str]] = []
+def parse_answer(text: str) -> tuple[str, list[Claim]]:
+    """(short-answer line, claims) of a generated answer; the short line is "" when there is none."""
+    text = _ECHO.sub(" ", text).replace("\r", "").replace("…", "\n")
+    lines = [line for line in text.split("\n") if line.strip()]
+    short = ""
+    if lines and (_SHORT_LABEL.match(lines[0]) or (len(lines) > 1 and len(lines[0]) <= 80
+                                                   and not lines[0].rstrip().endswith("?"))):
+        short, _ = strip_markers(_LABEL.sub("", lines[0]))
+        short = short.strip(" *").rstrip(".")
+        lines = lines[1:]
+    claims: list[Claim] = []
+    for line in lines:
+        body = _BULLET.sub("", _LABEL.sub("", line)).strip(" *")
+        for s, e in split_sentences(body):
+            clean, numbers = strip_markers(body[s:e])
+            if content_words(clean):
+                claims.append(Claim(clean, numbers))
+    return short, claims
+
+
+def _units(passages: list[Passage]) -> list[tuple[int, int, int]]:
+    """(passage index, start, end) of every quotable sentence, and of every pair of adjacent ones."""
+    out = []
+    for i, p in enumerate(passages):
+        spans = [(s, e) for s, e in split_sentences(p.text) if not is_instruction(p.text[s:e])]
+        out += [(i, s, e) for s, e in spans]
+        out += [(i, a[0], b[1]) for a, b in zip(spans, spans[1:], strict=False)]
+    return out
+
+
+def _header(p: Passage) -> str:
+    return "\n".join([p.title, p.date or "", p.context])
+
+
+class Aligner:
+    """Aligns generated sentences to the passage sentences that support them."""
+
+    def __init__(self, question: str, passages: list[Passage], embedder, lexical_support: float = 0.5,
+                 dense_support: float = 0.55) -> None:
+        self.question_words = set(content_words(question))
+        self.passages = passages
+        self.embedder = embedder
+        self.lexical_support, self.dense_support = lexical_support, dense_support
+        self.units = _units(passages)
+        texts = [passages[i].text[s:e] for i, s, e in self.units]
+        self.vectors = embedder.encode_documents(texts) if texts else np.zeros((0, 1), np.float32)
+        self.words = [content_words(t) for t in texts]
+
+    def _own_words(self, claim: str) -> list[str]:
+        """The claim's content words it does not just copy from the question (all of them if none)."""
+        words = content_words(claim)
+        own = [w for w in words if w not in self.question_words]
+        return own or words
+
+    def support(self, claim: str, only: int | None = None) -> tuple[Support | None, str]:
+        """The best support of ``claim`` (in passage ``only`` when given), or None and the reason."""
+        constraints = Constraints.of(claim)
+        own = self._own_words(claim)
+        vec = self.embedder.encode_documents([claim])[0]
+        best: Support | None = None
+        unmet_seen: list[str] | None = None
+        for k, (i, s, e) in enumerate(self.units):
+            if only is not None and i != only:
+                continue
+            p = self.passages[i]
+            unmet = constraints.unmet(f"{_header(p)}\n{p.text[s:e]}")
+            if unmet:
+                unmet_seen = unmet if unmet_seen is None or len(unmet) < len(unmet_seen) else unmet_seen
+                continue
+            cand = Support(i, s, e, float(self.vectors[k] @ vec), overlap(own, self.words[k]))
+            if not (cand.lexical >= self.lexical_support or cand.dense >= self.dense_support):
+                continue
+            # Shorter quotes win ties: a pair only when it scores better than its single sentences.
+            if best is None or cand.dense + cand.lexical > best.dense + best.lexical + 1e-6:
+                best = cand
+        if best is not None:
+            return best, ""
+        if unmet_seen:
+            return None, "không có trong tài liệu: " + ", ".join(unmet_seen)
+        return None, "không đoạn tài liệu nào nói điều này"
+
+
+def _phrases(short: str) -> list[str]:
+    """The short answer and its word runs, longest first, each keeping its names and numbers
+    ("Ông Lâm Văn Tiếp" -> ..., "Lâm Văn Tiếp"): a model adds honorifics and function words."""
+    words = short.split()
+    constraints = Constraints.of(short)
+    runs = sorted({" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1)},
+                  key=len, reverse=True)
+    return [r for r in runs if content_words(r) and not constraints.unmet(r)]
+
+
+def _short_span(short: str, quotes: list[tuple[int, int, int]], passages: list[Passage]) -> tuple[int, int, int] | None:
+    """The longest phrase of the short answer found verbatim (ignoring case) in a supporting quote."""
+    for phrase in _phrases(short.strip().strip(".,;:")):
+        needle = phrase.lower()
+        for i, s, e in quotes:
+            at = passages[i].text[s:e].lower().find(needle)
+            if at >= 0 and len(needle) >= 2:
+                return i, s + at, s + at + len(needle)
+    return None
+
+
+def _citation(n: int, passage: Passage, s: int, e: int) -> Citation:
+    return Citation(n=n, passage=passage, start=passage.start + s, end=passage.start + e, quote=passage.text[s:e])
+
+
+def _check_markers(claim: Claim, support: Support, aligner: Aligner, dropped: list[dict]) -> None:
+    """Report the model's markers that name no passage or a passage that does not support the claim."""
+    for n in claim.markers:
+        if not 1 <= n <= len(aligner.passages):
+            dropped.append({"sentence": claim.text, "kind": "marker", "marker": n,
+                            "reason": f"[{n}] không ứng với đoạn tài liệu nào"})
+        elif n - 1 != support.passage and aligner.support(claim.text, only=n - 1)[0] is None:
+            dropped.append({"sentence": claim.text, "kind": "marker", "marker": n,
+                            "reason": f"đoạn [{n}] không chứa thông tin này; trích dẫn được thay bằng đoạn hỗ trợ"})
+
+
+def _unfit(claim: str, aligner: Aligner, seen: set[str], kept: int, max_sentences: int) -> str:
+    """Why a generated sentence is not an answer sentence at all ("" when it may be one)."""
+    key = " ".join(content_words(claim))
+    if key in seen:
+        return "lặp lại câu trước"
+    seen.add(key)
+    if claim.rstrip().endswith("?"):
+        return "là câu hỏi, không phải câu trả lời"
+    if not [w for w in content_words(claim) if w not in aligner.question_words]:
+        return "chỉ nhắc lại câu hỏi"
+    if kept >= max_sentences:
+        return f"quá {max_sentences} câu"
+    return ""
+
+
+def attach(question: str, answer: str, passages: list[Passage], embedder, lexical_support: float = 0.5,
+           dense_support: float = 0.55, max_sentences: int = 3) -> Attached:
+    """Align every sentence of ``answer`` to its support; drop the unsupported ones; cite the rest."""
+    short_line, claims = parse_answer(answer)
+    aligner = Aligner(question, passages, embedder, lexical_support, dense_support)
+    if not claims and short_line:
+        claims = [Claim(short_line)]
+    numbers: dict[int, int] = {}
+    citations: dict[tuple[int, int, int], Citation] = {}
     pieces: list[str] = []
-    for claim, numbers in parse_markers(answer):
-        body = _MARKER.sub("", claim).strip()
-        kept: list[int] = []
-        for n in dict.fromkeys(numbers):
-            if not 1 <= n <= len(passages):
-                invalid.append(n)
-                continue
-            passage = passages[n - 1]
-            s, e, lexical = _best_sentence(body, passage)
-            supported = lexical >= lexical_support
-            if not supported and embedder is not None and body:
-                vecs = embedder.encode_documents([body, passage.text])
-                supported = float(vecs[0] @ vecs[1]) >= dense_support
-            if not supported:
-                unsupported.append((n, body))
-                continue
-            kept.append(n)
-            citations.setdefault(n, Citation(
-                n=n, passage=passage, start=passage.start + s, end=passage.start + e, quote=passage.text[s:e]))
-        end = body[-1:] if body[-1:] in ".!?" else ""
-        core = body[:-1].rstrip() if end else body
-        marks = "".join(f"[{n}]" for n in kept)
-        pieces.append(f"{core} {marks}{end}".replace("  ", " ") if marks else f"{core}{end}")
-    return Verification(" ".join(p for p in pieces if p), [citations[n] for n in sorted(citations)], invalid, unsupported)
+    dropped: list[dict] = []
+    seen: set[str] = set()
+    for claim in claims:
+        reason = _unfit(claim.text, aligner, seen, len(pieces), max_sentences)
+        support = None
+        if not reason:
+            support, reason = aligner.support(claim.text)
+        if support is None:
+            dropped.append({"sentence": claim.text, "kind": "sentence", "reason": reason})
+            continue
+        _check_markers(claim, support, aligner, dropped)
+        n = numbers.setdefault(support.passage, len(numbers) + 1)
+        key = (support.passage, support.start, support.end)
+        citations.setdefault(key, _citation(n, passages[support.passage], support.start, support.end))
+        body = claim.text.rstrip()
+        end = body[-1] if body[-1:] in ".!?" else "."
+        pieces.append(f"{body.rstrip('.!?').rstrip()} [{n}]{end}")
+    short = _short(short_line, list(citations), passages, numbers, dropped, question, " ".join(pieces))
+    return Attached(" ".join(pieces), list(citations.values()), short, dropped, len(pieces))
+
+
+def _answer_phrase(question: str, quotes: list[tuple[int, int, int]], passages: list[Passage],
+                   said: str) -> tuple[int, int, int] | None:
+    """The answer phrase of a supporting quote (:func:`short_span`) that the model also said."""
+    for i, s, e in quotes:
+        span = short_span(question, passages[i].text[s:e])
+        if span is not None and fold(passages[i].text[s + span[0]:s + span[1]]) in fold(said):
+            return i, s + span[0], s + span[1]
+    return None
+
+
+def _short(short_line: str, quotes: list[tuple[int, int, int]], passages: list[Passage], numbers: dict[int, int],
+           dropped: list[dict], question: str, said: str) -> Citation | None:
+    """The verbatim passage span that best supports the short-answer line, within the kept citations:
+    its longest phrase found verbatim, else the quote's answer phrase that the model said too."""
+    if not quotes:
+        return None
+    found = None
+    if short_line:
+        unmet = Constraints.of(short_line).unmet("\n".join(
+            f"{_header(passages[i])}\n{passages[i].text[s:e]}" for i, s, e in quotes))
+        if unmet:
+            dropped.append({"sentence": short_line, "kind": "short",
+                            "reason": "không có trong tài liệu: " + ", ".join(unmet)})
+            return None
+        found = _short_span(short_line, quotes, passages)
+    found = found or _answer_phrase(question, quotes, passages, f"{short_line} {said}")
+    if found is None:
+        return None
+    i, s, e = found
+    return _citation(numbers[i], passages[i], s, e)

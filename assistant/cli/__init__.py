@@ -1,4 +1,4 @@
-"""Command line: ``assistant ingest | search | ask | info | documents | delete | restore | eval | serve``.
+"""Command line: ``assistant ingest | search | ask | chat | info | documents | delete | restore | eval | serve``.
 
 Every command module is imported explicitly here: a module that fails to import stops the program
 with its traceback instead of silently dropping its command. Heavy libraries (torch, gradio, the
@@ -16,7 +16,7 @@ import argparse
 import logging
 import sys
 
-from assistant.cli import ask, delete, documents, info, ingest, restore, search, serve
+from assistant.cli import ask, chat, delete, documents, info, ingest, restore, search, serve
 from assistant.cli import eval as evaluate
 from assistant.cli.common import configure_logging, make_assistant, print_json
 from assistant.errors import AssistantError
@@ -24,7 +24,7 @@ from assistant.errors import AssistantError
 log = logging.getLogger("assistant")
 
 # In the order `assistant --help` lists them.
-COMMANDS = (ingest, search, ask, info, documents, delete, restore, evaluate, serve)
+COMMANDS = (ingest, search, ask, chat, info, documents, delete, restore, evaluate, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,11 +1,23 @@
-"""``assistant ask``: answer a question from the documents, with citations."""
+"""``assistant ask``: answer a question from the documents, with citations.
+
+``--history FILE`` gives the previous turns (a JSON list of ``[question, answer]`` pairs or of
+``{"question": ..., "answer": ...}`` objects), so a follow-up such as "hội nghị đó do ai chủ trì?" is
+made standalone first; ``assistant chat`` keeps that history itself.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 
 from assistant.cli.common import make_assistant, print_json
+from assistant.errors import AssistantError
 from assistant.schema import Answer
+
+LLM_HELP = ("dùng mô hình ngôn ngữ: local (mô hình cục bộ, tự khởi động), openai:TÊN (kèm ASSISTANT_LLM_BASE_URL) "
+            "hoặc ollama:TÊN")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -13,35 +25,62 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("ask", help="hỏi đáp: trả lời từ tài liệu, kèm trích dẫn")
     p.add_argument("question", metavar="CÂU_HỎI")
     p.add_argument("--k", type=int, default=None, help="số đoạn tài liệu đưa cho bộ trả lời (mặc định 5)")
-    p.add_argument("--llm", default=None, metavar="SPEC",
-                   help="dùng mô hình ngôn ngữ: openai:TÊN (kèm ASSISTANT_LLM_BASE_URL) hoặc ollama:TÊN")
+    p.add_argument("--llm", default=None, metavar="SPEC", help=LLM_HELP)
+    p.add_argument("--history", type=Path, metavar="FILE",
+                   help='lịch sử hội thoại (JSON: [["câu hỏi", "câu trả lời"], ...]) để hiểu câu hỏi tiếp theo')
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=cmd_ask)
 
 
+def load_history(path: Path | None) -> list[tuple[str, str]]:
+    """(question, answer) pairs from a JSON file; :class:`AssistantError` with the reason when malformed."""
+    if path is None:
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pairs = [(t["question"], t["answer"]) if isinstance(t, dict) else (t[0], t[1]) for t in data]
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise AssistantError(
+            f"Không đọc được lịch sử hội thoại {path}: cần JSON dạng [[\"câu hỏi\", \"câu trả lời\"], ...].",
+            f"bad --history file {path}: {exc}") from exc
+    if not all(isinstance(q, str) and isinstance(a, str) for q, a in pairs):
+        raise AssistantError(f"Lịch sử hội thoại {path} phải gồm các cặp chuỗi.", f"bad --history pairs in {path}")
+    return pairs
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     """Stream the answer as it is written, then the verified citations (or the related passages)."""
+    history = load_history(args.history)
     bot = make_assistant(args)
     if args.json:
-        print_json(bot.ask(args.question, k=args.k, llm=args.llm).to_dict())
+        print_json(bot.ask(args.question, history=history or None, k=args.k, llm=args.llm).to_dict())
         return 0
+    answer = stream_answer(bot.ask_stream(args.question, history=history or None, k=args.k, llm=args.llm))
+    print_sources(answer)
+    return 0
+
+
+def stream_answer(items) -> Answer:
+    """Print the deltas as they come; for an LLM, then the checked answer (the draft may lose sentences)."""
     answer = None
-    streamed = False
-    for item in bot.ask_stream(args.question, k=args.k, llm=args.llm):
+    for item in items:
         if isinstance(item, Answer):
             answer = item
         elif item:
             print(item, end="", flush=True)
-            streamed = True
     assert answer is not None
-    # An LLM's streamed draft may lose unsupported citations on verification: show the checked text.
-    if streamed and answer.answer != answer.answer.strip() or answer.mode == "llm":
-        print()
-        print(f"\nĐã kiểm chứng trích dẫn: {answer.answer}")
-    else:
-        print()
-    print_sources(answer)
-    return 0
+    print()
+    if answer.notice:
+        print(f"Lưu ý: {answer.notice}", file=sys.stderr)
+    if answer.mode == "llm" and not answer.notice:
+        if answer.standalone_question and answer.standalone_question != answer.question:
+            print(f"\nCâu hỏi đã hiểu là: {answer.standalone_question}")
+        print(f"\nĐã kiểm chứng: {answer.answer}")
+        if answer.short_answer:
+            print(f"Trả lời ngắn: {answer.short_answer}")
+        for d in answer.dropped:
+            print(f"  (đã bỏ: «{d['sentence'][:120]}» — {d['reason']})")
+    return answer
 
 
 def print_sources(answer: Answer) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.cli import COMMANDS, build_parser, main
 
-EXPECTED = ["ingest", "search", "ask", "info", "documents", "delete", "restore", "eval", "serve"]
+EXPECTED = ["ingest", "search", "ask", "chat", "info", "documents", "delete", "restore", "eval", "serve"]
 CLI_DIR = Path(__file__).resolve().parents[2] / "assistant" / "cli"
 
 
@@ -20,7 +20,7 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
     return list(action.choices)
 
 
-def test_exactly_the_nine_commands_are_registered():
+def test_exactly_the_ten_commands_are_registered():
     assert _commands(build_parser()) == EXPECTED
     assert len(COMMANDS) == len(EXPECTED)
 
