@@ -88,10 +88,11 @@ def cmd_documents(args: argparse.Namespace) -> int:
     if not docs:
         print("Chưa có tài liệu nào trong chỉ mục. Hãy chạy: assistant ingest corpus/")
     else:
-        print(f"{'MÃ':<11} {'PB':>3} {'ĐOẠN':>5}  {'NGÀY':<10}  {'NGUỒN':<30} TIÊU ĐỀ")
+        width = min(max(len(_place(d.root, d.source)) for d in docs), 60)
+        print(f"{'MÃ':<11} {'PB':>3} {'ĐOẠN':>5}  {'NGÀY':<10}  {'NGUỒN':<{width}}  TIÊU ĐỀ")
         for d in docs:
             print(f"{d.uid:<11} {d.version:>3} {d.n_chunks:>5}  {_date(d.date):<10}  "
-                  f"{_place(d.root, d.source)[:30]:<30} {d.title[:60]}")
+                  f"{_place(d.root, d.source)[:width]:<{width}}  {d.title[:60]}")
         print(f"{len(docs)} tài liệu.")
     if history:
         print("\nPhiên bản cũ và thùng rác:")

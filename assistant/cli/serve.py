@@ -42,8 +42,8 @@ def serve_settings(args: argparse.Namespace) -> Settings:
 
 def is_local(host: str) -> bool:
     """Whether only this machine can reach ``host`` (localhost, 127.x.x.x, ::1)."""
-    if host.strip().lower() in ("localhost", ""):
-        return host.strip() != ""
+    if host.strip().lower() == "localhost":
+        return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
