@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import Constraints, evidence
+from assistant.chains.grounding import Constraints, evidence, own_evidence
 from assistant.chains.short import short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.sentences import split_sentences
@@ -137,7 +137,7 @@ class ExtractiveAnswerer:
         hai"): "năm 2015" elsewhere does not make a 2019 figure an answer about 2015."""
         strict = Cue.of(question).strict
         constraints = Constraints.of(question)
-        unmet = {i: constraints.unmet(evidence(p, passages)) for i, p in enumerate(passages)}
+        unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage]]

@@ -122,14 +122,19 @@ class Constraints:
         ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
         return cls(tuple(names), numbers, ordinals)
 
-    def unmet(self, evidence: str) -> list[str]:
-        """The constraints ``evidence`` does not contain (empty when the evidence can answer)."""
+    def unmet(self, evidence: str, own: str | None = None) -> list[str]:
+        """The constraints ``evidence`` does not contain (empty when the evidence can answer).
+
+        With ``own`` (the cited passage with its title, date and headings), numbers and ordinals must
+        be there: "năm 2015" in another paragraph of the document does not date this one.
+        """
         text = f" {expand(evidence)} "
         missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)]
-        have = {n.lstrip("0") or "0" for n in NUMBER.findall(evidence)}
+        strict = evidence if own is None else own
+        have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
-        found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(text)}
-        found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", text)}
+        found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(f" {expand(strict)} ")}
+        found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
         return missing
 
@@ -148,4 +153,12 @@ def evidence(passage: Passage, passages: list[Passage] = ()) -> str:
     """What a citation of ``passage`` vouches for: its text, headings, its document's title and date, and
     the other retrieved passages of the same document (a partner named two paragraphs up still counts)."""
     same = [p.text for p in passages if p.doc_id == passage.doc_id and p.chunk_id != passage.chunk_id]
-    return "\n".join([passage.title, passage.date or "", passage.context, passage.text, *same])
+    return "\n".join([own_evidence(passage), *same])
+
+
+def own_evidence(passage: Passage, passages: list[Passage] = ()) -> str:
+    """What dates and counts the cited passage: itself, its headings, its document's title and date,
+    and retrieved text of the same document *before* it ("Nhiệm vụ năm 2020: ..." governs the tasks
+    listed after it; a "07/12/2015" further down does not date them)."""
+    before = [p.text for p in passages if p.doc_id == passage.doc_id and p.start < passage.start]
+    return "\n".join([passage.title, passage.date or "", passage.context, *before, passage.text])

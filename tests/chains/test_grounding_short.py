@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chains.grounding import Constraints, evidence
+from assistant.chains.grounding import Constraints, evidence, own_evidence
 from assistant.chains.short import short_span
 from assistant.text.injection import instruction_spans, is_instruction
 from assistant.text.words import is_question
@@ -98,3 +98,15 @@ def test_instruction_spans_locate_the_sentence():
 ])
 def test_non_questions(message, asks):
     assert is_question(message) is asks
+
+
+def test_numbers_are_dated_by_the_passage_or_what_precedes_it(passage_factory):
+    heading = passage_factory("Nhiệm vụ năm 2020: nâng cao chất lượng phục vụ.", 1, start=0)
+    tasks = passage_factory("Phấn đấu tỷ lệ hồ sơ trả đúng hẹn đạt 99%.", 1, start=100)
+    later = passage_factory("Theo Quyết định 3485/QĐ-UBND ngày 07/12/2015.", 1, start=300)
+    for p in (heading, tasks, later):
+        p.chunk_id, p.date = f"c{p.start}", None
+    c = Constraints.of("Năm 2020 tỷ lệ hồ sơ trả đúng hẹn phấn đấu đạt bao nhiêu?")
+    assert c.unmet(evidence(tasks, [heading, tasks, later]), own=own_evidence(tasks, [heading, tasks, later])) == []
+    c = Constraints.of("Năm 2015 tỷ lệ hồ sơ trả đúng hẹn đạt bao nhiêu?")
+    assert c.unmet(evidence(tasks, [heading, tasks, later]), own=own_evidence(tasks, [heading, tasks, later])) == ["2015"]
