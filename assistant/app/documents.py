@@ -144,20 +144,20 @@ def upload(runtime: AppRuntime, files: list[str] | None,
 
 
 def delete(runtime: AppRuntime, key: str | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
-    """Remove the chosen document (by id); its file goes to the trash. Returns (message, *lists, banner,
-    *history, id to undo, undo button)."""
-    undo: Any = gr.Button(visible=False)
+    """Remove the chosen document (by id); its file goes to the trash. Returns (result table, message, *lists,
+    banner, *history, id to undo, undo button)."""
+    empty, undo = pd.DataFrame(columns=RESULT_HEADERS), gr.Button(visible=False)
     if not key:
-        return "Hãy chọn tài liệu cần xóa.", *_lists_and_history(runtime), "", undo
+        return empty, "Hãy chọn tài liệu cần xóa.", *_lists_and_history(runtime), "", undo
     if not runtime.ready:
-        return runtime.not_ready_message(), *_lists_and_history(runtime), "", undo
+        return empty, runtime.not_ready_message(), *_lists_and_history(runtime), "", undo
     doc = runtime.bot.document(key)
     try:
         report = runtime.delete(key, waiting=_waiting(progress))
     except AssistantError as exc:
-        return f"⚠ {exc}", *_lists_and_history(runtime), "", undo
+        return empty, f"⚠ {exc}", *_lists_and_history(runtime), "", undo
     if report.failed:
-        return f"⚠ {report.failed[0][1]}", *_lists_and_history(runtime), "", undo
+        return report_rows(report), f"⚠ {report.failed[0][1]}", *_lists_and_history(runtime), "", undo
     uid = report.ids.get(report.removed[0], key)
     what = f"«{doc.title}» ({_place(doc.root, doc.source)}, mã {uid})" if doc else f"mã {uid}"
     note = " ".join(n for _, n in report.notes)
@@ -165,7 +165,7 @@ def delete(runtime: AppRuntime, key: str | None, progress: gr.Progress = gr.Prog
     if "thùng rác" in note:
         message += " Bấm «Hoàn tác xóa» để khôi phục."
         undo = gr.Button(visible=True)
-    return message.strip(), *_lists_and_history(runtime), uid, undo
+    return report_rows(report), message.strip(), *_lists_and_history(runtime), uid, undo
 
 
 def restore(runtime: AppRuntime, choice: str | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
@@ -232,7 +232,8 @@ def _history_block() -> tuple[gr.Dataframe, gr.Dropdown, gr.Button]:
                     "`versions/`, tài liệu đã xóa nằm trong `trash/`. Không tệp nào bị ghi đè.",
                     elem_classes="feedback-note")
         table = gr.Dataframe(value=pd.DataFrame(columns=HISTORY_HEADERS), headers=HISTORY_HEADERS, interactive=False,
-                             wrap=True, label="Lịch sử phiên bản", elem_id="history-table")
+                             wrap=True, label="Lịch sử phiên bản", elem_id="history-table",
+                             column_widths=["11%", "8%", "20%", "18%", "12%", "31%"])
         with gr.Row():
             choice = gr.Dropdown(label="Phiên bản hoặc tài liệu cần khôi phục", choices=[], value=None,
                                  allow_custom_value=True, elem_id="restore-choice", scale=3)
@@ -246,7 +247,8 @@ def build_documents_tab(runtime: AppRuntime, status: gr.HTML, timer: gr.Timer,
     ``status`` and the search tab's ``source_filter``. Returns the documents table and delete choice."""
     docs_table = gr.Dataframe(value=pd.DataFrame(columns=DOC_HEADERS), headers=DOC_HEADERS,
                               datatype=["str", "str", "str", "str", "number", "number", "str", "str"],
-                              interactive=False, wrap=True, label="Tài liệu đã lập chỉ mục", elem_id="docs-table")
+                              interactive=False, wrap=True, label="Tài liệu đã lập chỉ mục", elem_id="docs-table",
+                              column_widths=["9%", "31%", "9%", "17%", "6%", "6%", "10%", "12%"])
     with gr.Row(equal_height=False):
         with gr.Column():
             gr.Markdown(f"### Tải tài liệu lên\nNhận {KINDS_VI} (chọn được nhiều tệp; tối đa "
@@ -278,7 +280,7 @@ def build_documents_tab(runtime: AppRuntime, status: gr.HTML, timer: gr.Timer,
     woken(upload_btn, timer)(bind(upload, runtime), inputs=[files], outputs=[job_table, job_summary, files, *after],
                              api_name="upload", **jobs)
     woken(delete_btn, timer)(bind(delete, runtime), inputs=[delete_choice],
-                             outputs=[job_summary, *after, undo_id, undo_btn], api_name="delete", **jobs)
+                             outputs=[job_table, job_summary, *after, undo_id, undo_btn], api_name="delete", **jobs)
     woken(undo_btn, timer)(bind(undo_delete, runtime), inputs=[undo_id],
                            outputs=[job_table, job_summary, *after, undo_btn], api_name="undo_delete", **jobs)
     woken(restore_btn, timer)(bind(restore, runtime), inputs=[restore_choice],

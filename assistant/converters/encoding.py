@@ -18,7 +18,15 @@ import codecs
 import unicodedata
 
 from assistant.errors import DocumentError
-from assistant.text.legacy import TCVN3, VISCII, decode_table, vietnamese_score, vni_to_unicode
+from assistant.text.legacy import (
+    EDGE,
+    TCVN3,
+    VISCII,
+    decode_table,
+    is_syllable,
+    vietnamese_score,
+    vni_to_unicode,
+)
 
 LABELS = {"TCVN3": "TCVN3 (ABC)", "VNI": "VNI", "VISCII": "VISCII", "cp1258": "Windows-1258"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -118,31 +126,70 @@ def decode(data: bytes) -> tuple[str, str]:
         return _best_legacy(data)
 
 
-def repair_mojibake(text: str) -> tuple[str, str | None]:
-    """Lines of TCVN3/VNI/VISCII pasted into Unicode, converted; returns (text, encoding repaired or None).
+def _tally(text: str) -> tuple[int, int, int]:
+    """(well-formed syllables, of which with a non-ASCII letter; malformed words with a non-ASCII character)
+    among the whitespace-separated words that hold a letter."""
+    good = good_marked = bad = 0
+    for word in text.split():
+        if not any(ch.isalpha() for ch in word):
+            continue
+        if is_syllable(word.strip(EDGE)):
+            good += 1
+            good_marked += not word.isascii()
+        elif not word.isascii():
+            bad += 1
+    return good, good_marked, bad
 
-    A line is a candidate only when every character has a Windows-1252 byte and one is not ASCII:
-    Unicode Vietnamese almost always has a letter outside Windows-1252 (ư, ơ, đ, ạ ...), so real text
-    is left alone; a candidate is converted when its reading is clearly more Vietnamese.
+
+def _fixes(line: str) -> tuple[dict[str, str], str | None]:
+    """Readings of a candidate line that are better, and the best one if it is clearly so (the line's
+    words were mostly malformed, two or more, and few are after)."""
+    raw = _cp1252(line)
+    if raw is None:
+        return {}, None
+    good, marked, bad = _tally(line)
+    if bad == 0 or bad < marked:
+        return {}, None
+    readings = {"TCVN3": decode_table(raw, TCVN3), "VNI": unicodedata.normalize("NFC", vni_to_unicode(line)),
+                "VISCII": decode_table(raw, VISCII)}
+    better: dict[str, str] = {}
+    clear: dict[str, int] = {}
+    for name, fixed in readings.items():
+        after_good, _, after_bad = _tally(fixed)
+        if after_bad < bad and after_good > good:
+            better[name] = fixed
+            if bad >= 2 and after_bad * 5 <= after_good:
+                clear[name] = after_good - after_bad
+    return better, max(clear, key=lambda name: clear[name]) if clear else None
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Lines of TCVN3/VNI/VISCII pasted into Unicode, converted; returns (text, encoding repaired most or None).
+
+    A line is a candidate only when every character has a Windows-1252 byte and its words with non-ASCII
+    characters are mostly not Vietnamese syllables ("C«ng", "H¶i"): Unicode Vietnamese almost always has
+    a letter outside Windows-1252 (ư, ơ, đ, ạ ...) or reads as syllables ("Hôm nay"), so it is left alone.
+    A line that clearly reads as Vietnamese in an encoding takes its best reading; a short line that does
+    not ("§iÒu 1") is converted only with the encoding of the document's clear lines.
     """
     lines = text.split("\n")
+    found: dict[int, dict[str, str]] = {}
     used: dict[str, int] = {}
     for i, line in enumerate(lines):
         if line.isascii():
             continue
-        raw = _cp1252(line)
-        if raw is None:
-            continue
-        before = vietnamese_score(line)
-        readings = {"TCVN3": decode_table(raw, TCVN3), "VNI": unicodedata.normalize("NFC", vni_to_unicode(line)),
-                    "VISCII": decode_table(raw, VISCII)}
-        name, fixed = max(readings.items(), key=lambda item: vietnamese_score(item[1]))
-        if vietnamese_score(fixed) >= max(before + 0.2, 0.3):
-            lines[i] = fixed
-            used[name] = used.get(name, 0) + 1
+        better, best = _fixes(line)
+        if best:
+            lines[i] = better[best]
+            used[best] = used.get(best, 0) + 1
+        elif better:
+            found[i] = better
     if not used:
         return text, None
-    return "\n".join(lines), max(used, key=lambda name: used[name])
+    name = max(used, key=lambda key: used[key])
+    for i, better in found.items():
+        lines[i] = better.get(name, lines[i])
+    return "\n".join(lines), name
 
 
 def check_language(text: str) -> None:

@@ -100,7 +100,7 @@ _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
 _NUCLEI = ("iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|"
            "oo|ua|uâ|uê|ui|uô|uơ|ưa|ưi|ưu|ươ|uy|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y")
 _SYLLABLE = re.compile(rf"{_ONSET}(?:{_NUCLEI})(?:ch|nh|ng|[cmnpt])?")
-_EDGE = "\"'“”‘’()[]{}<>.,;:!?…-–—/\\|*#%&+=~`^_@$"
+EDGE = "\"'“”‘’()[]{}<>.,;:!?…-–—/\\|*#%&+=~`^_@$"
 
 
 def is_syllable(word: str) -> bool:
@@ -118,7 +118,7 @@ def vietnamese_score(text: str) -> float:
     ASCII-only words (numbers, acronyms, English) count in the denominator only, so readings of the
     same bytes compare on the words the encoding changes. Near 1 for Vietnamese, below 0 for mojibake.
     """
-    words = [w.strip(_EDGE) for w in unicodedata.normalize("NFC", text).split()]
+    words = [w.strip(EDGE) for w in unicodedata.normalize("NFC", text).split()]
     words = [w for w in words if w and not w.isdigit()]
     if not words:
         return 0.0

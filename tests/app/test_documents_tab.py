@@ -7,6 +7,11 @@ the browser test at the end drives the same through the page (slow: real model, 
 
 from __future__ import annotations
 
+import os
+import re
+import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -19,6 +24,9 @@ from assistant.app.runtime import AppRuntime
 from assistant.core import Assistant
 from assistant.ingest import IngestReport
 from assistant.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "tests" / "screenshots"
 
 
 class VersionedStub(StubBot):
@@ -99,8 +107,9 @@ def test_delete_by_id_then_undo(live, tmp_path):
     documents.upload(live, [str(note(tmp_path, "tin.txt", "Một tệp tải lên trùng tên với tệp của corpus.\n"))])
     ids = {r[3]: r[0] for r in rows(documents.docs_frame(live))}
     assert set(ids) == {"corpus/tin.txt", "uploads/tin.txt"} and len(set(ids.values())) == 2
-    message, docs_table, choice, _, banner, history, restore_choice, undo_id, undo_btn = documents.delete(
+    table, message, docs_table, choice, _, banner, history, restore_choice, undo_id, undo_btn = documents.delete(
         live, ids["uploads/tin.txt"])
+    assert rows(table)[0][:2] == ["tin.txt", "Đã xóa"] and "thùng rác" in rows(table)[0][2]
     assert message.startswith("✔ Đã xóa tài liệu «") and f"mã {ids['uploads/tin.txt']}" in message
     assert "thùng rác (trash/" in message and "Hoàn tác xóa" in message and undo_btn.visible is True
     assert [r[3] for r in rows(docs_table)] == ["corpus/tin.txt"]  # exactly one document went
@@ -110,8 +119,8 @@ def test_delete_by_id_then_undo(live, tmp_path):
     assert rows(table)[0][:2] == ["tin.txt", "Đã khôi phục"]
     assert sorted(r[3] for r in rows(docs_table)) == ["corpus/tin.txt", "uploads/tin.txt"]
     assert (live.uploads / "tin.txt").is_file() and list((live.home / "trash").iterdir()) == []
-    assert documents.delete(live, "tin.txt")[0].startswith("⚠ Có 2 tài liệu ứng với «tin.txt»")
-    assert documents.delete(live, None)[0] == "Hãy chọn tài liệu cần xóa."
+    assert documents.delete(live, "tin.txt")[1].startswith("⚠ Có 2 tài liệu ứng với «tin.txt»")
+    assert documents.delete(live, None)[1] == "Hãy chọn tài liệu cần xóa."
 
 
 def test_failed_upload_puts_the_earlier_version_back(live, tmp_path):
@@ -139,7 +148,7 @@ def test_handlers_wait_for_a_ready_app(make_runtime, tmp_path):
     runtime = make_runtime(VersionedStub(), ready=False)
     assert "khởi động" in documents.upload(runtime, [str(note(tmp_path, "a.txt", "x"))])[1]
     assert runtime.bot.ingested == []
-    assert "khởi động" in documents.delete(runtime, "abc")[0]
+    assert "khởi động" in documents.delete(runtime, "abc")[1]
 
 
 def test_rebuild_and_cancel(live):
@@ -188,3 +197,94 @@ def test_stub_upload_reports_progress_while_running(runtime, tmp_path):
     seen = runtime.bot.progress_seen[0]
     assert seen["state"] == "busy" and "1 tệp tải lên" in seen["message"]
     assert seen["progress"] == [{"stage": "embed", "label": "Nhúng đoạn văn", "done": 3, "total": 10, "percent": 30}]
+
+
+# -- in the browser ----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def app_page(tmp_path_factory):
+    """``python app.py`` on a free port over a fresh home and a one-document corpus, and a Chromium page on it."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("/usr/bin/chromium missing: apt-get install -y chromium")
+    root = tmp_path_factory.mktemp("docs_app")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "tin.txt").write_text("Hội nghị tổng kết KCN Tân Đức năm 2019.\n", encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", ASSISTANT_CORPUS=str(root / "corpus"))
+    log = open(root / "app.log", "w")  # noqa: SIM115 - closed after the server stops
+    proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port), "--home", str(root / "home")],
+                            cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                        args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1100}, locale="vi-VN")
+            deadline = time.monotonic() + 600
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=10_000)
+                    break
+                except sync_api.Error:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail((root / "app.log").read_text(errors="replace")[-3000:])
+                    time.sleep(1)
+            page.wait_for_selector("#status-banner [data-state=ready]", timeout=600_000)
+            yield page, sync_api.expect, root
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _choose(page, dropdown: str, option: str) -> None:
+    page.locator(f"#{dropdown} input").click()
+    page.get_by_role("option", name=re.compile(option)).first.click()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_versions_restore_delete_and_undo_in_the_browser(app_page, tmp_path):
+    page, expect, root = app_page
+    page.get_by_role("tab", name="Tài liệu").click()
+    table, docs, history = page.locator("#job-table"), page.locator("#docs-table"), page.locator("#history-table")
+    for quarter, word in (("một", "Đã thêm"), ("hai", "Đã cập nhật")):
+        path = note(tmp_path, "bao-cao.txt", f"Báo cáo quý {quarter} của KCN Phú Hội.\n")
+        page.locator("#upload-files input[type=file]").set_input_files([str(path)])
+        expect(page.locator("#upload-files")).to_contain_text("bao-cao", timeout=30_000)
+        page.locator("#upload-btn").click()
+        expect(table).to_contain_text(word, timeout=120_000)
+    expect(table).to_contain_text("phiên bản 1 trước đó được lưu lại")
+    expect(history).to_contain_text("Phiên bản cũ (đã lưu)")
+    expect(history).to_contain_text("Đang dùng")
+    expect(docs).to_contain_text("Báo cáo quý hai")
+    _shot(page, "11_two_versions")
+
+    _choose(page, "restore-choice", "bao-cao.txt — phiên bản 1")
+    page.locator("#restore-btn").click()
+    expect(table).to_contain_text("Đã khôi phục", timeout=120_000)
+    expect(page.locator("#job-summary")).to_contain_text("Đã khôi phục phiên bản 1. Phiên bản 2 được lưu lại")
+    expect(docs).to_contain_text("Báo cáo quý một")
+    _shot(page, "12_restored_first_version")
+
+    _choose(page, "delete-choice", "Báo cáo quý một")
+    page.locator("#delete-btn").click()
+    expect(page.locator("#job-summary")).to_contain_text("Đã xóa tài liệu «Báo cáo quý một", timeout=120_000)
+    expect(docs).not_to_contain_text("Báo cáo quý một")
+    expect(history).to_contain_text("Đã xóa (trong thùng rác)")
+    assert list((root / "home" / "trash").iterdir())
+    _shot(page, "13_deleted")
+    page.locator("#undo-btn").click()
+    expect(table).to_contain_text("Đã khôi phục", timeout=120_000)
+    expect(docs).to_contain_text("Báo cáo quý một")
+    expect(page.locator("#undo-btn")).to_be_hidden()
+    assert (root / "home" / "uploads" / "bao-cao.txt").read_text(encoding="utf-8").startswith("Báo cáo quý một")
+    _shot(page, "14_undone")
