@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from converters.samples import SENTENCES, VNI_MOTTO, iconv, needs, scanned_pdf
 
 import assistant.index.snapshot as snapshot_module
 from assistant.core import Assistant
 from assistant.errors import IndexMismatchError, IndexMissingError
 from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot, current_generation
-from assistant.index.store import Catalog, VersionRecord
-from assistant.ingest import IngestCancelled, IngestReport, ingest, locked
+from assistant.ingest import IngestReport, ingest, locked
 from assistant.ingest.pipeline import WAIT_STAGE
 from assistant.schema import PASSAGE_KEYS as JSON_KEYS
 from assistant.settings import Settings
@@ -350,78 +348,7 @@ def test_no_index_yet(home: Path) -> None:
     assert Assistant(home=home).info()["documents"] == 0
 
 
-# -- limits, progress, cancelling, waiting ---------------------------------------------------------------
-
-def test_size_and_chunk_limits_refuse_before_embedding(home: Path, docs: Path, tmp_path: Path, fake_embedder: Any) -> None:
-    run(home, [docs], fake_embedder)
-    generation, encoded = live(home), fake_embedder.documents_encoded
-    one_line = tmp_path / "extra" / "mot-dong.txt"
-    one_line.parent.mkdir()
-    sentence = "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng kiểm tra tiến độ dự án tại khu công nghiệp Lộc Sơn. "
-    one_line.write_text(sentence * (5_000_000 // len(sentence.encode("utf-8"))), encoding="utf-8")
-    assert one_line.stat().st_size > 4_900_000 and one_line.read_text(encoding="utf-8").count("\n") == 0
-    started = time.perf_counter()
-    report = run(home, [docs, one_line], fake_embedder)
-    assert time.perf_counter() - started < 30
-    [(source, reason)] = report.failed
-    assert source == "mot-dong.txt" and reason.startswith("Tài liệu quá dài (khoảng ")
-    assert "giới hạn là 2.000 đoạn mỗi tài liệu (ASSISTANT_MAX_CHUNKS)" in reason
-    assert live(home) == generation and fake_embedder.documents_encoded == encoded  # nothing embedded
-    report = run(home, [one_line], fake_embedder, Settings(max_file_mb=1))
-    assert report.failed[0][1] == "Tệp quá lớn (5,0 MB); giới hạn là 1,0 MB mỗi tệp (ASSISTANT_MAX_FILE_MB)."
-    # A counted (not estimated) chunk limit: a document of a few chunks over a limit of 2.
-    report = run(home, [docs / S004], fake_embedder, Settings(max_chunks=2))
-    assert report.unchanged == [S004]  # unchanged documents are not re-judged
-    (docs / S004).write_text((docs / S004).read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
-    report = run(home, [docs], fake_embedder, Settings(max_chunks=2))
-    assert report.failed[0][0] == S004 and report.failed[0][1].startswith("Tài liệu quá dài (")
-    assert "Thêm một câu" not in IndexSnapshot.open(home).store.document(S004).text  # the indexed version stays
-
-
-class ReportingEmbedder:
-    """The fake embedder, reporting ("embed", done, total) per batch of 8 as the real one does."""
-
-    def __init__(self, fake: Any) -> None:
-        self.fake = fake
-        self.dimension, self.prompts, self.model = fake.dimension, fake.prompts, fake.model
-
-    def encode_documents(self, texts, progress=None):
-        for done in range(0, len(texts) + 1, 8):
-            if progress:
-                progress("embed", min(done, len(texts)), len(texts))
-        return self.fake.encode_documents(texts)
-
-    def encode_queries(self, texts):
-        return self.fake.encode_queries(texts)
-
-
-def test_per_document_progress_and_cancel(home: Path, docs: Path, tmp_path: Path, fake_embedder: Any) -> None:
-    run(home, [docs], fake_embedder)
-    generation = live(home)
-    big = tmp_path / "extra" / "dai.txt"
-    big.parent.mkdir()
-    big.write_text("\n\n".join(f"Điều {i}. Doanh nghiệp số {i} tại KCN Lộc Sơn báo cáo tiến độ dự án "
-                               f"và kế hoạch sản xuất năm {2000 + i % 20}." for i in range(400)), encoding="utf-8")
-    heard: list[tuple[str, int, int]] = []
-    report = ingest(home, Settings(), ReportingEmbedder(fake_embedder), [docs, big],
-                    progress=lambda *event: heard.append(event))
-    assert report.added == ["dai.txt"]
-    mine = [e for e in heard if e[0] == "Nhúng đoạn văn — dai.txt"]
-    assert mine[0][1] == 0 and mine[-1][1] == mine[-1][2] == report.embedded > 32
-    assert ("embed", report.embedded, report.embedded) in heard
-
-    big.write_text(big.read_text(encoding="utf-8") + "\n\nĐiều cuối. Sửa đổi.", encoding="utf-8")
-    generation = live(home)
-
-    def cancel(stage: str, done: int, total: int) -> None:
-        if stage == "embed" and done > 0:
-            raise IngestCancelled()
-
-    with pytest.raises(IngestCancelled, match="Đã hủy"):
-        ingest(home, Settings(), ReportingEmbedder(fake_embedder), [big], progress=cancel)
-    assert live(home) == generation and list(home.glob(".tmp-gen-*")) == []
-    assert "Điều cuối" not in IndexSnapshot.open(home).store.document("dai.txt").text
-
+# -- a waiting ingest ---------------------------------------------------------------------------------------
 
 def test_a_waiting_ingest_says_so(home: Path, docs: Path, fake_embedder: Any, caplog) -> None:
     run(home, [docs / S000], fake_embedder)
@@ -435,113 +362,3 @@ def test_a_waiting_ingest_says_so(home: Path, docs: Path, fake_embedder: Any, ca
     worker.join(30)
     assert heard[1] == (WAIT_STAGE, 1, 1) and ("read", 5, 5) in heard
     assert "waiting for it to finish" in caplog.text
-
-
-# -- identity, history, delete and restore ---------------------------------------------------------------
-
-def test_ids_are_stable_and_versions_numbered(home: Path, docs: Path, fake_embedder: Any) -> None:
-    run(home, [docs], fake_embedder)
-    ids = {d.source: d.uid for d in IndexSnapshot.open(home).store.documents()}
-    assert len(set(ids.values())) == 5 and all(len(uid) == 10 for uid in ids.values())
-    (docs / S001).write_text((docs / S001).read_text(encoding="utf-8") + "\nCâu mới.\n", encoding="utf-8")
-    run(home, [docs], fake_embedder)
-    run(home, [docs], fake_embedder, rebuild=True)
-    store = IndexSnapshot.open(home).store
-    assert {d.source: d.uid for d in store.documents()} == ids
-    assert store.document(ids[S001]).version == 2 and store.document(ids[S000]).version == 1
-    assert [(v.n, v.state) for v in Catalog(home).rows(ids[S001])] == [(1, "gone"), (2, "current")]
-    assert store.document(ids[S001][:6]).source == S001  # the start of an id is enough
-
-
-def test_delete_removes_exactly_one_document_and_undo_brings_it_back(home: Path, docs: Path, tmp_path: Path,
-                                                                    fake_embedder: Any) -> None:
-    other = tmp_path / "uploads"
-    other.mkdir()
-    (other / S004).write_text("Một tài liệu khác trùng tên, về KCN Phú Hội.\n", encoding="utf-8")
-    run(home, [docs, other], fake_embedder)
-    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
-    twins = [d.uid for d in bot.documents() if d.source == S004]
-    assert len(twins) == 2 and bot.document(S004) is None  # a shared name names no single document
-    report = bot.delete(S004)
-    assert report.failed[0][1].startswith(f"Có 2 tài liệu ứng với «{S004}» (mã ")
-    report = bot.delete(twins[0])
-    assert report.removed == [S004] and report.ids == {S004: twins[0]}
-    assert [d.uid for d in bot.documents() if d.source == S004] == [twins[1]]
-    trash = list((home / "trash").iterdir())
-    assert len(trash) == 1 and twins[0] in trash[0].name and "trash/" in report.notes[0][1]
-    assert run(home, [docs, other], fake_embedder).added == []  # the trashed file does not come back
-    undo = bot.restore(twins[0])
-    assert undo.failed == [] and undo.added == [S004] and list((home / "trash").iterdir()) == []
-    assert sorted(d.uid for d in bot.documents() if d.source == S004) == sorted(twins)
-    assert bot.search("Tân Đức", mode="keyword")[0].source == S004
-    assert bot.delete("khong-co").failed == [("khong-co", "Không có tài liệu nào có mã hoặc tên «khong-co» trong chỉ mục.")]
-
-
-def test_a_delete_that_cannot_move_the_file_changes_nothing(home: Path, docs: Path, fake_embedder: Any,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    run(home, [docs], fake_embedder)
-    generation = live(home)
-    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
-
-    def refuse(src, dst):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("assistant.index.store.shutil.move", refuse)
-    report = bot.delete(bot.document(S000).uid)
-    assert report.failed[0][1].startswith("Không chuyển được tệp") and "Chưa có gì thay đổi." in report.failed[0][1]
-    assert live(home) == generation and (docs / S000).is_file()
-
-
-def test_older_versions_are_kept_and_restorable(home: Path, tmp_path: Path, fake_embedder: Any) -> None:
-    uploads = home / "uploads"
-    uploads.mkdir(parents=True)
-    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
-    path = uploads / "bao-cao.txt"
-    path.write_text("Báo cáo quý một: KCN Phú Hội có 12 doanh nghiệp.\n", encoding="utf-8")
-    uid = bot.ingest([uploads]).ids["bao-cao.txt"]
-    catalog = Catalog(home)
-    kept = catalog.make_room(VersionRecord(uid, 0, "", str(path), str(uploads), path.name))  # what an upload does
-    assert kept.n == 1 and not path.exists() and (home / kept.file).is_file()
-    path.write_text("Báo cáo quý hai: KCN Phú Hội có 15 doanh nghiệp.\n", encoding="utf-8")
-    assert bot.ingest([uploads]).updated == ["bao-cao.txt"] and bot.document(uid).version == 2
-    report = bot.restore(uid, 1)
-    assert report.updated == ["bao-cao.txt"] and "quý một" in bot.document(uid).text
-    assert report.notes[0][1].startswith("Đã khôi phục phiên bản 1. Phiên bản 2 được lưu lại (versions/")
-    assert sorted((v.n, v.state) for v in bot.versions(uid)) == [(1, "current"), (2, "kept")]
-    assert bot.restore(uid).failed[0][1].startswith(f"Tài liệu {uid} đang có trong chỉ mục; hãy chọn phiên bản")
-    assert bot.restore(uid, 1).failed[0][1] == "Phiên bản 1 đang được dùng."
-    # A version that no longer passes the limits is refused, and every file goes back where it was.
-    report = ingest(home, Settings(), fake_embedder, [uploads])
-    from assistant.ingest import restore as restore_version
-
-    report = restore_version(home, Settings(max_file_mb=0.00001), fake_embedder, uid, 2)
-    assert report.failed[0][1].startswith("Tệp quá lớn")
-    assert "quý một" in path.read_text(encoding="utf-8") and "quý một" in bot.document(uid).text
-    assert sorted((v.n, v.state) for v in bot.versions(uid)) == [(1, "current"), (2, "kept")]
-
-
-# -- legacy encodings and scans are found ----------------------------------------------------------------
-
-def test_tcvn3_file_is_found_by_its_unicode_name(home: Path, tmp_path: Path, fake_embedder: Any) -> None:
-    folder = tmp_path / "cu"
-    folder.mkdir()
-    (folder / "cong-van-1998.txt").write_bytes(iconv(SENTENCES, "TCVN5712-1"))
-    (folder / "vni.txt").write_bytes(VNI_MOTTO.encode("cp1252") + b"Kinh gui cac doanh nghiep.\n")
-    report = run(home, [folder], fake_embedder)
-    assert ("cong-van-1998.txt", "Đã chuyển từ bảng mã TCVN3 (ABC) sang Unicode.") in report.notes
-    hit = search(home, "Hải Đăng", fake_embedder)[0]
-    assert hit.source == "cong-van-1998.txt" and "Công ty TNHH Hải Đăng" in hit.text
-    assert search(home, "doc lap tu do hanh phuc", fake_embedder)[0].source == "vni.txt"
-
-
-def test_scanned_letter_is_found_without_diacritics(home: Path, tmp_path: Path, fake_embedder: Any) -> None:
-    needs("tesseract")
-    folder = tmp_path / "scan"
-    folder.mkdir()
-    (folder / "cong-van-quet.pdf").write_bytes(scanned_pdf())
-    report = run(home, [folder], fake_embedder)
-    assert report.added == ["cong-van-quet.pdf"] and "OCR" in report.notes[0][1]
-    assert IndexSnapshot.open(home).store.document("cong-van-quet.pdf").ocr_pages == [1]
-    hit = search(home, "ban quan ly lam dong", fake_embedder)[0]
-    assert hit.source == "cong-van-quet.pdf" and "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng" in hit.text
-    assert hit.page == 1

@@ -82,14 +82,17 @@ class Job:
         return self._entry(*self.latest)
 
     def reports(self) -> list[dict[str, Any]]:
-        """The latest report, and the document being embedded (chunks done / total, time left) if any."""
-        latest = self.progress()
-        if latest is None:
+        """The latest stage's report, and while a large document is embedded, its own (chunks done / total,
+        time left) under the overall embedding."""
+        if self.latest is None:
             return []
-        docs = [(s, v) for s, v in self._stages.items() if s.startswith(STAGES["embed"] + " — ") and v[0] < v[1]]
-        extra = [self._entry(stage, done, total) for stage, (done, total, _, _) in docs[-1:]
-                 if stage != latest["stage"]]
-        return [latest, *extra]
+        prefix = STAGES["embed"] + " — "
+        stage = self.latest[0]
+        if not stage.startswith(prefix):
+            return [self._entry(*self.latest)]
+        overall = self._stages.get("embed")
+        document = self._entry(*self.latest)
+        return [self._entry("embed", overall[0], overall[1]), document] if overall else [document]
 
 
 class AppRuntime:

@@ -20,7 +20,7 @@ import pytest
 from app_stubs import StubBot
 
 from assistant.app import documents
-from assistant.app.runtime import AppRuntime
+from assistant.app.runtime import AppRuntime, Job
 from assistant.core import Assistant
 from assistant.ingest import IngestReport
 from assistant.settings import Settings
@@ -181,6 +181,23 @@ def test_cancel_stops_the_running_job_and_a_second_job_waits(runtime):
     second.join(5)
     assert [str(e) for e in errors] == ["Đã hủy. Chỉ mục trước đó vẫn được dùng, không mất tài liệu nào."]
     assert runtime.status()["state"] == "ready"
+
+
+def test_banner_shows_the_document_being_embedded_with_time_left(monkeypatch):
+    job = Job("Đang lập chỉ mục…")
+    clock = [100.0]
+    monkeypatch.setattr("assistant.app.runtime.time.monotonic", lambda: clock[0])
+    job("embed", 0, 800)
+    job("Nhúng đoạn văn — dai.txt", 0, 779)
+    clock[0] += 60
+    job("embed", 32, 800)
+    job("Nhúng đoạn văn — dai.txt", 32, 779)
+    overall, document = job.reports()
+    assert overall["label"].startswith("Nhúng đoạn văn (còn khoảng") and overall["done"] == 32
+    assert document == {"stage": "Nhúng đoạn văn — dai.txt", "label": "Nhúng đoạn văn — dai.txt (còn khoảng 23 phút)",
+                        "done": 32, "total": 779, "percent": 4}
+    job("keyword", 10, 800)
+    assert [r["stage"] for r in job.reports()] == ["keyword"]
 
 
 def _catch(errors: list, fn) -> None:

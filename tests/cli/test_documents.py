@@ -1,5 +1,7 @@
-"""``assistant documents | delete | restore`` over a fake-embedder index; ``serve`` on a network address without
-login; the feedback CSV export escapes cells a spreadsheet would run as formulas."""
+"""Documents by stable id: ids survive new versions and rebuilds, delete removes exactly one document into the
+trash and restore undoes it, older versions are kept and restorable (the Python API, then ``assistant documents
+| delete | restore``); ``serve`` on a network address without login; the feedback CSV export escapes cells
+a spreadsheet would run as formulas."""
 
 from __future__ import annotations
 
@@ -15,8 +17,121 @@ from assistant.app.feedback import FeedbackStore
 from assistant.cli import main
 from assistant.cli.serve import check_exposure, is_local
 from assistant.core import Assistant
+from assistant.index.snapshot import IndexSnapshot
+from assistant.index.store import Catalog, VersionRecord
+from assistant.ingest import IngestReport, ingest
+from assistant.ingest import restore as restore_version
 from assistant.settings import Settings
 
+CORPUS_FILES = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt"))
+S000, S001, S002, S003, S004 = [p.name for p in CORPUS_FILES]
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A writable copy of the corpus."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in CORPUS_FILES:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def run(home: Path, paths: list[Path], fake, settings: Settings | None = None, rebuild: bool = False) -> IngestReport:
+    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild)
+
+
+def live(home: Path) -> str:
+    return (home / "CURRENT").read_text(encoding="utf-8").strip()
+
+
+# -- the Python API ---------------------------------------------------------------------------------------
+
+def test_ids_are_stable_and_versions_numbered(home: Path, docs: Path, fake_embedder) -> None:
+    run(home, [docs], fake_embedder)
+    ids = {d.source: d.uid for d in IndexSnapshot.open(home).store.documents()}
+    assert len(set(ids.values())) == 5 and all(len(uid) == 10 for uid in ids.values())
+    (docs / S001).write_text((docs / S001).read_text(encoding="utf-8") + "\nCâu mới.\n", encoding="utf-8")
+    run(home, [docs], fake_embedder)
+    run(home, [docs], fake_embedder, rebuild=True)
+    store = IndexSnapshot.open(home).store
+    assert {d.source: d.uid for d in store.documents()} == ids
+    assert store.document(ids[S001]).version == 2 and store.document(ids[S000]).version == 1
+    assert [(v.n, v.state) for v in Catalog(home).rows(ids[S001])] == [(1, "gone"), (2, "current")]
+    assert store.document(ids[S001][:6]).source == S001  # the start of an id is enough
+
+
+def test_delete_removes_exactly_one_document_and_undo_brings_it_back(home: Path, docs: Path, tmp_path: Path,
+                                                                    fake_embedder) -> None:
+    other = tmp_path / "uploads"
+    other.mkdir()
+    (other / S004).write_text("Một tài liệu khác trùng tên, về KCN Phú Hội.\n", encoding="utf-8")
+    run(home, [docs, other], fake_embedder)
+    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
+    twins = [d.uid for d in bot.documents() if d.source == S004]
+    assert len(twins) == 2 and bot.document(S004) is None  # a shared name names no single document
+    report = bot.delete(S004)
+    assert report.failed[0][1].startswith(f"Có 2 tài liệu ứng với «{S004}» (mã ")
+    report = bot.delete(twins[0])
+    assert report.removed == [S004] and report.ids == {S004: twins[0]}
+    assert [d.uid for d in bot.documents() if d.source == S004] == [twins[1]]
+    trash = list((home / "trash").iterdir())
+    assert len(trash) == 1 and twins[0] in trash[0].name and "trash/" in report.notes[0][1]
+    assert run(home, [docs, other], fake_embedder).added == []  # the trashed file does not come back
+    undo = bot.restore(twins[0])
+    assert undo.failed == [] and undo.added == [S004] and list((home / "trash").iterdir()) == []
+    assert sorted(d.uid for d in bot.documents() if d.source == S004) == sorted(twins)
+    assert bot.search("Tân Đức", mode="keyword")[0].source == S004
+    assert bot.delete("khong-co").failed == [("khong-co", "Không có tài liệu nào có mã hoặc tên «khong-co» trong chỉ mục.")]
+
+
+def test_a_delete_that_cannot_move_the_file_changes_nothing(home: Path, docs: Path, fake_embedder,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    run(home, [docs], fake_embedder)
+    generation = live(home)
+    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("assistant.index.store.shutil.move", refuse)
+    report = bot.delete(bot.document(S000).uid)
+    assert report.failed[0][1].startswith("Không chuyển được tệp") and "Chưa có gì thay đổi." in report.failed[0][1]
+    assert live(home) == generation and (docs / S000).is_file()
+
+
+def test_older_versions_are_kept_and_restorable(home: Path, tmp_path: Path, fake_embedder) -> None:
+    uploads = home / "uploads"
+    uploads.mkdir(parents=True)
+    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
+    path = uploads / "bao-cao.txt"
+    path.write_text("Báo cáo quý một: KCN Phú Hội có 12 doanh nghiệp.\n", encoding="utf-8")
+    uid = bot.ingest([uploads]).ids["bao-cao.txt"]
+    catalog = Catalog(home)
+    kept = catalog.make_room(VersionRecord(uid, 0, "", str(path), str(uploads), path.name))  # what an upload does
+    assert kept.n == 1 and not path.exists() and (home / kept.file).is_file()
+    path.write_text("Báo cáo quý hai: KCN Phú Hội có 15 doanh nghiệp.\n", encoding="utf-8")
+    assert bot.ingest([uploads]).updated == ["bao-cao.txt"] and bot.document(uid).version == 2
+    report = bot.restore(uid, 1)
+    assert report.updated == ["bao-cao.txt"] and "quý một" in bot.document(uid).text
+    assert report.notes[0][1].startswith("Đã khôi phục phiên bản 1. Phiên bản 2 được lưu lại (versions/")
+    assert sorted((v.n, v.state) for v in bot.versions(uid)) == [(1, "current"), (2, "kept")]
+    assert bot.restore(uid).failed[0][1].startswith(f"Tài liệu {uid} đang có trong chỉ mục; hãy chọn phiên bản")
+    assert bot.restore(uid, 1).failed[0][1] == "Phiên bản 1 đang được dùng."
+    # A version that no longer passes the limits is refused, and every file goes back where it was.
+    report = ingest(home, Settings(), fake_embedder, [uploads])
+    report = restore_version(home, Settings(max_file_mb=0.00001), fake_embedder, uid, 2)
+    assert report.failed[0][1].startswith("Tệp quá lớn")
+    assert "quý một" in path.read_text(encoding="utf-8") and "quý một" in bot.document(uid).text
+    assert sorted((v.n, v.state) for v in bot.versions(uid)) == [(1, "current"), (2, "kept")]
+
+
+# -- the command line --------------------------------------------------------------------------------------
 
 @pytest.fixture
 def own_home(tmp_path: Path, corpus_dir: Path, fake_embedder) -> Path:
