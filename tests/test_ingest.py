@@ -4,6 +4,7 @@ and the manifest check."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -362,3 +363,19 @@ def test_a_waiting_ingest_says_so(home: Path, docs: Path, fake_embedder: Any, ca
     worker.join(30)
     assert heard[1] == (WAIT_STAGE, 1, 1) and ("read", 5, 5) in heard
     assert "waiting for it to finish" in caplog.text
+
+
+def test_generations_written_before_ids_still_open(home: Path, docs: Path, fake_embedder: Any) -> None:
+    run(home, [docs], fake_embedder)
+    ids = {d.source: d.uid for d in IndexSnapshot.open(home).store.documents()}
+    db = sqlite3.connect(str(current_generation(home) / "store.sqlite"))  # make it an older generation's store
+    with db:
+        db.execute("DROP INDEX documents_uid")
+        for column in ("uid", "version", "ocr_pages", "notes"):
+            db.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+    db.close()
+    store = IndexSnapshot.open(home).store
+    assert {d.source: d.uid for d in store.documents()} == ids and store.document(ids[S002]).source == S002
+    bot = Assistant(Settings(), embedder=fake_embedder, home=home)
+    assert bot.delete(ids[S002]).removed == [S002] and bot.restore(ids[S002]).added == [S002]
+    assert {d.source: d.uid for d in bot.documents()} == ids

@@ -172,16 +172,17 @@ def _embed(embedder: Embedder, groups: list[tuple[str, list[int]]], texts: list[
     """Embed ``texts[i]`` for each group's rows: a large document alone, with its own progress
     ("Nhúng đoạn văn — a.pdf", done, total), small ones together; the overall "embed" stage too."""
     total = sum(len(rows) for _, rows in groups)
-    done = 0
+    done, heard = 0, [-1]
     for label, rows in groups:
         def report(stage: str, part: int, of: int, base: int = done, label: str = label, size: int = len(rows)) -> None:
             if progress:
-                progress("embed", base + part * size // max(of, 1), total)
+                heard[0] = base + part * size // max(of, 1)
+                progress("embed", heard[0], total)
                 if label:
                     progress(f"{STAGES['embed']} — {label}", part, of)
         vectors[rows] = embedder.encode_documents([texts[i] for i in rows], progress=report)
         done += len(rows)
-    if progress and total:
+    if progress and total and heard[0] != total:  # the last batches came from the embedding cache
         progress("embed", total, total)
 
 
