@@ -219,9 +219,9 @@ def test_stub_upload_reports_progress_while_running(runtime, tmp_path):
 # -- in the browser ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def app_page(tmp_path_factory):
-    """``python app.py`` on a free port over a fresh home and a one-document corpus, and a Chromium page on it."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+def app_url(tmp_path_factory):
+    """``python app.py`` on a free port over a fresh home and a one-document corpus: (url, folder)."""
+    pytest.importorskip("playwright.sync_api")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("/usr/bin/chromium missing: apt-get install -y chromium")
     root = tmp_path_factory.mktemp("docs_app")
@@ -231,30 +231,50 @@ def app_page(tmp_path_factory):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", ASSISTANT_CORPUS=str(root / "corpus"))
-    log = open(root / "app.log", "w")  # noqa: SIM115 - closed after the server stops
-    proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port), "--home", str(root / "home")],
-                            cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
+    with open(root / "app.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port), "--home", str(root / "home")],
+                                cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                        args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-            page = browser.new_page(viewport={"width": 1400, "height": 1100}, locale="vi-VN")
-            deadline = time.monotonic() + 600
-            while True:
-                try:
-                    page.goto(f"http://127.0.0.1:{port}/", timeout=10_000)
-                    break
-                except sync_api.Error:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail((root / "app.log").read_text(errors="replace")[-3000:])
-                    time.sleep(1)
-            page.wait_for_selector("#status-banner [data-state=ready]", timeout=600_000)
-            yield page, sync_api.expect, root
-            browser.close()
+        yield f"http://127.0.0.1:{port}/", root
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-        log.close()
+
+
+def in_browser(url: str, steps) -> None:
+    """Run ``steps(page, expect)`` on a Chromium page at ``url`` once the app is ready, in a thread of its
+    own: the other browser tests' Playwright may be running in this one."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with sync_api.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                            args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+                page = browser.new_page(viewport={"width": 1400, "height": 1100}, locale="vi-VN")
+                deadline = time.monotonic() + 600
+                while True:
+                    try:
+                        page.goto(url, timeout=10_000)
+                        break
+                    except sync_api.Error:
+                        if time.monotonic() > deadline:
+                            raise
+                        time.sleep(1)
+                page.wait_for_selector("#status-banner [data-state=ready]", timeout=600_000)
+                try:
+                    steps(page, sync_api.expect)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
 
 
 def _shot(page, name: str) -> None:
@@ -269,8 +289,12 @@ def _choose(page, dropdown: str, option: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_versions_restore_delete_and_undo_in_the_browser(app_page, tmp_path):
-    page, expect, root = app_page
+def test_versions_restore_delete_and_undo_in_the_browser(app_url, tmp_path):
+    url, root = app_url
+    in_browser(url, lambda page, expect: _versions_restore_delete_and_undo(page, expect, root, tmp_path))
+
+
+def _versions_restore_delete_and_undo(page, expect, root: Path, tmp_path: Path) -> None:
     page.get_by_role("tab", name="Tài liệu").click()
     table, docs, history = page.locator("#job-table"), page.locator("#docs-table"), page.locator("#history-table")
     for quarter, word in (("một", "Đã thêm"), ("hai", "Đã cập nhật")):
