@@ -146,7 +146,7 @@ class AnswerChain:
                                           "reason": "câu hỏi nêu điều tài liệu được trích không có: " + ", ".join(unmet)}]
             return self._refuse(state, text, dropped, f"question constraints {unmet} not in the cited passages")
         if checked.dropped:
-            log.info("LLM answer: removed %s", checked.dropped)
+            log.warning("LLM answer to %r: removed %s", standalone, checked.dropped)
         return Answer(question=question, answer=checked.text, answerable=True, citations=checked.citations,
                       short=checked.short, passages=passages, mode="llm", raw_answer=text, dropped=checked.dropped,
                       usage=state.get("usage", {}))

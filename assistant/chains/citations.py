@@ -117,7 +117,11 @@ def _units(passages: list[Passage]) -> list[tuple[int, int, int]]:
 
 
 def _header(p: Passage) -> str:
-    return "\n".join([p.title, p.date or "", p.context])
+    """What a passage vouches for besides its text: title, date (also as dd/mm/yyyy) and headings."""
+    date = p.date or ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        date += " " + "/".join(reversed(date.split("-")))
+    return "\n".join([p.title, date, p.context])
 
 
 class Aligner:
@@ -133,6 +137,7 @@ class Aligner:
         texts = [passages[i].text[s:e] for i, s, e in self.units]
         self.vectors = embedder.encode_documents(texts) if texts else np.zeros((0, 1), np.float32)
         self.words = [content_words(t) for t in texts]
+        self.header_words = [content_words(_header(p)) for p in passages]
 
     def _own_words(self, claim: str) -> list[str]:
         """The claim's content words it does not just copy from the question (all of them if none)."""
@@ -140,8 +145,9 @@ class Aligner:
         own = [w for w in words if w not in self.question_words]
         return own or words
 
-    def support(self, claim: str, only: int | None = None) -> tuple[Support | None, str]:
-        """The best support of ``claim`` (in passage ``only`` when given), or None and the reason."""
+    def support(self, claim: str, only: int | None = None, verbatim: bool = False) -> tuple[Support | None, str]:
+        """The best support of ``claim`` (in passage ``only`` when given), or None and the reason.
+        With ``verbatim`` the claim must occur in the sentence or its passage's title and date as written."""
         constraints = Constraints.of(claim)
         own = self._own_words(claim)
         vec = self.embedder.encode_documents([claim])[0]
@@ -152,10 +158,12 @@ class Aligner:
                 continue
             p = self.passages[i]
             unmet = constraints.unmet(f"{_header(p)}\n{p.text[s:e]}")
+            if verbatim and not unmet and fold(claim.strip(" .")) not in fold(f"{_header(p)}\n{p.text[s:e]}"):
+                continue
             if unmet:
                 unmet_seen = unmet if unmet_seen is None or len(unmet) < len(unmet_seen) else unmet_seen
                 continue
-            cand = Support(i, s, e, float(self.vectors[k] @ vec), overlap(own, self.words[k]))
+            cand = Support(i, s, e, float(self.vectors[k] @ vec), overlap(own, self.words[k] + self.header_words[i]))
             if not (cand.lexical >= self.lexical_support or cand.dense >= self.dense_support):
                 continue
             # Shorter quotes win ties: a pair only when it scores better than its single sentences.
@@ -165,6 +173,8 @@ class Aligner:
             return best, ""
         if unmet_seen:
             return None, "không có trong tài liệu: " + ", ".join(unmet_seen)
+        if verbatim:
+            return None, "không chép nguyên văn từ tài liệu"
         return None, "không đoạn tài liệu nào nói điều này"
 
 
@@ -212,25 +222,48 @@ def _unfit(claim: str, aligner: Aligner, seen: set[str], kept: int, max_sentence
     seen.add(key)
     if claim.rstrip().endswith("?"):
         return "là câu hỏi, không phải câu trả lời"
-    if not [w for w in content_words(claim) if w not in aligner.question_words]:
-        return "chỉ nhắc lại câu hỏi"
+    if claim.rstrip().endswith(":"):
+        return "câu dẫn, không phải câu trả lời"
     if kept >= max_sentences:
         return f"quá {max_sentences} câu"
     return ""
 
 
+class _Builder:
+    """Numbers passages in order of first citation and collects the citations and answer pieces."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages = passages
+        self.numbers: dict[int, int] = {}
+        self.citations: dict[tuple[int, int, int], Citation] = {}
+
+    def cite(self, support: Support, text: str) -> str:
+        n = self.numbers.setdefault(support.passage, len(self.numbers) + 1)
+        key = (support.passage, support.start, support.end)
+        self.citations.setdefault(key, _citation(n, self.passages[support.passage], support.start, support.end))
+        body = text.rstrip()
+        end = body[-1] if body[-1:] in ".!?" else "."
+        return f"{body.rstrip('.!?').rstrip()} [{n}]{end}"
+
+
 def attach(question: str, answer: str, passages: list[Passage], embedder, lexical_support: float = 0.5,
            dense_support: float = 0.55, max_sentences: int = 3) -> Attached:
-    """Align every sentence of ``answer`` to its support; drop the unsupported ones; cite the rest."""
+    """Align the short-answer line and every sentence of ``answer`` to their support; drop the
+    unsupported ones; cite the rest. The short line leads the answer unless a sentence already says it."""
     short_line, claims = parse_answer(answer)
     aligner = Aligner(question, passages, embedder, lexical_support, dense_support)
-    if not claims and short_line:
-        claims = [Claim(short_line)]
-    numbers: dict[int, int] = {}
-    citations: dict[tuple[int, int, int], Citation] = {}
+    built = _Builder(passages)
     pieces: list[str] = []
     dropped: list[dict] = []
     seen: set[str] = set()
+    reason = _unfit(short_line, aligner, set(), 0, 1) if content_words(short_line) else "không có nội dung"
+    if not reason and not [w for w in content_words(short_line) if w not in aligner.question_words]:
+        reason = "chỉ nhắc lại câu hỏi"
+    # A short answer is a phrase copied from the documents: up to 8 words it must be found as written.
+    short_support, reason = (aligner.support(short_line, verbatim=len(short_line.split()) <= 8) if not reason
+                             else (None, reason))
+    if short_line and short_support is None:
+        dropped.append({"sentence": short_line, "kind": "short", "reason": reason})
     for claim in claims:
         reason = _unfit(claim.text, aligner, seen, len(pieces), max_sentences)
         support = None
@@ -240,14 +273,13 @@ def attach(question: str, answer: str, passages: list[Passage], embedder, lexica
             dropped.append({"sentence": claim.text, "kind": "sentence", "reason": reason})
             continue
         _check_markers(claim, support, aligner, dropped)
-        n = numbers.setdefault(support.passage, len(numbers) + 1)
-        key = (support.passage, support.start, support.end)
-        citations.setdefault(key, _citation(n, passages[support.passage], support.start, support.end))
-        body = claim.text.rstrip()
-        end = body[-1] if body[-1:] in ".!?" else "."
-        pieces.append(f"{body.rstrip('.!?').rstrip()} [{n}]{end}")
-    short = _short(short_line, list(citations), passages, numbers, dropped, question, " ".join(pieces))
-    return Attached(" ".join(pieces), list(citations.values()), short, dropped, len(pieces))
+        pieces.append(built.cite(support, claim.text))
+    said = " ".join(pieces)
+    if short_support is not None and fold(short_line) not in fold(said):
+        pieces.insert(0, built.cite(short_support, short_line))
+    quotes = list(built.citations)
+    short = _short(short_line if short_support else "", quotes, passages, built.numbers, question, said)
+    return Attached(" ".join(pieces), list(built.citations.values()), short, dropped, len(pieces))
 
 
 def _answer_phrase(question: str, quotes: list[tuple[int, int, int]], passages: list[Passage],
@@ -261,20 +293,12 @@ def _answer_phrase(question: str, quotes: list[tuple[int, int, int]], passages: 
 
 
 def _short(short_line: str, quotes: list[tuple[int, int, int]], passages: list[Passage], numbers: dict[int, int],
-           dropped: list[dict], question: str, said: str) -> Citation | None:
-    """The verbatim passage span that best supports the short-answer line, within the kept citations:
-    its longest phrase found verbatim, else the quote's answer phrase that the model said too."""
+           question: str, said: str) -> Citation | None:
+    """The verbatim passage span that best supports the (supported) short-answer line, within the
+    citations: its longest phrase found verbatim, else the quote's answer phrase the model said too."""
     if not quotes:
         return None
-    found = None
-    if short_line:
-        unmet = Constraints.of(short_line).unmet("\n".join(
-            f"{_header(passages[i])}\n{passages[i].text[s:e]}" for i, s, e in quotes))
-        if unmet:
-            dropped.append({"sentence": short_line, "kind": "short",
-                            "reason": "không có trong tài liệu: " + ", ".join(unmet)})
-            return None
-        found = _short_span(short_line, quotes, passages)
+    found = _short_span(short_line, quotes, passages) if short_line else None
     found = found or _answer_phrase(question, quotes, passages, f"{short_line} {said}")
     if found is None:
         return None

@@ -306,7 +306,8 @@ def serve(model: str, threads: int, ctx: int, port: int) -> None:
     server = xlc.Server(params)
     print("LISTENING " + server.listening_address, flush=True)
     sys.stdin.read()  # returns when the parent closes the pipe or dies
-    del server
+    # Exit at once: a graceful shutdown would first finish a generation nobody waits for any more.
+    os._exit(0)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,13 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.chains.answer import AnswerChain
 from assistant.chains.citations import attach, parse_answer, strip_markers
-from assistant.chains.llm import ANSWER_PROMPT, SYSTEM_PROMPT, build_chat_model, check_condensed, format_passages
+from assistant.chains.llm import (
+    ANSWER_PROMPT,
+    SYSTEM_PROMPT,
+    build_chat_model,
+    check_condensed,
+    format_passages,
+)
 from assistant.errors import AssistantError
 from assistant.schema import NO_ANSWER, Answer
 from assistant.settings import Settings
@@ -119,11 +125,12 @@ def test_markers_of_every_style_and_the_vietnamese_splitter():
 
 def test_echoes_questions_and_repeats_are_dropped(passages, embedder):
     reply = "\n".join([WHERE, "Hội nghị có lãnh đạo 03 Ban quản lý tham dự [1].",
-                       "Hội nghị có lãnh đạo 03 Ban quản lý tham dự.", "Hội nghị sơ kết chương trình hợp tác."])
-    checked = attach(WHERE, reply, passages, embedder, max_sentences=3)
+                       "Hội nghị có lãnh đạo 03 Ban quản lý tham dự.", "Hội nghị có 34 doanh nghiệp thứ cấp tham dự.",
+                       "Đến tham dự và chỉ đạo Hội nghị có Phó chủ tịch Thường trực UBND tỉnh Lương Văn Hải."])
+    checked = attach(WHERE, reply, passages, embedder, max_sentences=2)
     reasons = [d["reason"] for d in checked.dropped]
-    assert checked.kept == 1 and "là câu hỏi, không phải câu trả lời" in reasons
-    assert "lặp lại câu trước" in reasons and "chỉ nhắc lại câu hỏi" in reasons
+    assert checked.kept == 2 and "là câu hỏi, không phải câu trả lời" in reasons
+    assert "lặp lại câu trước" in reasons and "quá 2 câu" in reasons
 
 
 def test_nothing_supported_refuses_and_says_why(passages, embedder):
