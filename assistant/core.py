@@ -102,7 +102,10 @@ class Assistant:
         return self.retriever().run(query, k=k, mode=mode, since=since, until=until, sources=sources)
 
     def answer_chain(self, llm: str | None = None, k: int | None = None) -> AnswerChain:
-        """The answer chain; ``llm`` (``openai:MODEL`` / ``ollama:MODEL``) overrides the settings."""
+        """The answer chain; ``llm`` (``local`` / ``openai:MODEL`` / ``ollama:MODEL``) overrides the settings.
+
+        ``local`` provisions the GGUF on first use and starts the local model server once per process
+        (:func:`assistant.models.llm.local_server`); it stops when the process exits."""
         spec = llm or self.settings.llm
         model = None
         if spec:
