@@ -52,3 +52,11 @@ def test_abstention_recall(result, floors):
     measured = result.summary()["abstention"]["recall"]
     assert measured is not None, "abstention was not measured: the regression gate must not switch itself off"
     assert measured >= floor, f"abstention recall {measured:.3f} fell below the floor {floor} (eval/floors.json)"
+
+
+def test_short_answer_containment(result, floors):
+    """The short answer shown first must keep holding the gold answer."""
+    floor = floors["short_containment"]["floor"]
+    measured = result.summary()["answer"]["short_containment"]
+    assert measured is not None, "short answers were not measured: the regression gate must not switch itself off"
+    assert measured >= floor, f"short-answer containment {measured:.3f} fell below the floor {floor} (eval/floors.json)"
