@@ -257,11 +257,6 @@ class AppRuntime:
         log.info("index job cancelled by the user: %s", job.label)
         return f"Đang hủy: {job.label} Chỉ mục trước đó vẫn được dùng."
 
-    def ingest_uploads(self, saved: list[Path], waiting: Callable[[str], None] | None = None) -> IngestReport:
-        """Index the files :meth:`save_uploads` copied, as a job the banner follows."""
-        return self.run_job(f"Đang lập chỉ mục {len(saved)} tệp tải lên…",
-                            lambda progress: self.bot.ingest(saved, progress=progress), waiting)
-
     def upload(self, files: list[str | Path], waiting: Callable[[str], None] | None = None
                ) -> tuple[IngestReport, list[tuple[str, str]]]:
         """Save and index uploaded files as one job; files that fail are taken out again and any earlier
