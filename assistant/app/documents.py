@@ -63,21 +63,25 @@ def delete_choices(runtime: AppRuntime) -> list[tuple[str, str]]:
     return [(f"{d.title[:60]} — {_place(d.root, d.source)} (mã {d.uid})", d.uid) for d in docs]
 
 
-def refresh_lists(runtime: AppRuntime) -> Lists:
-    """Every list of documents on the page, after an index change or once the start-up is done."""
-    return (docs_frame(runtime), gr.Dropdown(choices=delete_choices(runtime), value=None),
-            gr.Dropdown(choices=[("Tất cả tài liệu", "")] + source_choices(runtime), value=""))
+def refresh_lists(runtime: AppRuntime, reset: bool = False) -> Lists:
+    """Every list of documents on the page, after an index change or once the start-up is done. The choices
+    keep what the user picked (the banner's timer refreshes them) unless ``reset`` (after an index change)."""
+    delete_value = {"value": None} if reset else {}
+    filter_value = {"value": ""} if reset else {}
+    return (docs_frame(runtime), gr.Dropdown(choices=delete_choices(runtime), **delete_value),
+            gr.Dropdown(choices=[("Tất cả tài liệu", "")] + source_choices(runtime), **filter_value))
 
 
-def history(runtime: AppRuntime) -> tuple[pd.DataFrame, Any]:
-    """The versions table (documents with older versions, and deleted ones) and the restore choice."""
+def history(runtime: AppRuntime, reset: bool = False) -> tuple[pd.DataFrame, Any]:
+    """The versions table (documents with older versions, and deleted ones) and the restore choice (kept
+    as the user picked it unless ``reset``)."""
     rows = runtime.bot.versions()
     shown = {r.uid for r in rows if r.state in ("kept", "deleted")}
     table = [[r.uid, r.n, Path(r.path).name, r.state_vi, _when(r.changed_at), r.file or ""]
              for r in rows if r.uid in shown]
     choices = [(f"{Path(r.path).name} — phiên bản {r.n} ({r.state_vi.lower()}, mã {r.uid})", f"{r.uid}:{r.n}")
                for r in rows if r.restorable]
-    return pd.DataFrame(table, columns=HISTORY_HEADERS), gr.Dropdown(choices=choices, value=None)
+    return pd.DataFrame(table, columns=HISTORY_HEADERS), gr.Dropdown(choices=choices, **({"value": None} if reset else {}))
 
 
 # -- results ---------------------------------------------------------------------------------------
@@ -121,7 +125,7 @@ def _waiting(progress: gr.Progress):
 
 
 def _lists_and_history(runtime: AppRuntime) -> tuple[Any, ...]:
-    return (*refresh_lists(runtime), _banner(runtime), *history(runtime))
+    return (*refresh_lists(runtime, reset=True), _banner(runtime), *history(runtime, reset=True))
 
 
 # -- handlers --------------------------------------------------------------------------------------

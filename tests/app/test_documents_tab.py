@@ -78,7 +78,12 @@ def test_lists_name_documents_by_id(runtime):
     table, delete_choice, source_filter = documents.refresh_lists(runtime)
     assert rows(table)[0][1:6] == ["Sơ kết", "06/11/2012", "corpus/002.txt", 1, 2]
     assert delete_choice.choices == [("Sơ kết — corpus/002.txt (mã )", "")]  # the stub's record has no id
-    assert source_filter.choices[0] == ("Tất cả tài liệu", "") and source_filter.value == ""
+    assert source_filter.choices[0] == ("Tất cả tài liệu", "")
+    # The banner's timer refreshes the lists: what the user picked stays picked; after an index change it is reset.
+    assert "value" not in delete_choice.constructor_args and "value" not in source_filter.constructor_args
+    _, delete_choice, source_filter = documents.refresh_lists(runtime, reset=True)
+    assert delete_choice.value is None and source_filter.value == ""
+    assert "value" in delete_choice.constructor_args
     runtime.bot.has_index = False
     assert documents.docs_frame(runtime).empty and documents.source_choices(runtime) == []
 
