@@ -98,7 +98,8 @@ def test_ask_json_cli(bot):
 
 @pytest.mark.parametrize(("question", "short"), [
     ("Ai chủ trì buổi làm việc ngày 06/11/2012?", "Lâm Văn Tiếp"),
-    ("Hội nghị sơ kết năm 2017 được tổ chức ở đâu?", "Đà Lạt"),
+    ("Hội nghị sơ kết chương trình hợp tác lần thứ nhất năm 2019 được tổ chức ở đâu?", "Đà Lạt"),
+    ("Hội nghị sơ kết 9 tháng đầu năm 2017 được tổ chức ở đâu?", "Trung tâm hành chính tỉnh Lâm Đồng"),
     ("Nghị định 21/2008/NĐ-CP sửa đổi, bổ sung nghị định nào?", "80/2006/NĐ-CP"),
 ])
 def test_short_answer_is_a_verbatim_span_of_a_cited_passage(bot, question, short):
