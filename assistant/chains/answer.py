@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from typing import Protocol
@@ -41,6 +42,8 @@ from assistant.text.normalize import fold
 from assistant.text.words import is_question
 
 log = logging.getLogger(__name__)
+# Labels a small model copies from the condense prompt ("Người dùng: ...", "Câu hỏi độc lập: ...").
+_LABEL = re.compile(r"^(?:(?:người dùng|câu hỏi(?: độc lập| tiếp theo)?|trợ lý)\s*:\s*)+", re.IGNORECASE)
 History = list[tuple[str, str]]
 
 
@@ -93,7 +96,8 @@ class AnswerChain:
         """The model's standalone question, or None when it fails or invents (then the extractive rules apply)."""
         try:
             candidate = (CONDENSE_PROMPT | self.llm | StrOutputParser()).invoke(
-                {"history": format_history(history), "question": question}).strip().strip('"“”')
+                {"history": format_history(history), "question": question})
+            candidate = _LABEL.sub("", candidate.strip()).strip().strip('"“”')
         except Exception as exc:  # noqa: BLE001 - an unreachable model must not stop the answer
             log.warning("LLM condense failed (%s: %s); extractive condensing used", type(exc).__name__, exc)
             return None

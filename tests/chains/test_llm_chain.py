@@ -218,3 +218,9 @@ def test_openai_without_base_url_refused_unless_key_set():
                                                      llm_max_tokens=64))
     assert (model.max_retries, model.request_timeout, model.max_tokens) == (0, 5, 64)
     assert build_chat_model("openai:gpt-4o-mini", Settings(llm_api_key="sk-deliberate")).openai_api_base is None
+
+
+def test_condensed_question_loses_copied_labels(passages, embedder):
+    chain, _ = _chain(passages, embedder, ["Người dùng: Hội nghị sơ kết năm 2019 ở Đà Lạt do ai tổ chức?", NO_ANSWER])
+    answer = chain.invoke("hội nghị đó do ai tổ chức?", [("Hội nghị sơ kết năm 2019 ở đâu?", "Đà Lạt [1].")])
+    assert answer.standalone_question == "Hội nghị sơ kết năm 2019 ở Đà Lạt do ai tổ chức?"
