@@ -55,20 +55,26 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print_json(bot.ask(args.question, history=history or None, k=args.k, llm=args.llm).to_dict())
         return 0
-    answer = stream_answer(bot.ask_stream(args.question, history=history or None, k=args.k, llm=args.llm))
+    live = bool(args.llm or bot.settings.llm)  # an LLM streams tokens; the extractive answer comes whole
+    answer = stream_answer(bot.ask_stream(args.question, history=history or None, k=args.k, llm=args.llm), live)
     print_sources(answer)
     return 0
 
 
-def stream_answer(items) -> Answer:
-    """Print the deltas as they come; for an LLM, then the checked answer (the draft may lose sentences)."""
+def stream_answer(items, live: bool = True) -> Answer:
+    """Print the deltas as they come (``live``) and, for an LLM, then the checked answer (the draft may
+    lose sentences); an extractive answer is printed whole, its short answer first."""
     answer = None
     for item in items:
         if isinstance(item, Answer):
             answer = item
-        elif item:
+        elif item and live:
             print(item, end="", flush=True)
     assert answer is not None
+    if not live:
+        if answer.short_answer:
+            print(f"Trả lời: {answer.short_answer}\n")
+        print(answer.answer, end="")
     print()
     if answer.notice:
         print(f"Lưu ý: {answer.notice}", file=sys.stderr)

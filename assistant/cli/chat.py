@@ -55,7 +55,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print("(Đã bắt đầu cuộc hội thoại mới.)")
             continue
         print("Trợ lý: ", end="", flush=True)
-        answer = stream_answer(chain.stream(question, history[-turns:] if turns else None))
+        answer = stream_answer(chain.stream(question, history[-turns:] if turns else None), chain.llm is not None)
         print_sources(answer)
         history.append((question, answer.answer))
         sys.stdout.flush()
