@@ -35,7 +35,8 @@ class Passage:
     """One retrieved chunk of a document; ``start``/``end`` locate ``text`` in the document's cleaned text.
 
     ``context`` holds the document title and headings the chunk was embedded with, ``row`` its
-    position in the index, ``scores`` each retriever's rank and score before fusion.
+    position in the index, ``scores`` each retriever's rank and score before fusion, ``ocr`` whether
+    its text was recognized from a scan.
     """
 
     rank: int
@@ -52,6 +53,7 @@ class Passage:
     context: str = ""
     row: int = -1
     scores: dict = field(default_factory=dict)
+    ocr: bool = False  # read from a scan by OCR: recognition errors are possible
 
     def to_dict(self) -> dict:
         """The ``search --json`` keys."""

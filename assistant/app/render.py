@@ -191,6 +191,9 @@ def _meta_line(item: Passage | Citation) -> str:
     parts = [f"Ngày: {esc(format_date(item.date))}"]
     if item.page is not None:
         parts.append(f"Trang: {esc(item.page)}")
+    passage = item.passage if isinstance(item, Citation) else item
+    if passage.ocr:
+        parts.append('<span class="ocr" title="Văn bản nhận dạng từ ảnh quét, có thể có lỗi">OCR</span>')
     parts.append(f"Nguồn: <code>{esc(item.source)}</code>")
     return " · ".join(parts)
 

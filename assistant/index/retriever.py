@@ -75,7 +75,12 @@ class HybridRetriever:
             results.append(Passage(
                 rank=rank, score=float(score), chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=doc.source,
                 title=doc.title, date=doc.date, page=chunk.page, start=chunk.start, end=chunk.end, text=chunk.text,
-                context=chunk.context, row=int(row),
+                context=chunk.context, row=int(row), ocr=_ocr(chunk.page, doc.ocr_pages),
                 scores={name: {"rank": r, "score": float(v)} for name, (r, v) in scores.get(row, {}).items()},
             ))
         return results
+
+
+def _ocr(page: int | None, ocr_pages: list[int]) -> bool:
+    """Whether the passage was read by OCR: its page was, or (an image, no pages) the document was."""
+    return page in ocr_pages if page is not None else bool(ocr_pages)
