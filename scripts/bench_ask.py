@@ -36,10 +36,10 @@ def main() -> None:
     settings = Settings(llm=None)
     with tempfile.TemporaryDirectory() as home:
         bot = Assistant(settings, home=home)
-        bot.ingest([args.corpus])
         started = time.perf_counter()
         _ = bot.embedder.model
         load = time.perf_counter() - started
+        bot.ingest([args.corpus])
         embedder = bot.embedder.with_query_cache(False)
         prewarm_answerer(embedder, index_passages(bot))
         chain = AnswerChain(bot.retriever(), embedder, settings)
