@@ -16,13 +16,13 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from index_helpers import CORPUS_FILES, copy_corpus
 
 from assistant.text.normalize import fold
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 LAW = REPO.parent / "shared" / "data" / "law" / "bo-luat-lao-dong-2019.txt"
-CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -89,3 +89,14 @@ def law_path() -> Path:
     if not LAW.is_file():
         pytest.skip(f"{LAW} is not available")
     return LAW
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A writable copy of the corpus."""
+    return copy_corpus(tmp_path / "docs")
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"

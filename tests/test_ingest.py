@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from index_helpers import live, run, search
 
 import assistant.index.snapshot as snapshot_module
 from assistant.core import Assistant
 from assistant.errors import IndexMismatchError, IndexMissingError
-from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot, current_generation
-from assistant.ingest import IngestReport, ingest, locked
+from assistant.ingest import ingest, locked
 from assistant.ingest.pipeline import WAIT_STAGE
 from assistant.schema import PASSAGE_KEYS as JSON_KEYS
 from assistant.settings import Settings
@@ -25,35 +25,6 @@ from assistant.settings import Settings
 CORPUS_FILES = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))
 NAMES = [p.name for p in CORPUS_FILES]
 S000, S001, S002, S003, S004 = NAMES
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A writable copy of the corpus."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for path in CORPUS_FILES:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-def run(home: Path, paths: list[Path], fake: Any, settings: Settings | None = None,
-        rebuild: bool = False) -> IngestReport:
-    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild)
-
-
-def search(home: Path, query: str, fake: Any, mode: str = "keyword", k: int = 5, **filters):
-    snap = IndexSnapshot.open(home)
-    return HybridRetriever(snap, fake, Settings()).run(query, k=k, mode=mode, **filters)
-
-
-def live(home: Path) -> str:
-    return (home / "CURRENT").read_text(encoding="utf-8").strip()
 
 
 def generations(home: Path) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from cli.conftest import DOCUMENT
+from index_helpers import live, run
 
 from assistant.app.feedback import FeedbackStore
 from assistant.cli import main
@@ -19,35 +20,12 @@ from assistant.cli.serve import check_exposure, is_local
 from assistant.core import Assistant
 from assistant.index.snapshot import IndexSnapshot
 from assistant.index.store import Catalog, VersionRecord
-from assistant.ingest import IngestReport, ingest
+from assistant.ingest import ingest
 from assistant.ingest import restore as restore_version
 from assistant.settings import Settings
 
 CORPUS_FILES = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt"))
 S000, S001, S002, S003, S004 = [p.name for p in CORPUS_FILES]
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A writable copy of the corpus."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for path in CORPUS_FILES:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-def run(home: Path, paths: list[Path], fake, settings: Settings | None = None, rebuild: bool = False) -> IngestReport:
-    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild)
-
-
-def live(home: Path) -> str:
-    return (home / "CURRENT").read_text(encoding="utf-8").strip()
 
 
 # -- the Python API ---------------------------------------------------------------------------------------

@@ -6,27 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
+from index_helpers import run, search
 
-from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot
-from assistant.ingest import IngestReport, ingest
-from assistant.settings import Settings
 from converters.samples import SENTENCES, VNI_MOTTO, iconv, needs, scanned_pdf
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-def run(home: Path, paths: list[Path], fake: Any, settings: Settings | None = None,
-        rebuild: bool = False) -> IngestReport:
-    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild)
-
-
-def search(home: Path, query: str, fake: Any, mode: str = "keyword", k: int = 5):
-    return HybridRetriever(IndexSnapshot.open(home), fake, Settings()).run(query, k=k, mode=mode)
 
 
 def test_tcvn3_file_is_found_by_its_unicode_name(home: Path, tmp_path: Path, fake_embedder: Any) -> None:

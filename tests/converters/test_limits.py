@@ -4,48 +4,19 @@ cancelled from its progress callback leaves the previous index live."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from index_helpers import live, run
 
-from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot
-from assistant.ingest import IngestCancelled, IngestReport, ingest
+from assistant.ingest import IngestCancelled, ingest
 from assistant.settings import Settings
 
 CORPUS_FILES = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt"))
 S000, S001, S002, S003, S004 = [p.name for p in CORPUS_FILES]
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A writable copy of the corpus."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for path in CORPUS_FILES:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-def run(home: Path, paths: list[Path], fake: Any, settings: Settings | None = None,
-        rebuild: bool = False) -> IngestReport:
-    return ingest(home, settings or Settings(), fake, paths, rebuild=rebuild)
-
-
-def search(home: Path, query: str, fake: Any, mode: str = "keyword", k: int = 5):
-    return HybridRetriever(IndexSnapshot.open(home), fake, Settings()).run(query, k=k, mode=mode)
-
-
-def live(home: Path) -> str:
-    return (home / "CURRENT").read_text(encoding="utf-8").strip()
 
 
 def test_size_and_chunk_limits_refuse_before_embedding(home: Path, docs: Path, tmp_path: Path, fake_embedder: Any) -> None:
