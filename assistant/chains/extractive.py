@@ -29,31 +29,12 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
-from assistant.text.patterns import NUMBER as _NUMBER
 from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
-
-
-def missing_terms(question: str, passages: list[Passage]) -> tuple[list[str], list[str]]:
-    """Question content words and numbers that appear in none of the passages.
-
-    A number asked about ("năm 2015", "2021-2025") that no passage mentions is the clearest sign
-    that the documents do not answer; numbers compare without leading zeros ("04" == "4").
-    """
-    have: set[str] = set()
-    numbers: set[str] = set()
-    for p in passages:
-        # The document's event date belongs to every passage of it ("hội nghị tháng 4/2019").
-        text = f"{p.title} {p.date or ''} {p.context} {p.text}"
-        have.update(content_words(text))
-        numbers.update(n.lstrip("0") or "0" for n in _NUMBER.findall(text))
-    words = [w for w in dict.fromkeys(content_words(question)) if not w.isdigit() and w not in have]
-    nums = [n for n in dict.fromkeys(x.lstrip("0") or "0" for x in _NUMBER.findall(question)) if n not in numbers]
-    return words, nums
 
 
 @dataclass
