@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     share: bool = False
     allow_no_auth: bool = Field(False, description="Serve on a non-local address without ASSISTANT_AUTH.")
     concurrency_limit: int = Field(4, ge=1)
+    # "Tra cứu" relevance labels: cosine of query and passage (embeddinggemma-300m on corpus/: nonsense 0.00-0.12,
+    # other topics 0.15-0.21, on-topic 0.30-0.61; assistant/app/relevance.py says how they are used).
+    search_dense_very: float = Field(0.45, ge=-1, le=1, description="Very relevant on meaning alone.")
+    search_dense_good: float = Field(0.30, ge=-1, le=1, description="Relevant on meaning.")
+    search_dense_floor: float = Field(0.22, ge=-1, le=1, description="Under this, with no query word, no result.")
 
     log_level: str = "INFO"
 
