@@ -123,11 +123,11 @@ def dense_similarity(passage: Passage) -> float | None:
 def label(coverage: float, similarity: float | None, limits: Thresholds) -> str | None:
     """"Rất phù hợp" / "Phù hợp" / "Ít liên quan", or ``None`` (not a result).
 
-    Very relevant: every content word present and similar in meaning, or very similar on meaning alone.
+    Very relevant: every content word present and similar in meaning, or half of them and very similar.
     Relevant: at least half the content words, or similar in meaning. Barely related: some content word,
     or a similarity above the floor. Nothing else is shown."""
     sim = similarity if similarity is not None else -1.0
-    if (coverage >= 1.0 and sim >= limits.good) or sim >= limits.very:
+    if (coverage >= 1.0 and sim >= limits.good) or (coverage >= 0.5 and sim >= limits.very):
         return VERY
     if coverage >= 0.5 or sim >= limits.good:
         return GOOD
