@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.chains.answer import AnswerChain
 from assistant.index.manifest import check_compatible, settings_binding
 from assistant.index.retriever import HybridRetriever
+from assistant.index.search_store import open_store
 from assistant.index.snapshot import IndexSnapshot, current_generation
 from assistant.index.store import Catalog, DocumentRecord, VersionRecord
 from assistant.index.tokenizer import VietnameseTokenizer
@@ -56,7 +57,7 @@ class Assistant:
         with self._lock:
             folder = current_generation(self.home)
             if self._retriever is None or folder != self._retriever.snapshot.folder:
-                fresh = IndexSnapshot.open(self.home, self._tokenizer)
+                fresh = IndexSnapshot.open(self.home, self._tokenizer, open_store(self.settings, self.home, self._tokenizer))
                 self._check(fresh.manifest)
                 self._retriever = HybridRetriever(fresh, self.embedder, self.settings)
             return self._retriever

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -50,7 +51,16 @@ class Settings(BaseSettings):
     ocr_max_pages: int = Field(200, ge=1, description="Most scanned pages OCR reads in one file.")
 
     # Indexes and retrieval.
-    faiss_index: str = Field("Flat", description="FAISS index factory string, e.g. Flat, HNSW32.")
+    faiss_index: str = Field("auto", description="FAISS index factory string, e.g. Flat, HNSW32, IVF1024,PQ64; "
+                                                 "auto: Flat up to 200 000 chunks, then HNSW32 (README § Scale / Milvus).")
+    faiss_probe: int = Field(32, ge=1, description="IVF lists probed / HNSW candidate list length per search.")
+    # Search store (README § Scale / Milvus): FAISS + bm25s files, or Milvus (milvus-lite file or a server).
+    store: Literal["faiss", "milvus"] = Field("faiss", description="faiss (in process) or milvus.")
+    milvus_uri: str | None = Field(None, description="milvus-lite file (default <home>/milvus.db) or http://host:19530.")
+    milvus_token: str | None = Field(None, description="user:password or API token of a Milvus server.")
+    milvus_collection: str = Field("assistant", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+                                   description="Prefix of the per-generation collections and of the <prefix>_live alias.")
+    milvus_index: str = Field("FLAT", description="Milvus dense index type: FLAT (exact, as FAISS Flat), HNSW, AUTOINDEX.")
     keep_generations: int = Field(2, ge=1, description="Index generations kept on disk (the live one included).")
     # Fusion chosen by `assistant eval --sweep-fusion` on eval/questions.jsonl and UIT regulations (README):
     # a small k trusts each list's head, and a keyword list slightly ahead of dense wins on both sets.

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from index_helpers import live, run, search
 
+import assistant.index.faiss_store as faiss_store_module
 import assistant.index.snapshot as snapshot_module
 from assistant.core import Assistant
 from assistant.errors import IndexMismatchError, IndexMissingError
@@ -231,7 +232,7 @@ def test_failed_write_keeps_previous_generation(home: Path, docs: Path, fake_emb
         assert (path.parent / "store.sqlite").is_file() and (path.parent / "vectors.npy").is_file()
         raise OSError("disk full")
 
-    monkeypatch.setattr(snapshot_module, "save_dense", broken_save)
+    monkeypatch.setattr(faiss_store_module, "save_dense", broken_save)
     with pytest.raises(OSError, match="disk full"):
         run(home, [docs], fake_embedder)
     assert live(home) == generation

@@ -14,6 +14,16 @@ from assistant.text.normalize import has_diacritics
 log = logging.getLogger(__name__)
 
 
+def query_terms(tokenizer: VietnameseTokenizer, vocab: dict[str, int], query: str) -> list[str]:
+    """The query's tokens that the index knows, duplicates kept (each occurrence counts in BM25)."""
+    tokens = tokenizer(query)
+    if not has_diacritics(query):
+        # Typed without accents, "nam" means any of năm / Nam / nằm: match folded forms only,
+        # else the bare syllable would also hit the one accentless word exactly, counting twice.
+        tokens = [t for t in tokens if t.startswith("~")]
+    return [t for t in tokens if t in vocab]
+
+
 class KeywordIndex:
     """BM25 over pre-tokenized chunks; rows match the FAISS rows."""
 
@@ -37,13 +47,7 @@ class KeywordIndex:
         return cls(bm25s.BM25.load(str(folder)), tokenizer, size)
 
     def query_tokens(self, query: str) -> list[str]:
-        vocab = self.bm25.vocab_dict
-        tokens = self.tokenizer(query)
-        if not has_diacritics(query):
-            # Typed without accents, "nam" means any of năm / Nam / nằm: match folded forms only,
-            # else the bare syllable would also hit the one accentless word exactly, counting twice.
-            tokens = [t for t in tokens if t.startswith("~")]
-        return [t for t in tokens if t in vocab]
+        return query_terms(self.tokenizer, self.bm25.vocab_dict, query)
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> tuple[list[int], list[float]]:
         tokens = self.query_tokens(query)

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (FAISS) and keyword (BM25) hits fused by reciprocal rank.
+"""Hybrid retrieval: dense and keyword (BM25) hits fused by reciprocal rank, from the generation's search store.
 
 One retriever serves one index generation; :class:`~assistant.core.Assistant` builds a new one when
 an ingest makes another generation live. ``mode`` fixes how it searches unless a call says otherwise.
@@ -11,8 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from assistant.index.dense import search_dense
-from assistant.index.fusion import fuse
+from assistant.index.search_store import Filters
 from assistant.index.snapshot import IndexSnapshot
 from assistant.models.embedder import Embedder
 from assistant.schema import Passage
@@ -39,30 +38,27 @@ class HybridRetriever:
         if not query.strip() or k <= 0:
             return []
         snap = self.snapshot
-        allowed = snap.allowed_rows(since, until, sources)
+        filters = Filters(since, until, tuple(sources or ()))
         n = max(self.settings.candidates, k)
-        rankings: list[list[int]] = []
-        weights: list[float] = []
-        scores: dict[int, dict] = {}
-        if mode in ("hybrid", "dense"):
+        dense: tuple[list[int], list[float]] = ([], [])
+        keyword: tuple[list[int], list[float]] = ([], [])
+        if mode == "keyword":
+            keyword = snap.search.keyword(query, n, filters)
+            ranked = list(zip(keyword[0][:k], keyword[1][:k], strict=True))
+        else:
             # The model reads "hoi nghi" and "hội nghị" as different words: restore accents first.
             vector = self.embedder.encode_queries([snap.restorer.restore(query)])[0]
-            rows, values = search_dense(snap.dense, vector, n, allowed)
-            rankings.append(rows)
-            weights.append(self.settings.dense_weight)
+            if mode == "dense":
+                dense = snap.search.dense(vector, n, filters)
+                ranked = list(zip(dense[0][:k], dense[1][:k], strict=True))
+            else:
+                s = self.settings
+                found = snap.search.hybrid(query, vector, k, filters, n, s.rrf_k, s.dense_weight, s.keyword_weight)
+                ranked, dense, keyword = found.ranked, found.dense, found.keyword
+        scores: dict[int, dict] = {}
+        for name, (rows, values) in (("dense", dense), ("keyword", keyword)):
             for rank, (row, value) in enumerate(zip(rows, values, strict=True), 1):
-                scores.setdefault(row, {})["dense"] = (rank, value)
-        if mode in ("hybrid", "keyword"):
-            rows, values = snap.keyword.search(query, n, allowed)
-            rankings.append(rows)
-            weights.append(self.settings.keyword_weight)
-            for rank, (row, value) in enumerate(zip(rows, values, strict=True), 1):
-                scores.setdefault(row, {})["keyword"] = (rank, value)
-        if mode == "hybrid":
-            ranked = fuse(rankings, k=self.settings.rrf_k, weights=weights)[:k]
-        else:
-            key = mode
-            ranked = [(row, scores[row][key][1]) for row in rankings[0][:k]]
+                scores.setdefault(row, {})[name] = (rank, value)
         return self._results(ranked, scores)
 
     def _results(self, ranked: list[tuple[int, float]], scores: dict[int, dict]) -> list[Passage]:

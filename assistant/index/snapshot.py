@@ -3,8 +3,11 @@
 Layout of an index home::
 
     CURRENT            name of the live generation (replaced atomically)
-    gen-000007/        manifest.json, store.sqlite, vectors.npy, dense.faiss, keyword/
+    gen-000007/        manifest.json, store.sqlite, vectors.npy, keyword/ (BM25), dense.faiss (FAISS store)
     .lock              held by the one writer
+
+The search store (:mod:`assistant.index.search_store`) indexes each generation's vectors and BM25
+weights: FAISS files in the folder, or one Milvus collection per generation (``ASSISTANT_STORE=milvus``).
 
 A writer builds a complete new generation in a temporary folder, renames it into place, then
 swaps ``CURRENT``. A crash at any point leaves the previous generation live, and readers (searches
@@ -28,9 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import IndexMissingError
-from assistant.index.dense import build_dense, load_dense, save_dense
 from assistant.index.keyword import KeywordIndex
 from assistant.index.manifest import read_manifest
+from assistant.index.search_store import GenerationIndex, RowMeta, SearchStore
 from assistant.index.store import ChunkRecord, DocumentRecord, Store, write_store
 from assistant.index.tokenizer import VietnameseTokenizer
 from assistant.text.restore import DiacriticRestorer
@@ -46,56 +49,48 @@ def current_generation(home: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def row_meta(documents: list[DocumentRecord], paths: list[str]) -> RowMeta:
+    """Year, name and version of each row's document (``paths``: each row's document path)."""
+    docs = {d.path: d for d in documents}
+    return RowMeta(np.array([int((docs[p].date or "0")[:4]) for p in paths], dtype=np.int32),
+                   [docs[p].source for p in paths], [docs[p].doc_id for p in paths])
+
+
 @dataclass
 class IndexSnapshot:
-    """Everything needed to search one generation, loaded into memory."""
+    """Everything needed to search one generation: its text store and its search store's index."""
 
     folder: Path
     manifest: dict
     store: Store
-    dense: object
-    keyword: KeywordIndex
+    search: GenerationIndex
     vectors: np.ndarray
-    chunk_years: np.ndarray  # event year of each chunk's document, 0 when unknown
-    chunk_sources: list[str]
+    meta: RowMeta
 
     @classmethod
-    def open(cls, home: Path, tokenizer: VietnameseTokenizer | None = None) -> IndexSnapshot:
+    def open(cls, home: Path, tokenizer: VietnameseTokenizer | None = None,
+             engine: SearchStore | None = None) -> IndexSnapshot:
+        """The live generation, searched by ``engine`` (default: FAISS + bm25s, flat unless the folder says)."""
         folder = current_generation(home)
         if folder is None:
             raise IndexMissingError(
                 f"Chưa có chỉ mục tại {home}. Hãy chạy: assistant ingest corpus/",
                 f"no index at {home}; run: assistant ingest corpus/",
             )
+        if engine is None:
+            from assistant.index.faiss_store import FaissStore
+
+            engine = FaissStore(tokenizer=tokenizer)
         manifest = read_manifest(folder)
         store = Store(folder / "store.sqlite")
-        docs = {d.path: d for d in store.documents()}
-        paths = store.chunk_paths()
-        years = np.array([int((docs[p].date or "0")[:4]) for p in paths], dtype=np.int32)
-        sources = [docs[p].source for p in paths]
+        meta = row_meta(store.documents(), store.chunk_paths())
         vectors = np.load(folder / "vectors.npy", mmap_mode="r")
-        return cls(folder, manifest, store, load_dense(folder / "dense.faiss"),
-                   KeywordIndex.load(folder / "keyword", tokenizer or VietnameseTokenizer(), len(paths)),
-                   vectors, years, sources)
+        return cls(folder, manifest, store, engine.open(folder, meta), vectors, meta)
 
     @cached_property
     def restorer(self) -> DiacriticRestorer:
         """Diacritic restoration learnt from this generation's chunks (built on first use)."""
         return DiacriticRestorer(c.context + "\n" + c.text for c in self.store.all_chunks())
-
-    def allowed_rows(self, since: int | None, until: int | None, sources: list[str] | None) -> np.ndarray | None:
-        """Rows that pass the filters, or None when there is no filter."""
-        if since is None and until is None and not sources:
-            return None
-        mask = np.ones(len(self.chunk_sources), dtype=bool)
-        if since is not None:
-            mask &= self.chunk_years >= since
-        if until is not None:
-            mask &= (self.chunk_years <= until) & (self.chunk_years > 0)
-        if sources:
-            wanted = set(sources)
-            mask &= np.array([s in wanted for s in self.chunk_sources], dtype=bool)
-        return np.flatnonzero(mask)
 
 
 @contextmanager
@@ -112,8 +107,9 @@ def writer_lock(home: Path) -> Iterator[None]:
 
 def write_generation(home: Path, manifest: dict, documents: list[DocumentRecord], chunks: list[ChunkRecord],
                      vectors: np.ndarray, token_lists: list[list[str]], tokenizer: VietnameseTokenizer,
-                     factory: str, keep: int = 2) -> Path:
-    """Write a complete generation and make it live; return its folder. Call under :func:`writer_lock`."""
+                     engine: SearchStore, keep: int = 2) -> Path:
+    """Write a complete generation, index it in ``engine`` and make it live; return its folder.
+    Call under :func:`writer_lock`."""
     import json
 
     home.mkdir(parents=True, exist_ok=True)
@@ -124,9 +120,9 @@ def write_generation(home: Path, manifest: dict, documents: list[DocumentRecord]
     try:
         write_store(tmp / "store.sqlite", documents, chunks)
         np.save(tmp / "vectors.npy", vectors.astype(np.float32))
-        save_dense(build_dense(vectors.astype(np.float32), factory), tmp / "dense.faiss")
         (tmp / "keyword").mkdir()
-        KeywordIndex.build(token_lists, tokenizer).save(tmp / "keyword")
+        KeywordIndex.build(token_lists, tokenizer).save(tmp / "keyword")  # the BM25 statistics, for every engine
+        engine.write(tmp, name, vectors.astype(np.float32), row_meta(documents, [c.path for c in chunks]))
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         for path in tmp.rglob("*"):
             if path.is_file():
@@ -141,8 +137,11 @@ def write_generation(home: Path, manifest: dict, documents: list[DocumentRecord]
     with open(pointer_tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(pointer_tmp, home / "CURRENT")
-    for old in sorted(p for p in home.glob("gen-*") if p.is_dir())[:-keep]:
+    engine.publish(name)
+    generations = sorted(p for p in home.glob("gen-*") if p.is_dir())
+    for old in generations[:-keep]:
         shutil.rmtree(old, ignore_errors=True)
+    engine.prune([p.name for p in generations[-keep:]])
     for stale in home.glob(".tmp-gen-*"):
         shutil.rmtree(stale, ignore_errors=True)
     log.info("Index generation %s is live (%d documents, %d chunks)", name, len(documents), len(chunks))

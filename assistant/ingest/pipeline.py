@@ -28,7 +28,9 @@ import numpy as np
 
 from assistant.converters import ConvertOptions, check_size, convert
 from assistant.errors import AssistantError, DocumentError
+from assistant.index.faiss_store import resolve_factory
 from assistant.index.manifest import build_manifest, check_compatible, read_manifest
+from assistant.index.search_store import open_store
 from assistant.index.snapshot import current_generation, write_generation
 from assistant.index.store import Catalog, ChunkRecord, DocumentRecord, Store, content_hash, document_uid
 from assistant.index.tokenizer import VietnameseTokenizer
@@ -219,7 +221,8 @@ def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[
     todo = {c.chunk_id for c in chunks if c.chunk_id not in old_vectors}
     if todo or manifest is None:
         manifest = _wanted_manifest(settings, embedder, len(documents), len(chunks))
-    manifest = {**manifest, "documents": len(documents), "chunks": len(chunks),
+    manifest = {**manifest, "documents": len(documents), "chunks": len(chunks), "store": settings.store,
+                "faiss_index": resolve_factory(settings.faiss_index, len(chunks)),
                 "created": datetime.now(UTC).isoformat(timespec="seconds")}
     vectors = np.zeros((len(chunks), manifest["dimension"]), dtype=np.float32)
     for i, c in enumerate(chunks):
@@ -231,8 +234,8 @@ def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[
         token_lists.append(tokenizer(text))
         if progress and (i % 200 == 0 or i == len(texts)):
             progress("keyword", i, len(texts))
-    write_generation(home, manifest, documents, chunks, vectors, token_lists, tokenizer, settings.faiss_index,
-                     keep=settings.keep_generations)
+    write_generation(home, manifest, documents, chunks, vectors, token_lists, tokenizer,
+                     open_store(settings, home), keep=settings.keep_generations)
     return len(chunks), len(todo)
 
 

@@ -1,0 +1,107 @@
+"""The default search store: FAISS and bm25s as files in the generation folder, searched in process.
+
+``faiss_index="auto"`` picks the FAISS type by corpus size from the table ``scripts/bench_search.py
+--synthetic`` measured (README § Scale / Milvus): exact ``Flat`` while it is fast enough, then ``HNSW32``.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import suppress
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from assistant.index.dense import build_dense, load_dense, save_dense, search_dense
+from assistant.index.keyword import KeywordIndex
+from assistant.index.search_store import NO_FILTERS, Filters, GenerationIndex, Ranked, RowMeta, SearchStore
+from assistant.index.tokenizer import VietnameseTokenizer
+
+log = logging.getLogger(__name__)
+
+# Up to this many chunks exact search stays well under the latency target (README § Scale / Milvus).
+AUTO_FLAT_MAX = 200_000
+AUTO_LARGE = "HNSW32"
+
+
+def resolve_factory(factory: str, size: int) -> str:
+    """The FAISS factory string for ``size`` chunks: ``factory`` itself unless it is ``auto``."""
+    if factory != "auto":
+        return factory
+    return "Flat" if size <= AUTO_FLAT_MAX else AUTO_LARGE
+
+
+def tune(index: faiss.Index, probe: int) -> faiss.Index:
+    """Search-time knobs of approximate indexes: IVF lists probed, HNSW candidate list length."""
+    with suppress(RuntimeError):  # not an IVF index
+        faiss.extract_index_ivf(index).nprobe = probe
+    hnsw = getattr(faiss.downcast_index(index), "hnsw", None)
+    if hnsw is not None:
+        hnsw.efSearch = max(hnsw.efSearch, probe)
+    return index
+
+
+class FaissGeneration(GenerationIndex):
+    """A FAISS index and a bm25s index over one generation's rows."""
+
+    def __init__(self, dense: faiss.Index, keyword: KeywordIndex, meta: RowMeta) -> None:
+        self.dense_index = dense
+        self.keyword_index = keyword
+        self.meta = meta
+        self.deleted = np.zeros(len(meta.sources), dtype=bool)
+
+    def allowed_rows(self, filters: Filters) -> np.ndarray | None:
+        """Rows that pass the filters (and are not deleted), or None when every row does."""
+        if filters.empty and not self.deleted.any():
+            return None
+        mask = ~self.deleted
+        if filters.since is not None:
+            mask &= self.meta.years >= filters.since
+        if filters.until is not None:
+            mask &= (self.meta.years <= filters.until) & (self.meta.years > 0)
+        if filters.sources:
+            wanted = set(filters.sources)
+            mask &= np.array([s in wanted for s in self.meta.sources], dtype=bool)
+        return np.flatnonzero(mask)
+
+    def dense(self, vector: np.ndarray, k: int, filters: Filters = NO_FILTERS) -> Ranked:
+        return search_dense(self.dense_index, vector, k, self.allowed_rows(filters))
+
+    def keyword(self, query: str, k: int, filters: Filters = NO_FILTERS) -> Ranked:
+        return self.keyword_index.search(query, k, self.allowed_rows(filters))
+
+    def delete_document(self, doc_id: str) -> int:
+        rows = np.array([d == doc_id for d in self.meta.doc_ids], dtype=bool) & ~self.deleted
+        self.deleted |= rows
+        return int(rows.sum())
+
+    def prepare(self) -> None:
+        self.keyword_index.query_tokens("khởi động")  # loads pyvi and the vocabulary lookups
+
+
+class FaissStore(SearchStore):
+    """FAISS (``factory``, or by size when ``auto``) beside the generation's bm25s files."""
+
+    kind = "faiss"
+
+    def __init__(self, factory: str = "auto", probe: int = 32, tokenizer: VietnameseTokenizer | None = None) -> None:
+        self.factory = factory
+        self.probe = probe
+        self.tokenizer = tokenizer or VietnameseTokenizer()
+
+    def write(self, folder: Path, generation: str, vectors: np.ndarray, meta: RowMeta) -> None:
+        factory = resolve_factory(self.factory, len(vectors))
+        save_dense(build_dense(vectors.astype(np.float32), factory), folder / "dense.faiss")
+
+    def open(self, folder: Path, meta: RowMeta) -> FaissGeneration:
+        path = folder / "dense.faiss"
+        if path.is_file():
+            dense = load_dense(path)
+        else:  # a generation written by another store: build the FAISS index from its vectors
+            vectors = np.load(folder / "vectors.npy")
+            factory = resolve_factory(self.factory, len(vectors))
+            log.info("%s has no FAISS index; building %s over %d vectors in memory", folder.name, factory, len(vectors))
+            dense = build_dense(vectors.astype(np.float32), factory)
+        keyword = KeywordIndex.load(folder / "keyword", self.tokenizer, len(meta.sources))
+        return FaissGeneration(tune(dense, self.probe), keyword, meta)
