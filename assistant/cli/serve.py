@@ -2,7 +2,8 @@
 
 Settings come from :class:`~assistant.settings.Settings` (environment variables ``ASSISTANT_*``);
 ``--host``, ``--port`` and ``--home`` override them. The page is served at once; the model and the
-corpus index are prepared in the background while a banner shows the progress.
+corpus index are prepared in the background while a banner shows the progress; with
+``ASSISTANT_LLM=local`` the local model server starts in the background too, and stops on exit.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import ipaddress
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -88,9 +90,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     demo, runtime = create_app(settings)
     runtime.start()
+    start_local_llm(settings)
     demo.queue(default_concurrency_limit=settings.concurrency_limit)
     auth = settings.auth_pairs() or None
     print(f"Giao diện sau {time.monotonic() - started:.1f} giây: http://{settings.host}:{settings.port}", flush=True)
-    demo.launch(server_name=settings.host, server_port=settings.port, auth=auth, share=settings.share,
-                auth_message="Đăng nhập để dùng trợ lý tài liệu." if auth else None, **launch_options())
+    try:
+        demo.launch(server_name=settings.host, server_port=settings.port, auth=auth, share=settings.share,
+                    auth_message="Đăng nhập để dùng trợ lý tài liệu." if auth else None, **launch_options())
+    finally:
+        if settings.llm == "local":
+            from assistant.models.llm import stop_local_server
+
+            stop_local_server()
     return 0
+
+
+def start_local_llm(settings: Settings) -> threading.Thread | None:
+    """With ``ASSISTANT_LLM=local``, provision and start the local model server in the background,
+    so the page opens at once and the first question does not wait ~10 s for the model to load.
+    A failure is logged; the answer then falls back to the extractive one with a notice."""
+    if settings.llm != "local":
+        return None
+    from assistant.models.llm import local_server
+
+    def run() -> None:
+        try:
+            local_server(settings)
+        except Exception as exc:  # noqa: BLE001 - the app must serve extractive answers anyway
+            logging.getLogger(__name__).warning("local language model server not started: %s", exc)
+
+    thread = threading.Thread(target=run, name="local-llm-start", daemon=True)
+    thread.start()
+    return thread

@@ -241,6 +241,8 @@ def summarize(records: list[dict], retrieved: int = 10) -> dict:
     timed = [r["latency_ms"] for r in records if r.get("latency_ms") is not None]
     out["latency_ms"] = latency_summary(timed)
     out["search_latency_ms"] = latency_summary([r["search_ms"] for r in records if r.get("search_ms") is not None])
+    if (llm := llm_summary(records)) is not None:
+        out["llm"] = llm
     return out
 
 
@@ -265,3 +267,29 @@ def by_type(records: list[dict]) -> dict[str, dict]:
                                         if r.get("abstained") is not None]),
         }
     return out
+
+
+# -- generated answers ---------------------------------------------------------------------------
+
+def llm_summary(records: list[dict]) -> dict | None:
+    """Prompt size, removals, fallbacks and speed of generated answers; None when no record has any
+    (the extractive answerer). Latency percentiles are those of :func:`latency_summary`."""
+    used = [r for r in records if r.get("usage") or r.get("raw_answer") or r.get("notice")]
+    if not used:
+        return None
+    prompt = [r["usage"]["prompt_tokens"] for r in used if (r.get("usage") or {}).get("prompt_tokens")]
+    completion = [r["usage"]["completion_tokens"] for r in used if (r.get("usage") or {}).get("completion_tokens")]
+    speed = [r["usage"]["tokens_per_second"] for r in used if (r.get("usage") or {}).get("tokens_per_second")]
+    kinds = Counter(d.get("kind", "sentence") for r in used for d in r.get("dropped") or [])
+    latency = latency_summary([r["latency_ms"] for r in used if r.get("latency_ms") is not None])
+    return {
+        "answers": len(used),
+        "prompt_tokens": {"mean": _mean(prompt), "max": max(prompt) if prompt else None},
+        "completion_tokens": {"mean": _mean(completion), "max": max(completion) if completion else None},
+        "tokens_per_second": _mean(speed),
+        "dropped": sum(kinds.values()), "dropped_by_kind": dict(sorted(kinds.items())),
+        "answers_with_dropped": sum(1 for r in used if r.get("dropped")),
+        "refused_after_checks": sum(1 for r in used if r.get("abstained") and r.get("dropped")),
+        "notices": sum(1 for r in used if r.get("notice")),
+        "latency_ms": {"p50": latency["p50"], "p95": latency["p95"]},
+    }

@@ -1,9 +1,10 @@
-"""Write an evaluation's report: ``report.md`` tables, ``questions.csv``, ``summary.json`` and PNG plots.
+"""Write an evaluation's report: ``report.md`` tables, ``questions.csv``, ``questions.jsonl``, ``summary.json``
+and PNG plots. Generated answers add their own table (prompt tokens, removals, fallbacks, latency).
 
 Example:
     >>> paths = write_report(result, Path("eval/out"))   # doctest: +SKIP
     >>> sorted(p.name for p in paths)                     # doctest: +SKIP
-    ['accuracy_by_type.png', 'hit_at_k.png', 'questions.csv', 'report.md', 'summary.json']
+    ['accuracy_by_type.png', 'hit_at_k.png', 'questions.csv', 'questions.jsonl', 'report.md', 'summary.json']
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from assistant.evaluation.runner import EvalResult
 log = logging.getLogger(__name__)
 
 CSV_COLUMNS = ("config", "id", "type", "question", "gold", "short_answer", "answer", "first_relevant_rank", "doc_rank", "correct",
-               "correct_nodiac", "f1", "abstained", "citation_correct", "citations", "latency_ms", "search_ms")
+               "correct_nodiac", "f1", "abstained", "citation_correct", "citations", "latency_ms", "search_ms",
+               "standalone_question", "raw_answer", "dropped", "notice", "prompt_tokens", "completion_tokens")
 # (header, section, key, kind) of the comparison table; kind "r" is a rate, "ms" milliseconds.
 COLUMNS = (
     ("hit@1", "retrieval", "hit@1", "r"), ("hit@3", "retrieval", "hit@3", "r"), ("hit@5", "retrieval", "hit@5", "r"),
@@ -96,6 +98,7 @@ def write_markdown(result: EvalResult, path: Path, command: str = "") -> None:
         "## By question type", "", type_table(result), "",
         "Accuracy of an unanswerable question is whether the assistant abstained.", "",
         "![accuracy by type](accuracy_by_type.png)", "",
+        *llm_section(result),
         f"## Evidence not in the top 5 ({result.primary})", "", *(_misses(result) or ["- none"]), "",
     ]
     path.write_text("\n".join(notes), encoding="utf-8")
@@ -114,7 +117,47 @@ def write_csv(result: EvalResult, path: Path) -> None:
                     r["doc_rank"] or "", _fmt(r["correct"]), _fmt(r["correct_nodiac"]),
                     "" if r["f1"] is None else f"{r['f1']:.3f}", _fmt(r["abstained"]), _fmt(cited),
                     _fmt(r["citations_total"]), f"{r['latency_ms']:.1f}", f"{r['search_ms']:.1f}",
+                    *_llm_cells(r),
                 ])
+
+
+def _llm_cells(r: dict) -> list[str]:
+    """The generated-answer columns of one record: empty for the extractive answerer."""
+    usage = r.get("usage") or {}
+    dropped = r.get("dropped") or []
+    return [r.get("standalone_question") or "", r.get("raw_answer") or "",
+            json.dumps(dropped, ensure_ascii=False) if dropped else "", r.get("notice") or "",
+            str(usage.get("prompt_tokens", "")), str(usage.get("completion_tokens", ""))]
+
+
+def llm_section(result: EvalResult) -> list[str]:
+    """Markdown lines on generated answers (prompt tokens, removals, fallbacks, latency); [] without them."""
+    llm = result.summary().get("llm")
+    if not llm:
+        return []
+    kinds = ", ".join(f"{k} {v}" for k, v in llm["dropped_by_kind"].items()) or "none"
+    p, c, lat = llm["prompt_tokens"], llm["completion_tokens"], llm["latency_ms"]
+    return [
+        f"## Generated answers ({result.primary})", "",
+        "| measure | value |", "|---|---:|",
+        f"| answers generated | {llm['answers']} |",
+        f"| prompt tokens, mean / max | {_fmt(p['mean'], 'ms')} / {_fmt(p['max'])} |",
+        f"| completion tokens, mean / max | {_fmt(c['mean'], 'ms')} / {_fmt(c['max'])} |",
+        f"| generation speed, tokens/s (mean) | {_fmt(llm['tokens_per_second'])} |",
+        f"| removed by the checks | {llm['dropped']} ({kinds}) in {llm['answers_with_dropped']} answers |",
+        f"| refused after the checks | {llm['refused_after_checks']} |",
+        f"| fallbacks with a notice (model unreachable or too slow) | {llm['notices']} |",
+        f"| latency p50 / p95, ms | {_fmt(lat['p50'], 'ms')} / {_fmt(lat['p95'], 'ms')} |", "",
+        "Per question: `questions.csv` (raw_answer, dropped, notice, tokens) and `questions.jsonl` (every field).", "",
+    ]
+
+
+def write_records(result: EvalResult, path: Path) -> None:
+    """Every record of every configuration, one JSON object a line (with the model's raw text)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for name, config in result.configs.items():
+            for r in config["records"]:
+                handle.write(json.dumps({"config": name, **r}, ensure_ascii=False) + "\n")
 
 
 def plot_hits(result: EvalResult, path: Path) -> None:
@@ -171,11 +214,12 @@ def write_report(result: EvalResult, out: Path, command: str = "") -> list[Path]
     """Write every report file under ``out``; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / "report.md", out / "questions.csv", out / "summary.json", out / "hit_at_k.png",
-             out / "accuracy_by_type.png"]
+             out / "accuracy_by_type.png", out / "questions.jsonl"]
     write_markdown(result, paths[0], command)
     write_csv(result, paths[1])
     paths[2].write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
     plot_hits(result, paths[3])
     plot_types(result, paths[4])
+    write_records(result, paths[5])
     log.info("evaluation report written to %s", out)
     return paths

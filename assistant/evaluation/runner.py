@@ -180,6 +180,7 @@ def _record(item: dict, spans: list[tuple[int, int]], results: list[Passage], se
         "answer": None, "short_answer": None, "short_exact": None, "short_contains": None,
         "abstained": None, "correct": None, "correct_nodiac": None, "f1": None,
         "citations_correct": None, "citations_total": None, "error": False,
+        "raw_answer": None, "dropped": [], "notice": None, "usage": {}, "standalone_question": None,
     }
     if answer is None:
         if answer_ms is not None:  # ask() failed on this question: a wrong answer, not a missing one
@@ -197,6 +198,10 @@ def _record(item: dict, spans: list[tuple[int, int]], results: list[Passage], se
         short_contains=metrics.answer_correct(None if abstained else answer.short_answer, golds) if golds else None,
         correct=metrics.answer_correct(said, golds), correct_nodiac=metrics.answer_correct(said, golds, nodiac=True),
         f1=metrics.token_f1(said, golds) if golds else None, citations_correct=right, citations_total=total,
+        # What a generated answer leaves behind: the model's text, what the checks removed and why,
+        # the fallback notice and the token counts (empty for the extractive answerer).
+        raw_answer=answer.raw_answer or None, dropped=list(answer.dropped or []), notice=answer.notice or None,
+        usage=dict(answer.usage or {}), standalone_question=answer.standalone_question,
     )
     return rec
 
