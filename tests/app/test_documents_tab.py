@@ -7,6 +7,7 @@ the browser test at the end drives the same through the page (slow: real model, 
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import socket
@@ -16,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+import gradio as gr
 import pytest
 from app_stubs import StubBot
 
@@ -59,7 +61,13 @@ def note(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def rows(frame) -> list[list]:
-    return frame.values.tolist()
+    """A result DataFrame's rows, or the cells' text of an HTML table (a cell's lines joined by " | ")."""
+    if not isinstance(frame, str):
+        return frame.values.tolist()
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", frame)]
+    text = [[html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</div><div", " | <", c))).split() for c in row]
+            for row in cells if row]
+    return [[" ".join(words) for words in row] for row in text]
 
 
 def test_report_table_in_vietnamese():
@@ -76,16 +84,18 @@ def test_report_table_in_vietnamese():
 
 def test_lists_name_documents_by_id(runtime):
     table, delete_choice, source_filter = documents.refresh_lists(runtime)
-    assert rows(table)[0][1:6] == ["Sơ kết", "06/11/2012", "corpus/002.txt", 1, 2]
-    assert delete_choice.choices == [("Sơ kết — corpus/002.txt (mã )", "")]  # the stub's record has no id
-    assert source_filter.choices[0] == ("Tất cả tài liệu", "")
+    # By title and date; the file and the id underneath, never instead.
+    assert rows(table)[0][:4] == ["Sơ kết | Tệp: corpus/002.txt · mã", "06/11/2012", "1", "2"]
+    assert 'data-label="Ngày" class=nowrap>06/11/2012' in table and 'data-open="doc-abc"' in table
+    assert delete_choice.choices == [("Sơ kết (06/11/2012) — corpus/002.txt", "")]  # the stub's record has no id
+    assert source_filter.choices == [("Tất cả tài liệu", ""), ("Sơ kết (06/11/2012)", "002.txt")]
     # The banner's timer refreshes the lists: what the user picked stays picked; after an index change it is reset.
     assert "value" not in delete_choice.constructor_args and "value" not in source_filter.constructor_args
     _, delete_choice, source_filter = documents.refresh_lists(runtime, reset=True)
     assert delete_choice.value is None and source_filter.value == ""
     assert "value" in delete_choice.constructor_args
     runtime.bot.has_index = False
-    assert documents.docs_frame(runtime).empty and documents.source_choices(runtime) == []
+    assert "Chưa có tài liệu" in documents.docs_html(runtime) and documents.source_choices(runtime) == []
 
 
 def test_same_name_twice_keeps_both_versions_and_restores_the_first(live, tmp_path):
@@ -95,37 +105,53 @@ def test_same_name_twice_keeps_both_versions_and_restores_the_first(live, tmp_pa
     assert rows(second[0])[0][:2] == ["bao-cao.txt", "Đã cập nhật"]
     assert "phiên bản 1 trước đó được lưu lại" in rows(second[0])[0][2]
     uid = live.bot.document("bao-cao.txt").uid
-    history, choice = second[-2], second[-1]
-    assert [r[:4] for r in rows(history)] == [[uid, 1, "bao-cao.txt", "Phiên bản cũ (đã lưu)"],
-                                              [uid, 2, "bao-cao.txt", "Đang dùng"]]
-    assert (live.home / rows(history)[0][5]).read_text(encoding="utf-8").startswith("Báo cáo quý một")
+    history, choice = documents.history_rows(live), second[-1]
+    assert [r[:3] + r[5:] for r in history] == [["bao-cao.txt", 1, "Phiên bản cũ (đã lưu)", uid],
+                                                ["bao-cao.txt", 2, "Đang dùng", uid]]
+    assert [r[:3] for r in rows(second[-2])] == [["bao-cao.txt", "1", "Phiên bản cũ (đã lưu)"],
+                                                 ["bao-cao.txt", "2", "Đang dùng"]]
+    assert (live.home / history[0][4]).read_text(encoding="utf-8").startswith("Báo cáo quý một")
     assert [value for _, value in choice.choices] == [f"{uid}:1"]
 
     table, summary, docs_table, *_ = documents.restore(live, f"{uid}:1")
     assert rows(table)[0][:2] == ["bao-cao.txt", "Đã khôi phục"] and "Đã khôi phục phiên bản 1" in summary
     assert "Phiên bản 2 được lưu lại" in summary
     assert "quý một" in live.bot.document(uid).text and live.bot.document(uid).version == 1
-    assert [r[0] for r in rows(docs_table)].count(uid) == 1
+    assert docs_table.count(f'data-open="doc-{uid}"') == 1
 
 
 def test_delete_by_id_then_undo(live, tmp_path):
     documents.upload(live, [str(note(tmp_path, "tin.txt", "Một tệp tải lên trùng tên với tệp của corpus.\n"))])
-    ids = {r[3]: r[0] for r in rows(documents.docs_frame(live))}
+    ids = {f"{Path(d.root).name}/{d.source}": d.uid for d in live.bot.documents()}
     assert set(ids) == {"corpus/tin.txt", "uploads/tin.txt"} and len(set(ids.values())) == 2
     table, message, docs_table, choice, _, banner, history, restore_choice, undo_id, undo_btn = documents.delete(
         live, ids["uploads/tin.txt"])
     assert rows(table)[0][:2] == ["tin.txt", "Đã xóa"] and "thùng rác" in rows(table)[0][2]
     assert message.startswith("✔ Đã xóa tài liệu «") and f"mã {ids['uploads/tin.txt']}" in message
     assert "thùng rác (trash/" in message and "Hoàn tác xóa" in message and undo_btn.visible is True
-    assert [r[3] for r in rows(docs_table)] == ["corpus/tin.txt"]  # exactly one document went
+    assert "corpus/tin.txt" in docs_table and "uploads/tin.txt" not in docs_table  # exactly one document went
     assert not (live.uploads / "tin.txt").exists() and len(list((live.home / "trash").iterdir())) == 1
-    assert rows(history)[0][3] == "Đã xóa (trong thùng rác)"
+    assert rows(history)[0][2] == "Đã xóa (trong thùng rác)"
     table, summary, docs_table, *_ = documents.undo_delete(live, undo_id)
     assert rows(table)[0][:2] == ["tin.txt", "Đã khôi phục"]
-    assert sorted(r[3] for r in rows(docs_table)) == ["corpus/tin.txt", "uploads/tin.txt"]
+    assert "corpus/tin.txt" in docs_table and "uploads/tin.txt" in docs_table
     assert (live.uploads / "tin.txt").is_file() and list((live.home / "trash").iterdir()) == []
     assert documents.delete(live, "tin.txt")[1].startswith("⚠ Có 2 tài liệu ứng với «tin.txt»")
     assert documents.delete(live, None)[1] == "Hãy chọn tài liệu cần xóa."
+
+
+def test_delete_asks_first_and_the_original_opens(live):
+    doc = live.bot.document("tin.txt")
+    box, question = documents.ask_delete(live, doc.uid)
+    assert box.visible is True and question.startswith(f"Xóa tài liệu «{doc.title}»")
+    assert "thùng rác" in question and "Hoàn tác xóa" in question
+    assert live.bot.document(doc.uid) is not None  # asking deletes nothing
+    box, question = documents.ask_delete(live, None)
+    assert box.visible is False and question == "Hãy chọn tài liệu cần xóa."
+    view, download = documents.open_doc(live, gr.EventData(None, {"key": f"doc-{doc.uid}"}))
+    assert "Hội nghị tổng kết KCN Tân Đức" in view and download.visible is True
+    assert Path(download.constructor_args["value"]).read_bytes() == Path(doc.path).read_bytes()
+    assert documents.open_doc(live, gr.EventData(None, {})) == (gr.skip(), gr.skip())
 
 
 def test_failed_upload_puts_the_earlier_version_back(live, tmp_path):
