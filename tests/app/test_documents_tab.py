@@ -2,17 +2,13 @@
 id with undo, restore of versions, rebuild, cancel and waiting jobs.
 
 Most tests run a real :class:`Assistant` over a fake embedder, so versions and the trash are real files;
-the browser test at the end drives the same through the page (slow: real model, real Chromium).
+tests/app/test_browser_tabs.py drives the same through the page (slow: real model, real Chromium).
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -245,118 +241,3 @@ def test_stub_upload_reports_progress_while_running(runtime, tmp_path):
     seen = runtime.bot.progress_seen[0]
     assert seen["state"] == "busy" and "1 tệp tải lên" in seen["message"]
     assert seen["progress"] == [{"stage": "embed", "label": "Nhúng đoạn văn", "done": 3, "total": 10, "percent": 30}]
-
-
-# -- in the browser ----------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """``python app.py`` on a free port over a fresh home and a one-document corpus: (url, folder)."""
-    pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("/usr/bin/chromium missing: apt-get install -y chromium")
-    root = tmp_path_factory.mktemp("docs_app")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "tin.txt").write_text("Hội nghị tổng kết KCN Tân Đức năm 2019.\n", encoding="utf-8")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", ASSISTANT_CORPUS=str(root / "corpus"))
-    with open(root / "app.log", "w") as log:
-        proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port), "--home", str(root / "home")],
-                                cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
-        yield f"http://127.0.0.1:{port}/", root
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
-def in_browser(url: str, steps) -> None:
-    """Run ``steps(page, expect)`` on a Chromium page at ``url`` once the app is ready, in a thread of its
-    own: the other browser tests' Playwright may be running in this one."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with sync_api.sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                            args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-                page = browser.new_page(viewport={"width": 1400, "height": 1100}, locale="vi-VN")
-                deadline = time.monotonic() + 600
-                while True:
-                    try:
-                        page.goto(url, timeout=10_000)
-                        break
-                    except sync_api.Error:
-                        if time.monotonic() > deadline:
-                            raise
-                        time.sleep(1)
-                page.wait_for_selector("#status-banner [data-state=ready]", timeout=600_000)
-                try:
-                    steps(page, sync_api.expect)
-                finally:
-                    browser.close()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            failure.append(exc)
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    worker.join()
-    if failure:
-        raise failure[0]
-
-
-def _shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def _choose(page, dropdown: str, option: str) -> None:
-    page.locator(f"#{dropdown} input").click()
-    page.get_by_role("option", name=re.compile(option)).first.click()
-
-
-@pytest.mark.slow
-@pytest.mark.browser
-def test_versions_restore_delete_and_undo_in_the_browser(app_url, tmp_path):
-    url, root = app_url
-    in_browser(url, lambda page, expect: _versions_restore_delete_and_undo(page, expect, root, tmp_path))
-
-
-def _versions_restore_delete_and_undo(page, expect, root: Path, tmp_path: Path) -> None:
-    page.get_by_role("tab", name="Tài liệu").click()
-    table, docs, history = page.locator("#job-table"), page.locator("#docs-table"), page.locator("#history-table")
-    for quarter, word in (("một", "Đã thêm"), ("hai", "Đã cập nhật")):
-        path = note(tmp_path, "bao-cao.txt", f"Báo cáo quý {quarter} của KCN Phú Hội.\n")
-        page.locator("#upload-files input[type=file]").set_input_files([str(path)])
-        expect(page.locator("#upload-files")).to_contain_text("bao-cao", timeout=30_000)
-        page.locator("#upload-btn").click()
-        expect(table).to_contain_text(word, timeout=120_000)
-    expect(table).to_contain_text("phiên bản 1 trước đó được lưu lại")
-    expect(history).to_contain_text("Phiên bản cũ (đã lưu)")
-    expect(history).to_contain_text("Đang dùng")
-    expect(docs).to_contain_text("Báo cáo quý hai")
-    _shot(page, "11_two_versions")
-
-    _choose(page, "restore-choice", "bao-cao.txt — phiên bản 1")
-    page.locator("#restore-btn").click()
-    expect(table).to_contain_text("Đã khôi phục", timeout=120_000)
-    expect(page.locator("#job-summary")).to_contain_text("Đã khôi phục phiên bản 1. Phiên bản 2 được lưu lại")
-    expect(docs).to_contain_text("Báo cáo quý một")
-    _shot(page, "12_restored_first_version")
-
-    _choose(page, "delete-choice", "Báo cáo quý một")
-    page.locator("#delete-btn").click()
-    expect(page.locator("#job-summary")).to_contain_text("Đã xóa tài liệu «Báo cáo quý một", timeout=120_000)
-    expect(docs).not_to_contain_text("Báo cáo quý một")
-    expect(history).to_contain_text("Đã xóa (trong thùng rác)")
-    assert list((root / "home" / "trash").iterdir())
-    _shot(page, "13_deleted")
-    page.locator("#undo-btn").click()
-    expect(table).to_contain_text("Đã khôi phục", timeout=120_000)
-    expect(docs).to_contain_text("Báo cáo quý một")
-    expect(page.locator("#undo-btn")).to_be_hidden()
-    assert (root / "home" / "uploads" / "bao-cao.txt").read_text(encoding="utf-8").startswith("Báo cáo quý một")
-    _shot(page, "14_undone")
