@@ -22,6 +22,7 @@ time may open it) or ``http://host:19530`` for a Milvus server or cluster.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import Counter
@@ -59,23 +60,25 @@ def bm25_rows(folder: Path) -> tuple[sparse.csr_matrix, dict[str, int]]:
     bm25 = bm25s.BM25.load(str(folder), mmap=False)
     scores = bm25.scores
     matrix = sparse.csc_matrix((scores["data"], scores["indices"], scores["indptr"]),
-                               shape=(scores["num_docs"], len(bm25.vocab_dict)))
+                               shape=(scores["num_docs"], len(scores["indptr"]) - 1))
     return matrix.tocsr(), dict(bm25.vocab_dict)
 
 
-def filter_expression(filters: Filters) -> tuple[str, dict]:
-    """A Milvus boolean expression (with template values) for ``filters``; ``""`` for none."""
-    parts, params = [], {}
+def literal(value: str) -> str:
+    """A Milvus string literal (milvus-lite has no filter templates): double-quoted, escaped as JSON."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def filter_expression(filters: Filters) -> str:
+    """A Milvus boolean expression for ``filters``; ``""`` for none."""
+    parts = []
     if filters.since is not None:
-        parts.append("year >= {since}")
-        params["since"] = int(filters.since)
+        parts.append(f"year >= {int(filters.since)}")
     if filters.until is not None:
-        parts.append("(year <= {until} and year > 0)")
-        params["until"] = int(filters.until)
+        parts.append(f"(year <= {int(filters.until)} and year > 0)")
     if filters.sources:
-        parts.append("source in {sources}")
-        params["sources"] = list(filters.sources)
-    return " and ".join(parts), params
+        parts.append(f"source in [{', '.join(literal(s) for s in filters.sources)}]")
+    return " and ".join(parts)
 
 
 class MilvusGeneration(GenerationIndex):
@@ -92,9 +95,8 @@ class MilvusGeneration(GenerationIndex):
     def _search(self, data: list, field: str, k: int, filters: Filters) -> Ranked:
         if k <= 0 or self.size == 0:
             return [], []
-        expression, params = filter_expression(filters)
         hits = self.client.search(self.collection, data=data, anns_field=field, limit=min(k, self.size, 16384),
-                                  filter=expression, filter_params=params, output_fields=["row"],
+                                  filter=filter_expression(filters), output_fields=["row"],
                                   search_params={"metric_type": "IP"})[0]
         return [int(h["row"]) for h in hits], [float(h["distance"]) for h in hits]
 
@@ -115,7 +117,7 @@ class MilvusGeneration(GenerationIndex):
         return [rows[i] for i in keep], [scores[i] for i in keep]
 
     def delete_document(self, doc_id: str) -> int:
-        found = self.client.query(self.collection, filter="doc_id == {doc}", filter_params={"doc": doc_id},
+        found = self.client.query(self.collection, filter=f"doc_id == {literal(doc_id)}",
                                   output_fields=["row"])
         rows = [int(r["row"]) for r in found]
         if rows:
@@ -133,8 +135,9 @@ class MilvusStore(SearchStore):
     kind = "milvus"
 
     def __init__(self, client: MilvusClient, prefix: str = "assistant", index_type: str = "FLAT",
-                 tokenizer: VietnameseTokenizer | None = None) -> None:
+                 tokenizer: VietnameseTokenizer | None = None, strong: bool = False) -> None:
         self.client = client
+        self.strong = strong  # a server reads a just-written collection only with Strong consistency
         self.prefix = prefix
         self.index_type = index_type
         self.tokenizer = tokenizer or VietnameseTokenizer()
@@ -145,7 +148,7 @@ class MilvusStore(SearchStore):
         if "://" not in uri:
             Path(uri).parent.mkdir(parents=True, exist_ok=True)
         return cls(client_for(uri, settings.milvus_token or ""), settings.milvus_collection,
-                   settings.milvus_index, tokenizer)
+                   settings.milvus_index, tokenizer, strong="://" in uri)
 
     @property
     def alias(self) -> str:
@@ -168,13 +171,14 @@ class MilvusStore(SearchStore):
         index.add_index("dense", index_type=self.index_type, metric_type="IP")
         index.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="IP")
         index.add_index("doc_id", index_type="INVERTED")
-        self.client.create_collection(name, schema=schema, index_params=index, consistency_level="Strong")
+        extra = {"consistency_level": "Strong"} if self.strong else {}  # milvus-lite is always consistent
+        self.client.create_collection(name, schema=schema, index_params=index, **extra)
 
     def write(self, folder: Path, generation: str, vectors: np.ndarray, meta: RowMeta) -> None:
         name = self.collection(generation)
         weights, vocab = bm25_rows(folder / "keyword")
         self._create(name, vectors.shape[1])
-        unused = len(vocab)  # a row with no term still needs one nonzero weight: a term no query has
+        unused = weights.shape[1] + 1  # a row with no term still needs one nonzero weight: a term no query has
         for start in tqdm(range(0, len(vectors), BATCH), desc="Milvus", unit="lô", disable=len(vectors) < 10 * BATCH):
             rows = []
             for row in range(start, min(start + BATCH, len(vectors))):
