@@ -27,10 +27,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.chains.grounding import Constraints
+from assistant.chains.cues import Cue
+from assistant.chains.grounding import Constraints, evidence
 from assistant.chains.short import short_span
 from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import Citation, Passage
+from assistant.text.abbreviations import expand
 from assistant.text.injection import is_instruction
 from assistant.text.normalize import fold
 from assistant.text.words import content_words, overlap
@@ -40,8 +42,11 @@ _MARKER = re.compile(r"\s*(?:\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]|【(\d{1,2}(?:\
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s+)?(?:\*\*)?(?:(?:câu\s+)?trả\s+lời(?:\s+ngắn(?:\s+gọn)?)?|"
                     r"giải\s+thích|căn\s+cứ|chi\s+tiết|dẫn\s+chứng)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.IGNORECASE)
 _SHORT_LABEL = re.compile(r"^\s*(?:\*\*)?(?:câu\s+)?trả\s+lời(?:\s+ngắn(?:\s+gọn)?)?\s*(?:\*\*)?\s*[:：]", re.IGNORECASE)
-# Tags of the prompt's data blocks that a small model copies into its answer.
-_ECHO = re.compile(r"</?\s*tai_lieu[^>]*>|‹/?\s*tai_lieu[^›]*›")
+# What a small model copies from the prompt into its answer: the data blocks' tags (also written
+# "<tài liệu>"), the format's placeholders ("<cụm từ trả lời ...>"), the "(tiếp tài liệu [1])" pointer
+# and a title's "(2019-12-27)" date. None of it is a claim.
+_ECHO = re.compile(r"<[^<>\n]{0,120}>|‹[^‹›\n]{0,120}›|\(\s*tiếp\s+tài\s+liệu(?:\s*\[\d+\])?\s*\)"
+                   r"|\(\d{4}-\d{2}-\d{2}\)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)")
 
 
@@ -138,12 +143,22 @@ class Aligner:
         self.vectors = embedder.encode_documents(texts) if texts else np.zeros((0, 1), np.float32)
         self.words = [content_words(t) for t in texts]
         self.header_words = [content_words(_header(p)) for p in passages]
+        # Passages whose evidence holds what the question pins down (its year, place, partner): a
+        # sentence said in one of them and also in another is cited from the one that fits the question.
+        asked = Constraints.of(question)
+        self.fitting = {i for i, p in enumerate(passages) if not asked.unmet(evidence(p, passages))}
 
     def _own_words(self, claim: str) -> list[str]:
         """The claim's content words it does not just copy from the question (all of them if none)."""
         words = content_words(claim)
         own = [w for w in words if w not in self.question_words]
         return own or words
+
+    def _better(self, cand: Support, best: Support) -> bool:
+        fits, fitted = cand.passage in self.fitting, best.passage in self.fitting
+        if fits != fitted:
+            return fits
+        return cand.dense + cand.lexical > best.dense + best.lexical + 1e-6
 
     def support(self, claim: str, only: int | None = None, verbatim: bool = False) -> tuple[Support | None, str]:
         """The best support of ``claim`` (in passage ``only`` when given), or None and the reason.
@@ -158,7 +173,7 @@ class Aligner:
                 continue
             p = self.passages[i]
             unmet = constraints.unmet(f"{_header(p)}\n{p.text[s:e]}")
-            if verbatim and not unmet and fold(claim.strip(" .")) not in fold(f"{_header(p)}\n{p.text[s:e]}"):
+            if verbatim and not unmet and not _written(claim, f"{_header(p)}\n{p.text[s:e]}"):
                 continue
             if unmet:
                 unmet_seen = unmet if unmet_seen is None or len(unmet) < len(unmet_seen) else unmet_seen
@@ -166,8 +181,9 @@ class Aligner:
             cand = Support(i, s, e, float(self.vectors[k] @ vec), overlap(own, self.words[k] + self.header_words[i]))
             if not (cand.lexical >= self.lexical_support or cand.dense >= self.dense_support):
                 continue
-            # Shorter quotes win ties: a pair only when it scores better than its single sentences.
-            if best is None or cand.dense + cand.lexical > best.dense + best.lexical + 1e-6:
+            # Passages that fit the question first; shorter quotes win ties: a pair only when it
+            # scores better than its single sentences.
+            if best is None or self._better(cand, best):
                 best = cand
         if best is not None:
             return best, ""
@@ -176,6 +192,13 @@ class Aligner:
         if verbatim:
             return None, "không chép nguyên văn từ tài liệu"
         return None, "không đoạn tài liệu nào nói điều này"
+
+
+def _written(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as written, up to case, diacritics, spacing and the
+    abbreviations the documents themselves mix ("KCN" / "Khu công nghiệp", "TP.HCM")."""
+    needle = " ".join(expand(phrase.strip(" .")).split())
+    return bool(needle) and needle in " ".join(expand(text).split())
 
 
 def _phrases(short: str) -> list[str]:
@@ -277,9 +300,26 @@ def attach(question: str, answer: str, passages: list[Passage], embedder, lexica
     said = " ".join(pieces)
     if short_support is not None and fold(short_line) not in fold(said):
         pieces.insert(0, built.cite(short_support, short_line))
+    if pieces and (missing := _unanswered(question, pieces)):
+        dropped.append({"sentence": question, "kind": "question", "reason": missing})
+        return Attached("", [], None, dropped, 0)
     quotes = list(built.citations)
     short = _short(short_line if short_support else "", quotes, passages, built.numbers, question, said)
     return Attached(" ".join(pieces), list(built.citations.values()), short, dropped, len(pieces))
+
+
+_ASKED = {"when": "ngày hay thời gian", "howmany": "con số kèm đơn vị", "which-doc": "số hiệu văn bản",
+          "who": "người giữ chức vụ được hỏi", "where": "địa điểm"}
+
+
+def _unanswered(question: str, pieces: list[str]) -> str:
+    """Why the kept sentences do not answer ("" when they may): a date, a count with its unit, a
+    document or a post holder asked for must be in one of them, as for the extractive answerer;
+    supported sentences around a dropped, invented figure are no answer to "bao nhiêu"."""
+    cue = Cue.of(question)
+    if not cue.strict or any(cue.fits(strip_markers(p)[0]) for p in pieces):
+        return ""
+    return f"không câu nào được giữ nêu điều câu hỏi hỏi ({_ASKED.get(cue.kind or '', 'cụm từ được hỏi')})"
 
 
 def _answer_phrase(question: str, quotes: list[tuple[int, int, int]], passages: list[Passage],
