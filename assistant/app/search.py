@@ -156,7 +156,8 @@ def open_result(runtime: AppRuntime, groups: list[DocumentHits], query: str, evt
         hit = groups[i].hits[j].passage
     except (ValueError, IndexError, TypeError):
         return gr.skip(), gr.skip()
-    view = open_original(runtime, hit.doc_id, page=hit.page, span=(hit.start, hit.end), quote=hit.text, query=query)
+    # No page given: the viewer opens the page where the passage meets the query (it may run over two pages).
+    view = open_original(runtime, hit.doc_id, span=(hit.start, hit.end), quote=hit.text, query=query)
     if view.download is None:
         return view.html, gr.DownloadButton(visible=False)
     return view.html, gr.DownloadButton(f"Tải tệp gốc ({view.download.suffix.lstrip('.').upper()})",
@@ -175,7 +176,7 @@ def build_search_tab(runtime: AppRuntime) -> gr.Dropdown:
         until = gr.Textbox(label="Đến năm (tùy chọn)", placeholder="vd. 2019", max_lines=1, elem_id="until")
         source_filter = gr.Dropdown(label="Tài liệu", choices=[ALL_DOCUMENTS], value="", allow_custom_value=True,
                                     elem_id="source-filter", scale=2)
-        top_k = gr.Slider(1, 10, value=5, step=1, label="Số tài liệu tối đa", elem_id="top-k")
+        top_k = gr.Slider(1, 10, value=5, step=1, label="Số tài liệu tối đa", elem_id="top-k", buttons=[])
     with gr.Row(equal_height=False):
         with gr.Column(scale=1):
             results = gr.HTML(render.empty_html("Kết quả tra cứu sẽ hiện ở đây, mỗi tài liệu một thẻ."),

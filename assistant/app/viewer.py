@@ -213,7 +213,7 @@ class OriginalViewer:
         if doc is None:
             return OriginalView(render.empty_html("Tài liệu này không còn trong chỉ mục."))
         located = render.locate(doc.text, *(span or (None, None)), quote)
-        page = page or page_of(doc, located[0] if located else None) or (1 if doc.page_starts else None)
+        page = page or self._focus_page(doc, located, query) or (1 if doc.page_starts else None)
         download = self.download(doc)
         original = self.original(doc)
         if original is not None and original.suffix.lower() == ".pdf" and page:
@@ -222,6 +222,15 @@ class OriginalViewer:
             except (OSError, subprocess.SubprocessError, ValueError) as exc:
                 log.warning("page %s of %s not rendered (%s); showing the text", page, original.name, exc)
         return OriginalView(self._text_html(doc, located, query, original is None), download, page, "text")
+
+    @staticmethod
+    def _focus_page(doc: DocumentRecord, located: tuple[int, int] | None, query: str) -> int | None:
+        """The page of the span's first word matching ``query`` (a passage may run over two pages), else of its start."""
+        if located is None:
+            return None
+        matcher = QueryMatcher(query)
+        first = next((m.start() for m in _TOKEN.finditer(doc.text, *located) if matcher.matches(m.group(0))), 0)
+        return page_of(doc, max(first, located[0]))
 
     def _pdf_view(self, doc: DocumentRecord, pdf: Path, page: int, located: tuple[int, int] | None,
                   download: Path | None) -> OriginalView:

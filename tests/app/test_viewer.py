@@ -80,6 +80,9 @@ def test_pdf_page_rendered_with_the_passage_boxed(live, tmp_path):
     assert re.search(r'src="data:image/png;base64,[A-Za-z0-9+/]{1000,}', shown.html)
     assert shown.download.name == "bao-cao-quy-mot.pdf" and shown.download.read_bytes() == make_pdf(PAGES)
     # An explicit page wins; an unknown passage still opens the page, saying the passage was not placed.
+    # A passage over both pages opens where it meets the query.
+    assert make_viewer(live, tmp_path).view(doc.uid, span=(0, len(doc.text)), query="da lat").page == 2
+    assert make_viewer(live, tmp_path).view(doc.uid, span=(0, len(doc.text)), query="loc son").page == 1
     other = make_viewer(live, tmp_path).view(doc.uid, page=1)
     assert other.page == 1 and "pdf-hl" not in other.html and "Trang 1/2" in other.html
 
