@@ -23,7 +23,7 @@ from assistant.index.snapshot import IndexSnapshot, current_generation
 from assistant.index.store import Catalog, DocumentRecord, VersionRecord
 from assistant.index.tokenizer import VietnameseTokenizer
 from assistant.ingest import IngestReport, delete, ingest, restore
-from assistant.models.embedder import Embedder
+from assistant.models.embedder import Embedder, embedding_binding
 from assistant.schema import Answer, Passage, Progress
 from assistant.settings import Settings
 
@@ -63,7 +63,8 @@ class Assistant:
             return self._retriever
 
     def _check(self, manifest: dict) -> None:
-        wanted = settings_binding(self.settings.model, self.settings.chunk_size, self.settings.chunk_overlap_sentences)
+        wanted = settings_binding(self.settings.model, embedding_binding(self.settings), self.settings.chunk_size,
+                                  self.settings.chunk_overlap_sentences)
         check_compatible({k: manifest.get(k) for k in wanted}, wanted)
 
     @property

@@ -15,7 +15,9 @@ CHUNKER_VERSION = 1
 TOKENIZER_VERSION = 1
 TOKENIZER = {"name": "vietnamese-syllables+pyvi+folded+abbreviations", "version": TOKENIZER_VERSION}
 # Keys that must match for an index to be usable; anything else is informative.
-_BINDING = ("format", "model", "dimension", "prompts", "max_seq_length", "chunker", "tokenizer")
+_BINDING = ("format", "model", "embedding", "dimension", "prompts", "max_seq_length", "chunker", "tokenizer")
+# How the vectors were computed (backend, precision); generations written before this key were torch fp32.
+LEGACY_EMBEDDING = {"backend": "torch", "precision": "fp32"}
 
 
 def _version(package: str) -> str | None:
@@ -25,11 +27,12 @@ def _version(package: str) -> str | None:
         return None
 
 
-def build_manifest(*, model: str, dimension: int, prompts: dict, max_seq_length: int, chunk_size: int,
-                   overlap: int, faiss_index: str, documents: int, chunks: int) -> dict:
+def build_manifest(*, model: str, embedding: dict, dimension: int, prompts: dict, max_seq_length: int,
+                   chunk_size: int, overlap: int, faiss_index: str, documents: int, chunks: int) -> dict:
     return {
         "format": FORMAT,
         "model": model,
+        "embedding": embedding,
         "dimension": dimension,
         "prompts": prompts,
         "max_seq_length": max_seq_length,
@@ -41,14 +44,16 @@ def build_manifest(*, model: str, dimension: int, prompts: dict, max_seq_length:
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": {
             "python": platform.python_version(),
-            **{p: _version(p) for p in ("assistant", "sentence-transformers", "faiss-cpu", "bm25s", "pyvi", "torch")},
+            **{p: _version(p) for p in ("assistant", "sentence-transformers", "faiss-cpu", "bm25s", "pyvi", "torch",
+                                        "onnxruntime")},
         },
     }
 
 
-def settings_binding(model: str, chunk_size: int, overlap: int) -> dict:
-    """The binding keys known from settings alone (without loading the model)."""
-    return {"format": FORMAT, "model": model, "tokenizer": TOKENIZER,
+def settings_binding(model: str, embedding: dict, chunk_size: int, overlap: int) -> dict:
+    """The binding keys known from settings alone (without loading the model); ``embedding`` is the
+    backend and precision the embedder runs with (:func:`assistant.models.embedder.embedding_binding`)."""
+    return {"format": FORMAT, "model": model, "embedding": embedding, "tokenizer": TOKENIZER,
             "chunker": {"size": chunk_size, "overlap_sentences": overlap, "version": CHUNKER_VERSION}}
 
 
@@ -58,11 +63,13 @@ def read_manifest(folder: Path) -> dict:
 
 def check_compatible(stored: dict, wanted: dict) -> None:
     """Raise :class:`IndexMismatchError` when ``stored`` was built with other binding settings."""
+    if stored.get("embedding") is None:
+        stored = {**stored, "embedding": LEGACY_EMBEDDING}
     diffs = [key for key in _BINDING if stored.get(key) != wanted.get(key)]
     if diffs:
         detail = ", ".join(f"{k}: {stored.get(k)!r} ≠ {wanted.get(k)!r}" for k in diffs)
         raise IndexMismatchError(
-            "Chỉ mục hiện có được xây dựng với cấu hình khác (mô hình hoặc cách chia đoạn): "
+            "Chỉ mục hiện có được xây dựng với cấu hình khác (mô hình, cách chạy mô hình hoặc cách chia đoạn): "
             f"{detail}. Hãy xây dựng lại bằng lệnh: assistant ingest --rebuild",
             f"index built with other settings ({detail}); rebuild with: assistant ingest --rebuild",
         )

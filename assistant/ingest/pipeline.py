@@ -34,7 +34,7 @@ from assistant.index.search_store import open_store
 from assistant.index.snapshot import current_generation, write_generation
 from assistant.index.store import Catalog, ChunkRecord, DocumentRecord, Store, content_hash, document_uid
 from assistant.index.tokenizer import VietnameseTokenizer
-from assistant.models.embedder import Embedder
+from assistant.models.embedder import Embedder, embedding_binding
 from assistant.preprocessors.chunker import chunk_text
 from assistant.preprocessors.cleaner import clean_pages, clean_text
 from assistant.preprocessors.metadata import extract_metadata
@@ -163,7 +163,8 @@ def passage_text(doc: DocumentRecord, chunk: ChunkRecord) -> str:
 
 
 def _wanted_manifest(settings: Settings, embedder: Embedder, documents: int, chunks: int) -> dict:
-    return build_manifest(model=settings.model, dimension=embedder.dimension, prompts=embedder.prompts,
+    return build_manifest(model=settings.model, embedding=embedding_binding(settings), dimension=embedder.dimension,
+                          prompts=embedder.prompts,
                           max_seq_length=embedder.model.max_seq_length, chunk_size=settings.chunk_size,
                           overlap=settings.chunk_overlap_sentences, faiss_index=settings.faiss_index,
                           documents=documents, chunks=chunks)

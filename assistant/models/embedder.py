@@ -1,8 +1,13 @@
 """Sentence embeddings with a persistent cache: the same text is never embedded twice.
 
-On this 2-core CPU the default model encodes about two 230-token chunks a second, so re-embedding
-an unchanged corpus would dominate every ingest. Vectors are cached in SQLite keyed by the model
-id, the prompt kind and the text hash.
+On this 2-core CPU the default model encodes about two 230-token chunks a second on torch, so
+re-embedding an unchanged corpus would dominate every ingest. Vectors are cached in SQLite keyed by the
+model id, the backend and precision, the prompt kind and the text hash.
+
+The model runs on ONNX Runtime by default (``ASSISTANT_EMBED_BACKEND=onnx``: the same vectors about twice
+as fast, README § Speed) once provisioning has exported and checked it; without a checked export it runs
+on torch, and says so once in the log. :func:`embedding_binding` names what actually runs, for the index
+manifest: vectors from different backends are never mixed.
 
 Example:
     >>> emb = Embedder(Settings())                         # doctest: +SKIP
@@ -17,6 +22,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -57,6 +63,58 @@ class EmbeddingCache:
             )
 
 
+@dataclass(frozen=True)
+class Backend:
+    """What runs the model: ``torch`` (fp32), or ``onnx`` with its precision and exported file."""
+
+    name: str
+    precision: str = "fp32"
+    onnx_file: Path | None = None
+
+    @property
+    def binding(self) -> dict[str, str]:
+        return {"backend": self.name, "precision": self.precision}
+
+
+TORCH = Backend("torch")
+
+
+def resolve_backend(settings: Settings) -> Backend:
+    """The backend the embedder runs with: the one asked for when its checked export is on disk, else torch
+    (logged once). Reads a small record; never loads or provisions the model."""
+    return _resolve_backend(settings.embed_backend, settings.device, settings.model, str(settings.model_path or ""),
+                            str(Path(settings.cache_dir).expanduser()))
+
+
+def embedding_binding(settings: Settings) -> dict[str, str]:
+    """Backend and precision of the vectors the configured embedder makes (the manifest's ``embedding``)."""
+    return resolve_backend(settings).binding
+
+
+@lru_cache(maxsize=8)
+def _resolve_backend(requested: str, device: str, model: str, model_path: str, cache_dir: str) -> Backend:
+    from assistant.models.onnx_encoder import FP32, INT8, onnx_folder, unusable_reason
+    from assistant.models.provision import provisioned_folder
+
+    if requested == "torch":
+        return TORCH
+    if device != "cpu":
+        log.info("Embedding backend %s is for the CPU; device %s runs torch", requested, device)
+        return TORCH
+    folder = provisioned_folder(Settings(model=model, model_path=model_path or None, cache_dir=Path(cache_dir)))
+    precision = "int8" if requested == "onnx-int8" else "fp32"
+    reason = "the model is not provisioned yet"
+    if folder is not None:
+        file = onnx_folder(Path(cache_dir), folder) / (INT8 if precision == "int8" else FP32)
+        reason = unusable_reason(file, folder)
+        if reason is None:
+            return Backend("onnx", precision, file)
+    log.warning("Embedding backend %s not available (%s): using torch. Run `bash scripts/setup.sh` "
+                "(python -m assistant.models.provision%s) to export it.", requested, reason,
+                " --int8" if precision == "int8" else "")
+    return TORCH
+
+
 class Embedder:
     """A sentence-transformers model used with its own query and document prompts.
 
@@ -70,6 +128,7 @@ class Embedder:
         self.settings = settings
         self.model_id = settings.model
         self.cache_queries = cache_queries
+        self.backend = resolve_backend(settings)
 
     @classmethod
     def from_settings(cls, settings: Settings, cache_queries: bool = True) -> Embedder:
@@ -79,11 +138,21 @@ class Embedder:
         """The same model with the query cache switched on or off."""
         return Embedder(self.settings, cache_queries=enabled)
 
+    @property
+    def binding(self) -> dict[str, str]:
+        """Backend and precision of this embedder's vectors, as the index manifest records them."""
+        return self.backend.binding
+
     @cached_property
     def model(self):
+        """The loaded model: a ``SentenceTransformer`` on torch, an :class:`OnnxEncoder` on ONNX Runtime."""
         settings = self.settings
-        return _load_model(settings.model, str(settings.model_path or ""), str(Path(settings.cache_dir).expanduser()),
-                           settings.max_seq_length, settings.device)
+        cache_dir = str(Path(settings.cache_dir).expanduser())
+        if self.backend.onnx_file is not None:
+            return _load_onnx(str(self.backend.onnx_file), settings.model, str(settings.model_path or ""), cache_dir,
+                              settings.max_seq_length)
+        return _load_model(settings.model, str(settings.model_path or ""), cache_dir, settings.max_seq_length,
+                           settings.device)
 
     @cached_property
     def cache(self) -> EmbeddingCache:
@@ -98,7 +167,9 @@ class Embedder:
         return {k: self.model.prompts.get(k, "") for k in ("query", "document")}
 
     def _key(self, kind: str, text: str) -> str:
-        raw = f"{self.model_id}\0{self.model.max_seq_length}\0{kind}\0{text}".encode()
+        """Cache key; torch fp32 keeps the key it had before other backends existed, so its cache stays valid."""
+        tag = "" if self.backend == TORCH else f"{self.backend.name}-{self.backend.precision}\0"
+        raw = f"{self.model_id}\0{self.model.max_seq_length}\0{tag}{kind}\0{text}".encode()
         return hashlib.sha256(raw).hexdigest()
 
     def _encode(self, texts: Sequence[str], kind: str, progress: Progress | None = None,
@@ -146,6 +217,17 @@ class Embedder:
 @lru_cache(maxsize=4)
 def _open_cache(path: str) -> EmbeddingCache:
     return EmbeddingCache(Path(path))
+
+
+@lru_cache(maxsize=2)
+def _load_onnx(onnx_file: str, model: str, model_path: str, cache_dir: str, max_seq_length: int):
+    """One ONNX Runtime session per process and file (a gigabyte; about five seconds to load)."""
+    from assistant.models.onnx_encoder import OnnxEncoder
+    from assistant.models.provision import resolve_model
+
+    path = resolve_model(Settings(model=model, model_path=model_path or None, cache_dir=Path(cache_dir)))
+    log.info("Loading embedding model %s on ONNX Runtime from %s", model, onnx_file)
+    return OnnxEncoder(Path(path), Path(onnx_file), max_seq_length)
 
 
 @lru_cache(maxsize=4)

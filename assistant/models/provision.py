@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -145,6 +146,21 @@ def provision_from_pypi(target: Path) -> Path:
     return target
 
 
+def provisioned_folder(settings: Settings) -> Path | None:
+    """The local folder :func:`resolve_model` would return, without provisioning anything: None for a hub
+    name, or for the default model not provisioned yet."""
+    if settings.model_path:
+        path = Path(settings.model_path).expanduser()
+        return path if path.is_dir() else None
+    local = Path(settings.model).expanduser()
+    if local.is_dir():
+        return local
+    if settings.model == DEFAULT_MODEL:
+        target = Path(settings.cache_dir).expanduser() / "models" / "embeddinggemma-300m"
+        return target if (target / _MARKER).is_file() else None
+    return None
+
+
 def resolve_model(settings: Settings) -> str:
     """Where to load the embedding model from: a local folder, or a hub name for online users.
 
@@ -166,10 +182,27 @@ def resolve_model(settings: Settings) -> str:
     return settings.model
 
 
-def main() -> None:
-    """``python -m assistant.models.provision``: provision and verify the configured model, print its folder."""
+def main(argv: list[str] | None = None) -> None:
+    """``python -m assistant.models.provision [--int8]``: provision and verify the configured model, export
+    it to ONNX and check the export (unless ASSISTANT_EMBED_BACKEND=torch), print the model folder.
+    ``--int8`` (or ASSISTANT_EMBED_BACKEND=onnx-int8) also makes the dynamic int8 model."""
+    import argparse
+
+    from assistant.models.onnx_export import ensure_exports
+
+    parser = argparse.ArgumentParser(prog="python -m assistant.models.provision", description=main.__doc__)
+    parser.add_argument("--int8", action="store_true", help="also quantize the ONNX model to dynamic int8")
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    print(resolve_model(Settings()))
+    settings = Settings()
+    folder = resolve_model(settings)
+    if settings.embed_backend != "torch" or args.int8:
+        started = time.perf_counter()
+        records = ensure_exports(settings, int8=args.int8 or settings.embed_backend == "onnx-int8")
+        log.info("ONNX exports ready in %.0f s: %s", time.perf_counter() - started,
+                 ", ".join(f"{k} {'verified' if r.get('verified') else 'not usable'} (min cosine "
+                           f"{r.get('min_cosine')} to {r.get('reference')})" for k, r in records.items()))
+    print(folder)
 
 
 if __name__ == "__main__":
