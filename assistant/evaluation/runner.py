@@ -234,9 +234,10 @@ def open_eval(options: EvalOptions, bot: Assistant | None = None
 def _run_config(name: str, chain: AnswerChain | None, retriever: Retriever, items: list[dict],
                 spans: dict[str, list[tuple[int, int]]], options: EvalOptions) -> dict:
     """Search and (unless ``chain`` is None) answer every item with one configuration."""
-    for item in items[:2]:  # warm up (model kernels, BM25 arrays); not timed
+    for n, item in enumerate(items[:2]):  # warm up (model kernels, BM25 arrays); not timed
         retriever.run(item["question"], k=options.k)
-        if chain is not None:
+        # One generated answer warms a language model's prompt cache; a second would cost minutes.
+        if chain is not None and (n == 0 or chain.mode != "llm"):
             with suppress(Exception):
                 chain.invoke(item["question"])
     records = []
