@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.chains.answer import AnswerChain
@@ -33,8 +34,10 @@ log = logging.getLogger(__name__)
 class Assistant:
     """Open (or create) the index at ``home`` and search, ingest and answer over it.
 
-    Searches always see a complete index generation: an ingest running in another thread or
-    process swaps the live generation atomically, and the next search picks it up.
+    Searches always see a complete index generation. An ingest, delete or restore through this object
+    prepares the new generation in its own (indexing) thread, everything loaded, while searches in other
+    threads keep the previous one; it then goes live at once, so the first question after an upload is
+    as fast as any other. A generation made by another process is opened by the next search.
     """
 
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
@@ -45,6 +48,7 @@ class Assistant:
         self.embedder = embedder or Embedder(self.settings)
         self._lock = threading.Lock()
         self._retriever: HybridRetriever | None = None
+        self._indexing = 0  # index jobs of this object running: searches keep the prepared retriever meanwhile
         self._tokenizer = VietnameseTokenizer()
 
     # -- parts ---------------------------------------------------------------------------------
@@ -55,12 +59,43 @@ class Assistant:
     def retriever(self) -> HybridRetriever:
         """The retriever of the live index generation: built once per generation, not per search."""
         with self._lock:
+            if self._retriever is not None and self._indexing:
+                return self._retriever  # the indexing thread swaps in the new generation once it is ready
             folder = current_generation(self.home)
             if self._retriever is None or folder != self._retriever.snapshot.folder:
-                fresh = IndexSnapshot.open(self.home, self._tokenizer, open_store(self.settings, self.home, self._tokenizer))
-                self._check(fresh.manifest)
-                self._retriever = HybridRetriever(fresh, self.embedder, self.settings)
+                self._retriever = self._prepared_retriever()
             return self._retriever
+
+    def _prepared_retriever(self) -> HybridRetriever:
+        """A retriever over the live generation with nothing left to load lazily on its first search."""
+        fresh = IndexSnapshot.open(self.home, self._tokenizer, open_store(self.settings, self.home, self._tokenizer))
+        self._check(fresh.manifest)
+        fresh.prepare()
+        return HybridRetriever(fresh, self.embedder, self.settings)
+
+    @contextmanager
+    def _index_job(self) -> Iterator[None]:
+        """Run an index job, then prepare its generation in this thread and swap it in under the lock."""
+        with self._lock:
+            self._indexing += 1
+        try:
+            yield
+            folder = current_generation(self.home)
+            with self._lock:
+                live = self._retriever.snapshot.folder if self._retriever is not None else None
+            if folder is not None and folder != live:
+                try:
+                    fresh = self._prepared_retriever()
+                except Exception:  # noqa: BLE001 - the job succeeded; the next search opens it and reports
+                    log.warning("Could not prepare index generation %s; the next search opens it", folder,
+                                exc_info=True)
+                else:
+                    with self._lock:
+                        if self._retriever is None or fresh.snapshot.folder.name >= self._retriever.snapshot.folder.name:
+                            self._retriever = fresh
+        finally:
+            with self._lock:
+                self._indexing -= 1
 
     def _check(self, manifest: dict) -> None:
         wanted = settings_binding(self.settings.model, embedding_binding(self.settings), self.settings.chunk_size,
@@ -77,17 +112,20 @@ class Assistant:
         """Index ``paths`` (files or folders; default the corpus folder) incrementally; ``progress``
         hears (stage, done, total) while files are read, embedded and indexed."""
         targets = [Path(p) for p in (paths or [self.settings.corpus])]
-        return ingest(self.home, self.settings, self.embedder, targets, rebuild=rebuild, progress=progress)
+        with self._index_job():
+            return ingest(self.home, self.settings, self.embedder, targets, rebuild=rebuild, progress=progress)
 
     def delete(self, key: str, progress: Progress | None = None) -> IngestReport:
         """Remove exactly one document (by its id, or a name only it has) and move its file to the trash;
         :meth:`restore` with the same id undoes it."""
-        return delete(self.home, self.settings, self.embedder, key, progress=progress)
+        with self._index_job():
+            return delete(self.home, self.settings, self.embedder, key, progress=progress)
 
     def restore(self, key: str, version: int | None = None, progress: Progress | None = None) -> IngestReport:
         """Bring back the deleted document ``key`` (its id), or its older ``version``; the version it
         replaces is kept."""
-        return restore(self.home, self.settings, self.embedder, key, version, progress=progress)
+        with self._index_job():
+            return restore(self.home, self.settings, self.embedder, key, version, progress=progress)
 
     def versions(self, key: str | None = None) -> list[VersionRecord]:
         """Every recorded version of the document ``key`` (an id or its start), or of every document:

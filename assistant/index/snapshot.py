@@ -92,6 +92,14 @@ class IndexSnapshot:
         """Diacritic restoration learnt from this generation's chunks (built on first use)."""
         return DiacriticRestorer(c.context + "\n" + c.text for c in self.store.all_chunks())
 
+    def prepare(self) -> None:
+        """Load now what the first search would load lazily (accent restoration, the search store's parts,
+        the text store's pages), so that search is as fast as any other."""
+        self.restorer.restore("khoi dong")
+        self.search.prepare()
+        if self.meta.sources:
+            self.store.chunks([0])
+
 
 @contextmanager
 def writer_lock(home: Path) -> Iterator[None]:
