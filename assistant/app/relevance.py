@@ -124,12 +124,13 @@ def label(coverage: float, similarity: float | None, limits: Thresholds) -> str 
     """"Rất phù hợp" / "Phù hợp" / "Ít liên quan", or ``None`` (not a result).
 
     Very relevant: every content word present and similar in meaning, or half of them and very similar.
-    Relevant: at least half the content words, or similar in meaning. Barely related: some content word,
-    or a similarity above the floor. Nothing else is shown."""
+    Relevant: every content word, or similar in meaning, or half the words and above the floor (common
+    words alone, "ngày", "giá", do not make a passage relevant). Barely related: some content word, or a
+    similarity above the floor. Nothing else is shown. ``similarity`` is ``None`` for a keyword-only hit."""
     sim = similarity if similarity is not None else -1.0
     if (coverage >= 1.0 and sim >= limits.good) or (coverage >= 0.5 and sim >= limits.very):
         return VERY
-    if coverage >= 0.5 or sim >= limits.good:
+    if coverage >= 1.0 or sim >= limits.good or (coverage >= 0.5 and sim >= limits.floor):
         return GOOD
     if coverage > 0 or sim >= limits.floor:
         return WEAK

@@ -49,7 +49,9 @@ def test_labels_from_coverage_and_similarity():
     assert relevance.label(1.0, 0.35, LIMITS) == VERY
     assert relevance.label(0.5, 0.50, LIMITS) == VERY
     assert relevance.label(0.34, 0.60, LIMITS) == GOOD  # close in meaning but most words missing
-    assert relevance.label(0.5, None, LIMITS) == GOOD   # keyword-only hit
+    assert relevance.label(1.0, None, LIMITS) == GOOD   # keyword-only hit with every word
+    assert relevance.label(0.5, None, LIMITS) == WEAK   # half the words, nothing close in meaning
+    assert relevance.label(0.5, 0.25, LIMITS) == GOOD
     assert relevance.label(0.2, 0.10, LIMITS) == WEAK
     assert relevance.label(0.0, 0.25, LIMITS) == WEAK
     assert relevance.label(0.0, 0.12, LIMITS) is None   # "xyzqw": nothing matches, nothing similar
