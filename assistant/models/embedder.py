@@ -115,6 +115,13 @@ def _resolve_backend(requested: str, device: str, model: str, model_path: str, c
     return TORCH
 
 
+def cache_key(model_id: str, max_seq_length: int, backend: Backend, kind: str, text: str) -> str:
+    """The embedding cache's key. Torch fp32 keeps the key it had before other backends existed, so the
+    vectors it cached stay valid; every other backend and precision has its own."""
+    tag = "" if backend == TORCH else f"{backend.name}-{backend.precision}\0"
+    return hashlib.sha256(f"{model_id}\0{max_seq_length}\0{tag}{kind}\0{text}".encode()).hexdigest()
+
+
 class Embedder:
     """A sentence-transformers model used with its own query and document prompts.
 
@@ -167,10 +174,7 @@ class Embedder:
         return {k: self.model.prompts.get(k, "") for k in ("query", "document")}
 
     def _key(self, kind: str, text: str) -> str:
-        """Cache key; torch fp32 keeps the key it had before other backends existed, so its cache stays valid."""
-        tag = "" if self.backend == TORCH else f"{self.backend.name}-{self.backend.precision}\0"
-        raw = f"{self.model_id}\0{self.model.max_seq_length}\0{tag}{kind}\0{text}".encode()
-        return hashlib.sha256(raw).hexdigest()
+        return cache_key(self.model_id, self.model.max_seq_length, self.backend, kind, text)
 
     def _encode(self, texts: Sequence[str], kind: str, progress: Progress | None = None,
                 use_cache: bool = True) -> np.ndarray:
