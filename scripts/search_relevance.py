@@ -62,7 +62,8 @@ def run(runtime: AppRuntime, kind: str, queries: list[tuple[str, str | None]]) -
            "top_dense": {"min": round(min(sims), 3), "median": round(statistics.median(sims), 3),
                          "max": round(max(sims), 3)} if sims else {}}
     if any(g for _, g in queries):
-        out.update(gold_has_card=gold_found, gold_labelled_relevant=gold_good)
+        out.update(with_gold=sum(1 for _, g in queries if g), gold_has_card=gold_found,
+                   gold_labelled_relevant=gold_good)
     return out
 
 
@@ -88,7 +89,8 @@ def main() -> None:
         return
     for r in results:
         print(f"{r['kind']:13} n={r['queries']:3}  top dense {r['top_dense']}  first card {r['first_card']}"
-              + (f"  gold has a card {r['gold_has_card']}, labelled relevant {r['gold_labelled_relevant']}"
+              + (f"  of {r['with_gold']} with a gold document: it has a card {r['gold_has_card']}, labelled "
+                 f"relevant {r['gold_labelled_relevant']}"
                  if "gold_has_card" in r else ""))
 
 
