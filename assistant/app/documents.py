@@ -114,10 +114,10 @@ def refresh_lists(runtime: AppRuntime, reset: bool = False) -> Lists:
             gr.Dropdown(choices=[("Tất cả tài liệu", "")] + source_choices(runtime), **filter_value))
 
 
-def history_rows(runtime: AppRuntime) -> list[list[Any]]:
-    """The versions of documents that have older versions or were deleted: file, version, state, when,
-    where it is kept, id."""
-    rows = runtime.bot.versions()
+def history_rows(runtime: AppRuntime, rows: list | None = None) -> list[list[Any]]:
+    """The versions (``rows``, default all) of documents that have older versions or were deleted: file,
+    version, state, when, where it is kept, id."""
+    rows = runtime.bot.versions() if rows is None else rows
     shown = {r.uid for r in rows if r.state in ("kept", "deleted")}
     return [[Path(r.path).name, r.n, r.state_vi, _when(r.changed_at), r.file or "", r.uid]
             for r in rows if r.uid in shown]
@@ -126,7 +126,7 @@ def history_rows(runtime: AppRuntime) -> list[list[Any]]:
 def history(runtime: AppRuntime, reset: bool = False) -> tuple[str, Any]:
     """The versions table and the restore choice (kept as the user picked it unless ``reset``)."""
     rows = runtime.bot.versions()
-    table = table_html(HISTORY_HEADERS, [[render.esc(c) for c in row] for row in history_rows(runtime)],
+    table = table_html(HISTORY_HEADERS, [[render.esc(c) for c in row] for row in history_rows(runtime, rows)],
                        "Chưa có phiên bản cũ hay tài liệu đã xóa.", nowrap=(1, 3))
     choices = [(f"{Path(r.path).name} — phiên bản {r.n} ({r.state_vi.lower()}, mã {r.uid})", f"{r.uid}:{r.n}")
                for r in rows if r.restorable]

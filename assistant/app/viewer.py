@@ -191,9 +191,10 @@ class OriginalViewer:
             log.warning("original of %s refused or missing: %s", doc.uid or doc.doc_id, doc.path)
         return found
 
-    def download(self, doc: DocumentRecord) -> Path | None:
-        """A copy of the original named after the title, in a folder of its own (so names never clash)."""
-        original = self.original(doc)
+    def download(self, doc: DocumentRecord, original: Path | None = None) -> Path | None:
+        """A copy of the original (found again unless given) named after the title, in a folder of its own
+        (so names never clash)."""
+        original = original or self.original(doc)
         if original is None:
             return None
         target = self.work_dir / "tai-ve" / doc.doc_id / download_name(doc)
@@ -214,8 +215,8 @@ class OriginalViewer:
             return OriginalView(render.empty_html("Tài liệu này không còn trong chỉ mục."))
         located = render.locate(doc.text, *(span or (None, None)), quote)
         page = page or self._focus_page(doc, located, query) or (1 if doc.page_starts else None)
-        download = self.download(doc)
         original = self.original(doc)
+        download = self.download(doc, original)
         if original is not None and original.suffix.lower() == ".pdf" and page:
             try:
                 return self._pdf_view(doc, original, page, located, download)
