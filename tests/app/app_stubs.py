@@ -18,6 +18,7 @@ from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 PASSAGE = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc. Tham dự còn có ông B."
 QUOTE = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc."
 SHORT = "Phó Trưởng ban Lâm Văn Tiếp"
+LLM_NOTICE = "Mô hình ngôn ngữ không trả lời được; dưới đây là câu trả lời trích nguyên văn."
 OFFSET = 1000
 DOC_TEXT = ("Lời mở đầu của biên bản. " * 60)[:OFFSET] + PASSAGE
 
@@ -73,8 +74,10 @@ class StubBot:
         yield text[:20]
         yield text[20:]
         passage = make_passage()
-        yield Answer(question, text, True, citations=[make_citation(passage=passage)],
-                     short=make_citation(SHORT, passage=passage))
+        notice = LLM_NOTICE if "mô hình" in question else ""  # what the LLM chain does when its model fails
+        yield Answer(question, f"⚠ {notice}\n\n{text}" if notice else text, True,
+                     citations=[make_citation(passage=passage)], short=make_citation(SHORT, passage=passage),
+                     notice=notice, mode="llm" if notice else "extractive")
 
     def ingest(self, paths, rebuild: bool = False, progress=None) -> IngestReport:
         self.ingested.append((list(paths), rebuild))

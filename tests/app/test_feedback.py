@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import threading
 
 import pytest
@@ -36,9 +37,13 @@ def test_export_csv_round_trip(tmp_path):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
     with open(path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert tuple(rows[0]) == CSV_HEADER
-    assert rows[1][2:5] == ["down", 'Câu "có" dấu, phẩy', "Dòng 1\nDòng 2"]
-    assert '"title": "Tân Đức"' in rows[1][5] and rows[1][6] == "sai ngày"
+    assert tuple(rows[0]) == CSV_HEADER and rows[0][:4] == ["Mã", "Thời gian (UTC)", "Đánh giá", "Câu hỏi"]
+    assert rows[1][2:5] == ["Chưa đúng", 'Câu "có" dấu, phẩy', "Dòng 1\nDòng 2"]
+    assert '"title": "Tân Đức"' in rows[1][5] and rows[1][6] == "sai ngày" and rows[1][7] == ""
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}", rows[1][1])
+    store.add("up", "q", "a", answerable=True)
+    with open(store.export_csv(tmp_path / "b.csv"), encoding="utf-8-sig", newline="") as handle:
+        assert [(r[2], r[7]) for r in list(csv.reader(handle))[1:]] == [("Chưa đúng", ""), ("Hữu ích", "có")]
 
 
 def test_concurrent_writers(tmp_path):

@@ -72,10 +72,23 @@ def test_citation_quote_located_inside_passage():
     assert 'data-open="cite-0-1"' in html and "Xem tài liệu [1]" in html
 
 
+def test_citation_previews_and_notices():
+    passage = make_passage("Ngày 26/04/2019 tại Đà Lạt. Có 200 đại biểu.", 0, title="Sơ kết", date="2019-04-26")
+    cits = [make_citation("tại Đà Lạt", 1, passage), make_citation("Có 200 đại biểu.", 1, passage)]
+    assert render.citation_previews(cits) == {1: "[1] «tại Đà Lạt … Có 200 đại biểu.» — Sơ kết, 26/04/2019"}
+    assert render.notices_html(["", "Chỉ tìm trong: năm 2019."]) == (
+        '<div class="turn-notice">⚠ Chỉ tìm trong: năm 2019.</div>\n\n')
+    assert render.notices_html([]) == ""
+    assert 'class="src-card active"' in render.sources_html(cits, 0, active=1)
+
+
 def test_answer_markdown_links_known_markers_and_escapes():
     md = render.answer_markdown("Tổ chức tại Đà Lạt [1] và <i>x</i> [2] [9].", 3, [1, 2])
-    assert '<a href="#cite-3-1" class="cite" title="Xem nguồn [1]">[1]</a>' in md
+    assert ('<a href="#cite-3-1" class="cite" title="Xem nguồn [1]" aria-label="Trích dẫn [1]: Xem nguồn [1]">[1]</a>'
+            in md)
     assert '<a href="#cite-3-2"' in md
+    tipped = render.answer_markdown("Tại Đà Lạt [1].", 0, [1], previews={1: '[1] «Đà Lạt "<b>"»'})
+    assert 'title="[1] «Đà Lạt &quot;&lt;b&gt;&quot;»"' in tipped  # the preview is an escaped attribute
     assert "#cite-3-9" not in md and "\\[9\\]" in md  # unknown marker stays text
     assert "<i>" not in md and "&lt;i&gt;" in md
 

@@ -17,7 +17,9 @@ from assistant.settings import Settings
 def test_page_builds(tmp_path):
     demo, runtime = create_app(Settings(home=tmp_path / "home", corpus=tmp_path / "corpus"))
     assert isinstance(demo, gr.Blocks) and isinstance(runtime, AppRuntime)
-    assert {"theme", "css", "js"} <= set(ui.launch_options())
+    options = ui.launch_options()
+    assert {"theme", "css", "js", "i18n"} <= set(options)
+    assert options["i18n"].translations_dict["en"]["chatbot.copy_message"] == "Sao chép"
 
 
 def test_bind_keeps_what_gradio_reads(runtime):
@@ -33,11 +35,15 @@ def test_status_while_starting_then_ready(make_runtime):
     runtime = make_runtime(ready=False)
     status = ui.api_status(runtime)
     assert status["ready"] is False and status["state"] == "starting" and status["documents"] == 0
-    banner, timer, *lists = ui.poll(runtime)
-    assert 'data-state="starting"' in banner and timer == gr.skip() and lists == [gr.skip()] * 3
+    banner, timer, *lists, last = ui.poll(runtime, "")
+    assert 'data-state="starting"' in banner and timer.value == ui.BUSY_TICK_S and lists == [gr.skip()] * 4
+    assert last == "starting" and ui.poll(runtime, last)[1] == gr.skip()
     runtime._state = "ready"
-    banner, timer, table, _, _ = ui.poll(runtime)
-    assert "1 tài liệu, 2 đoạn" in banner and timer.active is False and not table.empty
+    banner, timer, table, _, _, chat_filter, last = ui.poll(runtime, last)
+    # the timer slows down but keeps running (a job started anywhere shows); the lists are filled once
+    assert "1 tài liệu, 2 đoạn" in banner and timer.value == ui.IDLE_TICK_S and timer.active and table != gr.skip()
+    assert chat_filter.choices == [("Sơ kết — 002.txt", "002.txt")] and last == "ready"
+    assert ui.poll(runtime, last)[1:] == (gr.skip(),) * 5 + ("ready",)
     assert ui.api_status(runtime)["chunks"] == 2
 
 
@@ -65,7 +71,7 @@ def test_startup_failure_shows_on_the_banner(make_runtime):
     finally:
         del type(bot).embedder
     assert "không tải được" in runtime.not_ready_message()
-    assert 'data-state="error"' in ui.poll(runtime)[0]
+    assert 'data-state="error"' in ui.poll(runtime, "starting")[0]
 
 
 def test_job_keeps_the_latest_report():
@@ -83,11 +89,38 @@ def test_busy_banner_during_a_job(runtime):
         progress("embed", 120, 480)
         status = runtime.status()
         assert status["state"] == "busy" and status["message"].startswith("Thử nghiệm…")
-        assert "Nhúng đoạn văn: 120/480 (25%)" in ui.poll(runtime)[0]
+        banner = ui.poll(runtime, "ready")[0]
+        assert "Nhúng đoạn văn: 120/480 (25%)" in banner and "Sẵn sàng" not in banner
+        assert runtime.indexing_notice().startswith("Thử nghiệm… Câu trả lời dựa trên chỉ mục hiện có")
         return IngestReport()
 
     runtime.run_job("Thử nghiệm…", fn)
-    assert runtime.status()["state"] == "ready"
+    assert runtime.status()["state"] == "ready" and runtime.indexing_notice() == ""
+
+
+def test_job_reports_the_document_being_read_under_the_files_read():
+    job = Job("Đang lập chỉ mục 2 tệp tải lên…")
+    job("read", 1, 2)
+    job("Nhận dạng chữ (OCR) — quet.pdf", 3, 12)
+    assert [r["label"] for r in job.reports()] == ["Đọc tài liệu", "Nhận dạng chữ (OCR) — quet.pdf"]
+    assert [(r["done"], r["total"]) for r in job.reports()] == [(1, 2), (3, 12)]
+
+
+def test_existing_index_answers_while_the_start_up_indexes(make_runtime):
+    runtime = make_runtime(ready=False)
+    assert not runtime.answering  # the model is not loaded yet
+    runtime._model_loaded = True
+    assert runtime.answering and runtime.status()["answering"]
+    assert "Hỏi đáp đã dùng được với chỉ mục hiện có" in runtime.status()["message"]
+    runtime.bot.has_index = False  # a first start: nothing to answer from yet
+    assert not runtime.answering
+
+
+def test_browser_secret_is_kept(make_runtime):
+    runtime = make_runtime()
+    secret = runtime.browser_secret()
+    assert len(secret) >= 16 and runtime.browser_secret() == secret
+    assert (runtime.home / "browser_secret").stat().st_mode & 0o077 == 0
 
 
 def test_saved_uploads_and_restore(tmp_path):
