@@ -37,10 +37,10 @@ from assistant.text.stopwords import UNIT_PHRASE_STOPS
 _TYPES = [
     ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
     ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao"
-             r"|ngay may|thang may|nam may|hom nao|quy nao)\b"),
-    ("howmany", r"\bbao nhieu\b"),
-    ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|quan nao"
-              r"|dia chi)\b"),
+             r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao)\b"),
+    ("howmany", r"\b(bao nhieu|bao lau(?! mot lan))\b"),  # "bao lâu một lần" asks how often
+    ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
+              r"|dia chi|khu cong nghiep nao|kcn nao)\b"),
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao)\b"),
 ]
@@ -50,6 +50,7 @@ _ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh
 _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
+_ROLE_WHICH_RE = re.compile(_ROLE_WHICH)
 
 # Vietnamese letters by case ("À-Ỹ" as a range would mix cases: Ạ ạ Ả ả ... alternate).
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
@@ -70,6 +71,8 @@ def question_type(question: str) -> str | None:
     """One of which-doc, when, howmany, where, who; None for other questions."""
     folded = fold(question)
     for name, pattern in _PATTERNS:
+        if name == "where" and _ROLE_WHICH_RE.search(folded):  # "Lãnh đạo UBND tỉnh nào": a person
+            return "who"
         if pattern.search(folded) or (name in _AMBIGUOUS and _asks(_AMBIGUOUS[name], question, folded)):
             return name
     return None
@@ -120,6 +123,7 @@ _IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio
     (re.compile(r"\bphan tram\b"), r"%|phan tram"),
     (re.compile(r"\bdien tich\b"), r"ha|hecta|m2|km2|met vuong"),
 ]
+_DURATION = r"nam|thang|ngay|tuan|gio|phut"
 _AFTER_COUNT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z0-9]+(?:\s+[a-z0-9]+)?)")
 _ASKS_PERSON = re.compile(r"\b(ai|ten la gi|ten gi|ho ten|ho va ten|nguoi nao|ong nao|ba nao|dong chi nao)\b|"
                           + _ROLE_WHICH)
@@ -130,7 +134,9 @@ _NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm
                      "Thường Trực Phó Chủ Tịch Trưởng Giám Đốc Đồng Chí Ông Bà").split())
 # "Huyện nào", "trụ sở nào": the answer names that kind of place ("huyện Bảo Lâm").
 # (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
-_WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so)\s+nao\b")
+_WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
+                          r"|khu cong nghiep|kcn)\s+nao\b")
+_ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b")
 _WEB = r"(?i)\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|edu)\b|https?://|www\.|@"
@@ -166,6 +172,8 @@ def _has_person_name(text: str) -> bool:
 
 def _count_unit(folded: str, question: str) -> str | None:
     """A regex of the unit a count question asks for, or None ("đạt bao nhiêu?")."""
+    if re.search(r"\bbao lau\b(?! mot lan)", folded):
+        return _DURATION
     for m in _AFTER_COUNT.finditer(folded):
         if m.group(0).startswith("may") and not _asks("mấy", question, folded):
             continue  # "nhà máy", not "mấy"
@@ -219,7 +227,11 @@ class Cue:
         role = _asked_role(folded) if kind == "who" else None
         pattern = None
         if (place := _WHICH_PLACE.search(folded)) is not None:
-            pattern = rf"(?i:\b{place.group(1)})\s+[A-Z]"
+            asked = place.group(1)
+            written = r"khu cong nghiep|KCN" if asked in {"khu cong nghiep", "kcn"} else asked
+            pattern = rf"(?i:\b(?:{written}))\s+[A-Z]"
+        elif _ASKS_PERIOD.search(folded):
+            pattern = r"\b\d{4}\s*[-–]\s*\d{4}\b"
         elif _ASKS_WEB.search(folded):
             pattern = _WEB
         elif _ASKS_DAY.search(folded):
@@ -256,17 +268,22 @@ class Cue:
         """Where the post held by the name at ``name_start`` begins ("Phó Trưởng ban ... Lâm Văn Tiếp")."""
         folded = fold(normalize_text(sentence))
         lo = max(0, name_start - window)
-        roles = [self.role] if self.role else [*(f"pho {r}" for r in _ROLES), *_ROLES]
+        roles = self._posts() if self.role else [*(f"pho {r}" for r in _ROLES), *_ROLES]
         starts = [m.start() + lo for r in roles for m in re.finditer(rf"\b{r}\b", folded[lo:name_start])]
         starts = [s for s in starts if not re.search(r"[,;.]", sentence[s:name_start])]
         return min(starts) if starts else None
+
+    def _posts(self) -> list[str]:
+        """The posts that name the holder asked for: "lãnh đạo" is any leader's post."""
+        return [*(f"pho {r}" for r in _ROLES), *_ROLES] if self.role == "lanh dao" else [self.role]
 
     def _names_role(self, sentence: str) -> bool:
         """The post, as asked ("Phó" only when asked), followed closely by a capitalized name."""
         sentence = normalize_text(sentence)
         folded = fold(sentence)  # same length as the NFC ``sentence``
-        for m in re.finditer(rf"\b{self.role}\b", folded):
-            if not self.role.startswith("pho") and folded[max(0, m.start() - 4):m.start()] == "pho ":
+        for m in re.finditer(rf"\b(?:{'|'.join(self._posts())})\b", folded):
+            if not self.role.startswith("pho") and folded[max(0, m.start() - 4):m.start()] == "pho " \
+                    and self.role != "lanh dao":
                 continue
             if _has_person_name(sentence[m.end():m.end() + 80]):
                 return True

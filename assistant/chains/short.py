@@ -18,16 +18,20 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assistant.chains.cues import Cue, person_names
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, strip_diacritics
-from assistant.text.patterns import DOCNUM, YEAR
+from assistant.text.patterns import DOCNUM, FULL_DATE, YEAR
 from assistant.text.places import ISSUER_CODES, UNIT_NAME_WORDS
 from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS
 from assistant.text.words import content_words
 
 MAX_WORDS = 12
+CLAUSE_WORDS = 25  # a what/why/list answer: a clause or the items of a list
+ANCHOR_WINDOW = 6  # words either side of a phrase in which the question's words place it
+_TOKEN = re.compile(r"[^\W_]+")
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())  # "À-Ỹ" mixes cases
 # Words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
 _FRAME_WORDS = frozenset(DATE_AND_DOC_FRAME_WORDS.split())
@@ -81,24 +85,29 @@ def _new(found: str, question: str) -> bool:
     return any(w not in asked and w not in _FRAME_WORDS for w in content_words(found) if not w.isdigit())
 
 
-def _when(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """A date the question does not give; of the asked precision ("tháng mấy"); a full date in the one
     year the question names ("hội nghị năm 2018 ... ngày nào" is not answered by 26/12/2017)."""
     years = set(_EVENT_YEAR.findall(fold(question)))  # "năm 2019": the event's year, not "tháng 12/2017"
+    taken: list[tuple[int, int]] = []  # "ngày 01 tháng 10 năm 2012", not also its "tháng 10 năm 2012"
     for pattern in _WHEN:
         for m in pattern.finditer(sentence):
             found = m.group(0)
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
             if fold(found) in cue.own_dates or not _new(found, question):
                 continue
             if cue.pattern and not re.search(cue.pattern, strip_diacritics(found)):
                 continue
             if len(years) == 1 and YEAR.findall(found) and not years & set(YEAR.findall(found)):
                 continue
-            return m.start(), m.end()
-    return None
+            if _within_own_period(found, question):
+                continue
+            taken.append(m.span())
+            yield m.start(), m.end()
 
 
-def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], _WHEN[5], YEAR, DOCNUM) for m in p.finditer(sentence)]
     for m in _NUM.finditer(sentence):
         if any(s <= m.start() < e for s, e in blocked):
@@ -106,17 +115,19 @@ def _howmany(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
         tail = re.match(r"(?:\s+[^\s,.;:()]+){0,3}", sentence[m.end():])
         words = list(re.finditer(r"[^\s,.;:()]+", tail.group(0))) if tail else []
         if cue.unit and re.search(rf"(?:{cue.unit})$", expand(m.group(0))):  # "99%"
-            return m.start(), m.end()
+            yield m.start(), m.end()
+            continue
         if cue.unit:
             tail_text = sentence[m.end():]
             unit = next((w for w in words if re.search(rf"(?:{cue.unit})(?![a-z])", expand(tail_text[:w.end()]))),
                         None)
-            if unit is None:
-                continue
-            return _trim(sentence, m.start(), m.end() + unit.end())
+            if unit is not None:
+                yield _trim(sentence, m.start(), m.end() + unit.end())
+            continue
+        if not _new(m.group(0), question):  # a figure the question gives ("1/2.000", "9 tháng") is not asked
+            continue
         keep = words[:3] if words and not words[0].group(0)[:1].isdigit() else []
-        return _trim(sentence, m.start(), m.end() + (keep[-1].end() if keep else 0))
-    return None
+        yield _trim(sentence, m.start(), m.end() + (keep[-1].end() if keep else 0))
 
 
 _ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc"
@@ -128,23 +139,25 @@ _DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", 
               "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
 
 
-def _who(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+def _who(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     folded_q = f" {expand(question)} "
     asks_unit = bool(_ASKS_UNIT.search(fold(question)))
     person_only = bool(cue.role) and not asks_unit  # "lãnh đạo công ty nào" asks for the company
     if asks_unit:  # "phòng nào" is answered by a Phòng, "công ty nào" by a Công ty
-        return _unit(question, sentence)
+        yield from _unit(question, sentence)
+        return
+    named = False
     for start, end in person_names(sentence):
         if f" {expand(sentence[start:end])} " in folded_q:
             continue
+        named = True
         head = cue.post_before(sentence, start)
-        if head is not None and _words(sentence[head:end]) <= MAX_WORDS + 2:
-            return head, end
-        return start, end
-    return None if person_only else _unit(question, sentence)  # a post's holder is a person, not a unit
+        yield (head, end) if head is not None and _words(sentence[head:end]) <= MAX_WORDS + 2 else (start, end)
+    if not named and not person_only:  # a post's holder is a person, not a unit
+        yield from _unit(question, sentence)
 
 
-def _unit(question: str, sentence: str) -> tuple[int, int] | None:
+def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
     """A unit named in ``sentence`` that the question does not name: "Ban Quản lý các KCN Đồng Nai";
     of the kind asked when the question names one ("phòng nào" -> a Phòng)."""
     asked = _ASKS_UNIT.search(fold(question))
@@ -153,34 +166,55 @@ def _unit(question: str, sentence: str) -> tuple[int, int] | None:
         if kind in _KIND_LEADS and not fold(m.group(0)).startswith(_KIND_LEADS[kind]):
             continue
         end = m.start()
+        names = [m.start() + a for a, _ in person_names(m.group(0))]  # "UBND tỉnh | Lương Văn Hải"
         for word in re.finditer(r"\S+", m.group(0)):
             if word.start() and not word.group(0)[:1].isupper() and word.group(0).lower() not in _UNIT_WORDS:
                 break
+            if m.start() + word.start() in names:
+                break
             end = m.start() + word.end()
         if _new(sentence[m.start():end], question):
-            return _trim(sentence, m.start(), end)
-    return None
+            yield _trim(sentence, m.start(), end)
 
 
-def _where(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
-    if cue.pattern and "[A-Z]" in cue.pattern:  # "huyện nào": the named place itself
-        m = re.search(cue.pattern, strip_diacritics(sentence))
-        if m:
-            tail = re.match(rf"[^\s,.;:()]*(?:\s+[{_UP}][^\s,.;:()]*)*", sentence[m.end() - 1:])
-            end = m.end() - 1 + tail.end()
-            if not person_names(sentence[m.start():end]):  # "UBND tỉnh Lương Văn Hải" is a person
-                return _trim(sentence, m.start(), end)
+def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+    """Places, best kind first: the kind of place asked ("huyện nào"), then "tại/ở ...", then a place
+    named in passing ("UBND huyện Hàm Tân"); a later kind only when the sentence has none of the former."""
+    for tier in (_asked_places, _at_places, _named_places):
+        found = list(tier(question, sentence, cue))
+        if found:
+            yield from found
+            return
+
+
+def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+    if not (cue.pattern and "[A-Z]" in cue.pattern):
+        return
+    folded_q = f" {expand(question)} "
+    for m in re.finditer(cue.pattern, strip_diacritics(sentence)):  # "huyện nào": the named place itself
+        tail = re.match(rf"[^\s,.;:()]*(?:\s+[{_UP}0-9][^\s,.;:()]*|\s+và\s+[{_UP}][^\s,.;:()]*)*",
+                        sentence[m.end() - 1:])
+        end = m.end() - 1 + tail.end()
+        name = sentence[m.end() - 1:end]
+        # "UBND tỉnh Lương Văn Hải" is a person; a place the question names is not its answer
+        if not person_names(sentence[m.start():end]) and f" {expand(name)} " not in folded_q:
+            yield _trim(sentence, m.start(), end)
+
+
+def _at_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     for m in _PLACE.finditer(sentence):
         if _new(m.group(0), question):
-            return _trim(sentence, m.start(), m.end())
+            yield _trim(sentence, m.start(), m.end())
+
+
+def _named_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     folded_q = f" {expand(question)} "
-    for m in _NAMED_PLACE.finditer(sentence):  # no "tại/ở": a place named in passing ("UBND huyện Hàm Tân")
+    for m in _NAMED_PLACE.finditer(sentence):
         if f" {expand(m.group(1))} " not in folded_q and not person_names(m.group(0)):
-            return _trim(sentence, m.start(), m.end())
-    return None if cue.pattern else _clause(question, sentence)  # "tỉnh nào" wants the name, not a clause
+            yield _trim(sentence, m.start(), m.end())
 
 
-def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None:
+def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """A document number or name; when the question names the kind ("quyết định nào"), of that kind."""
     folded_q = fold(question)
     kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
@@ -189,11 +223,12 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> tuple[int, int] | None
     for pattern in (_DOC,) if asks_number else (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
             found = fold(m.group(0))
+            if FULL_DATE.fullmatch(m.group(0)):  # "04/12/2019" dates a document, it is not its number
+                continue
             if (kinds and not re.search(kinds[0], found)) or (issuer and issuer not in found):
                 continue
             if _new(m.group(0), question):
-                return _trim(sentence, m.start(), m.end())
-    return None
+                yield _trim(sentence, m.start(), m.end())
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -209,33 +244,66 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _clause(question: str, sentence: str) -> tuple[int, int] | None:
-    """The clause that answers a what/why/list question: the one right after the clause that restates
-    the question (an answer follows what it answers: "... khó thực hiện được | vì ..."), else that one."""
+    """The clause that answers a what/why/list question. An answer follows what it answers ("... khó
+    thực hiện được | vì ..."), so: the first clause after the one that restates the question that says
+    something new (else the nearest before it), run on through the items of a list (", " / "; ")."""
     asked = set(content_words(question))
     spans = _clauses(sentence)
     if not spans:
         return None
+    novel = [[w for w in content_words(sentence[a:b]) if w not in asked] for a, b in spans]
     overlap = [len(set(content_words(sentence[a:b])) & asked) for a, b in spans]
     i = max(range(len(spans)), key=lambda j: overlap[j])
-    pick = spans[i + 1] if i + 1 < len(spans) else spans[i]
-    if not [w for w in content_words(sentence[pick[0]:pick[1]]) if w not in asked]:
+    order = [*range(i + 1, len(spans)), *range(i, -1, -1)]
+    j = next((j for j in order if len(novel[j]) >= (2 if j == i else 1)), None)
+    if j is None:
         return None
-    start = pick[0] + len(sentence[pick[0]:pick[1]]) - len(sentence[pick[0]:pick[1]].lstrip())
-    return _trim(sentence, start, pick[1], limit=25)
+    start, end = spans[j]
+    for k in range(j + 1, len(spans)):  # the next items of a list
+        gap = sentence[end:spans[k][0]].strip()
+        if gap not in {",", ";"} or not novel[k] or _words(sentence[start:spans[k][1]]) > CLAUSE_WORDS:
+            break
+        end = spans[k][1]
+    start += len(sentence[start:end]) - len(sentence[start:end].lstrip())
+    return _trim(sentence, start, end, limit=CLAUSE_WORDS)
+
+
+def _within_own_period(found: str, question: str) -> bool:
+    """Whether the date ``found`` falls in a month the question itself names: "26/12/2017" is the
+    question's own "tháng 12/2017", not an answer to when something else happens."""
+    months = {(int(m), y) for m, y in re.findall(r"\b(\d{1,2})/((?:19|20)\d{2})\b", question)}
+    months |= {(int(m), y) for m, y in re.findall(r"tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", question)}
+    dates = re.findall(r"\b\d{1,2}/(\d{1,2})/((?:19|20)\d{2})\b", found)
+    dates += re.findall(r"tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", found)
+    return any((int(m), y) in months for m, y in dates)
+
+
+def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
+    """How closely the question's own words surround ``span``. An answer sits next to what the question
+    says about it: "Ban quản lý các KCN Lâm Đồng | tổ chức Hội nghị" answers "Đơn vị nào tổ chức hội
+    nghị?", the other units of the sentence do not. Each question word within ``ANCHOR_WINDOW`` words
+    of the span counts 1 / (1 + distance)."""
+    asked = set(content_words(question))
+    tokens = [(m.start(), fold(m.group(0))) for m in _TOKEN.finditer(sentence)]
+    before = [w for s, w in reversed(tokens) if s < span[0]][:ANCHOR_WINDOW]
+    after = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW]
+    return sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
 
 
 _BY_KIND = {"when": _when, "howmany": _howmany, "who": _who, "where": _where, "which-doc": _which_doc}
 
 
 def short_span(question: str, sentence: str) -> tuple[int, int] | None:
-    """(start, end) in ``sentence`` of the phrase that answers ``question``, or None."""
+    """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
+    the kind asked, the one the question's own words surround most closely (the first on a tie)."""
     cue = Cue.of(question)
     find = _BY_KIND.get(cue.kind or "")
-    span = find(question, sentence, cue) if find else None
-    if span is None and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
-        span = _who(question, sentence, cue)  # "UBND tỉnh nào": a body or its head, not a place
-    if span is None and cue.kind is None:
+    found = [span for span in find(question, sentence, cue) if span[1] > span[0]] if find else []
+    if not found and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
+        found = [span for span in _who(question, sentence, cue) if span[1] > span[0]]  # "UBND tỉnh nào": a body
+    if found:
+        return max(found, key=lambda span: _anchor(question, sentence, span))
+    if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause
         span = _clause(question, sentence)
-    if span is None or span[1] <= span[0]:
-        return None
-    return span
+        return span if span is not None and span[1] > span[0] else None
+    return None
