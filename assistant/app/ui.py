@@ -92,6 +92,7 @@ TRANSLATE_JS = """
     "Copy message": "Sao chép", "Copied!": "Đã sao chép", "Clear": "Xóa", "Loading...": "Đang tải…",
     "Fullscreen": "Toàn màn hình", "Exit fullscreen mode": "Thoát toàn màn hình", "Copy table": "Sao chép bảng",
     "Error": "Lỗi", "Close": "Đóng", "Upload file": "Tải tệp lên", "Remove": "Xóa", "Download": "Tải về",
+    "Click to upload or drop files": "Bấm để chọn tệp hoặc thả tệp vào đây", "Table actions": "Thao tác với bảng",
     "Copy table data": "Sao chép dữ liệu bảng", "Copied to clipboard": "Đã sao chép", "Copied message": "Đã sao chép",
     "Warning": "Cảnh báo", "Info": "Thông tin", "Success": "Thành công", "Scroll to bottom": "Cuộn xuống cuối",
     "Scroll down": "Cuộn xuống", "chatbot conversation": "hội thoại", "Sort column": "Sắp xếp cột",
