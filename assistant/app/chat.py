@@ -174,7 +174,7 @@ def finish_turn(turn: Turn, index: int, answer: Answer | None, partial: str) -> 
 # -- handlers --------------------------------------------------------------------------------------
 def read_filters(sources: list[str] | None, since: float | None, until: float | None) -> tuple[ChatFilters, str]:
     """The chat's filters from the form, and a Vietnamese problem ("" when they are fine)."""
-    years = [None if v in (None, "") else int(v) for v in (since, until)]
+    years = [None if v in (None, "", 0) else int(v) for v in (since, until)]  # an emptied box may send 0
     for year in years:
         if year is not None and not 1900 <= year <= 2100:
             return ChatFilters(), f"Năm {year} không hợp lệ; hãy nhập năm có bốn chữ số, ví dụ 2019."
@@ -412,7 +412,7 @@ def build_chat_tab(runtime: AppRuntime) -> dict[str, Any]:
                             "rê chuột hoặc chạm vào [n] để xem câu trích, bấm để mở nguồn bên cạnh.",
             )
             with gr.Row(elem_id="ask-row"):
-                question = gr.Textbox(show_label=False, placeholder="Nhập câu hỏi rồi nhấn Enter…",
+                question = gr.Textbox(label="Câu hỏi", show_label=False, placeholder="Nhập câu hỏi…",
                                       elem_id="question", scale=5, max_lines=4)
                 ask_btn = gr.Button("Gửi", variant="primary", elem_id="ask-btn", scale=1, min_width=80)
         sources, chat_doc = _side_panel()

@@ -174,7 +174,7 @@ def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int], short_a
     return "".join(out)
 
 
-def citation_previews(citations: Iterable[Citation], limit: int = 280) -> dict[int, str]:
+def citation_previews(citations: Iterable[Citation], limit: int = 220) -> dict[int, str]:
     """What hovering or tapping ``[n]`` shows: "[n] «quote» — title, date" (quotes of one marker joined)."""
     quotes: dict[int, list[str]] = {}
     heads: dict[int, str] = {}

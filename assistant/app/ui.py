@@ -85,6 +85,7 @@ TRANSLATE_JS = """
     [/^processing \\|$/, "đang xử lý |"], [/^processing$/, "đang xử lý"],
     [/^queue: (\\d+)\\/(\\d*) \\|$/, "hàng đợi: $1/$2 |"],
     [/^Invalid file types?: (.*)\\. Only (.*) allowed\\.$/, "Loại tệp không được hỗ trợ: $1. Chỉ nhận $2."],
+    [/^user's message: ([\\s\\S]*)$/, "Câu hỏi: $1"], [/^bot's message: ([\\s\\S]*)$/, "Trả lời: $1"],
   ];
   const words = {
     "Drop File Here": "Thả tệp vào đây", "- or -": "- hoặc -", "Click to Upload": "Bấm để chọn tệp",

@@ -1,8 +1,8 @@
 """The web app in headless Chromium: chat with citations, document view, search, uploads.
 
-A session fixture starts ``python app.py --port <free> --home <tmp>`` (a fresh index, so the start-up
-indexing of ``corpus/`` runs for real), waits until the status banner says the corpus is indexed, and
-stops the server at the end. Every step saves a screenshot under ``tests/screenshots/``.
+The session fixtures in ``conftest.py`` start ``python app.py --port <free> --home <tmp>`` (a fresh index,
+so the start-up indexing of ``corpus/`` runs for real) and one Chromium, shared with
+``test_browser_chat.py``. Every step saves a screenshot under ``tests/screenshots/``.
 
 Needs Debian's Chromium at /usr/bin/chromium (``apt-get install -y chromium``; scripts/test.sh does it)
 and the embedding model (provisioned on first use).
@@ -10,18 +10,12 @@ and the embedding model (provisioned on first use).
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from browser_app import ANSWER_TIMEOUT_MS, SHOTS, ask, shot
 
 from assistant.app.feedback import FeedbackStore
 
@@ -30,28 +24,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
 
-REPO = Path(__file__).resolve().parents[2]
-SHOTS = REPO / "tests" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-START_TIMEOUT_S = float(os.environ.get("ASSISTANT_TEST_START_TIMEOUT", "1200"))  # first run provisions the model
-ANSWER_TIMEOUT_MS = 180_000
 NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."
 UNIQUE_WORD = "Quokkavia"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def shot(page, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
 
 
 def documents_in_banner(page) -> int:
@@ -59,72 +33,6 @@ def documents_in_banner(page) -> int:
     match = re.search(r"(\d+) tài liệu", text)
     assert match, f"no document count in the banner: {text!r}"
     return int(match.group(1))
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} missing: apt-get install -y chromium")
-    with playwright_sync.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory, browser) -> Iterator[SimpleNamespace]:
-    """The app (``url``, ``home``) on a free port with a fresh index home, once the corpus is indexed."""
-    home = tmp_path_factory.mktemp("app_home")
-    port = _free_port()
-    log_path = home.parent / "app.log"
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port), "--home", str(home)],
-                                cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-
-    def log_tail() -> str:
-        return log_path.read_text(errors="replace")[-4000:]
-
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:  # the page is served before the model is loaded
-            if proc.poll() is not None:
-                pytest.fail(f"app.py exited with {proc.returncode}:\n{log_tail()}")
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"app.py did not serve {url}:\n{log_tail()}")
-            time.sleep(0.5)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-        page.goto(url)
-        expect(page.locator("#status-banner .status")).to_be_visible(timeout=60_000)
-        shot(page, "00_startup_banner")  # starting (with progress) or already ready
-        remaining = max(1.0, deadline - time.monotonic())
-        try:
-            page.wait_for_selector("#status-banner [data-state=ready]", timeout=remaining * 1000)
-        except playwright_sync.Error:
-            shot(page, "00_startup_failed")
-            pytest.fail(f"the app did not become ready: {page.locator('#status-banner').inner_text()}\n{log_tail()}")
-        shot(page, "01_ready")
-        page.close()
-        yield SimpleNamespace(url=url, home=home)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@pytest.fixture(scope="session")
-def app_url(app_server) -> str:
-    return app_server.url
 
 
 @pytest.fixture
@@ -135,11 +43,6 @@ def page(browser, app_url):
     page.wait_for_selector("#status-banner [data-state=ready]", timeout=60_000)
     yield page
     context.close()
-
-
-def ask(page, question: str) -> None:
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask-btn").click()
 
 
 def test_answer_cites_and_highlights_the_source(page, app_server):
@@ -170,7 +73,8 @@ def test_answer_cites_and_highlights_the_source(page, app_server):
     expect(link).to_be_visible(timeout=30_000)
     with urllib.request.urlopen(link.get_attribute("href"), timeout=30) as response:
         csv_text = response.read().decode("utf-8-sig")
-    assert csv_text.startswith("id,thoi_gian,danh_gia,cau_hoi") and "Đúng người chủ trì" in csv_text
+    assert csv_text.startswith("Mã,Thời gian (UTC),Đánh giá,Câu hỏi") and "Đúng người chủ trì" in csv_text
+    assert "Hữu ích" in csv_text and "Chưa đúng" in csv_text
     shot(page, "03_chat_feedback_export")
 
 
@@ -181,7 +85,10 @@ def test_citation_opens_the_document_at_the_quote(page):
     mark = page.locator("#chat-doc mark#hl")
     expect(mark).to_contain_text("Ngày 26/04/2019 tại thành phố Đà Lạt", timeout=30_000)
     expect(page.locator("#chat-doc .doc-title")).to_contain_text("Hội nghị sơ kết chương trình hợp tác")
-    expect(mark).to_be_in_viewport()  # the view scrolled to the span
+    expect(page.locator("#sources .src-card.active")).to_be_visible()  # the passage, beside the chat
+    box = page.locator("#chat-doc .doc-body").bounding_box()
+    spot = mark.bounding_box()
+    assert box["y"] <= spot["y"] <= box["y"] + box["height"], (box, spot)  # its box scrolled to the span
     page.screenshot(path=str(SHOTS / "04_chat_document_view.png"))  # the viewport, to show the scroll
 
     # The "Xem tài liệu [n]" button does the same; a new conversation clears everything.
