@@ -12,9 +12,15 @@ Query embeddings are computed by the model for every timed search (the embedding
 so dense and hybrid latencies are those of a new question. ``--no-cache`` also starts ingest with an
 empty embedding cache, so every chunk is embedded by the model.
 
+With ``--synthetic N`` it measures search at scale instead (:mod:`search_scale`): real Wikipedia text
+for BM25, random unit vectors, 10 000 and N chunks, each FAISS type (and Milvus with ``--store milvus``):
+build time, memory, p50 / p95 of hybrid, dense, keyword and filtered search, and the model's query
+embedding time on its own row.
+
 Example:
     .venv/bin/python scripts/bench_search.py --law --no-cache
     .venv/bin/python scripts/bench_search.py --extra-wiki 200 --queries 50 --json
+    .venv/bin/python scripts/bench_search.py --synthetic 100000 --store milvus
 """
 
 from __future__ import annotations
@@ -107,6 +113,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--keep", action="store_true",
                         help="giữ thư mục tạm để xem lại / keep the temporary folder")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON / print JSON")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="đo ở quy mô lớn: 10 000 và N đoạn, vectơ ngẫu nhiên / search at scale on 10 000 "
+                             "and N chunks of Wikipedia text with random vectors")
+    parser.add_argument("--store", choices=("faiss", "milvus"), default="faiss",
+                        help="với --synthetic: milvus đo thêm Milvus (milvus-lite) / with --synthetic, also Milvus")
+    parser.add_argument("--dim", type=int, default=768, help="số chiều vectơ / vector dimension (default %(default)s)")
     return parser
 
 
@@ -231,13 +243,69 @@ def _table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def run_synthetic(args: argparse.Namespace) -> dict:
+    """The scale table: each size written once, searched with every engine; query embedding timed apart."""
+    import search_scale
+
+    settings = Settings(**({"chunk_size": args.chunk_size} if args.chunk_size else {}))
+    sizes = sorted({min(10_000, args.synthetic), args.synthetic})
+    windows = search_scale.wiki_chunks(WIKI, sizes[-1], settings.chunk_size)
+    t0 = time.perf_counter()
+    cache = default_cache_dir() / "bench" / f"viwiki-tokens-{sizes[-1]}-{settings.chunk_size}.pkl"
+    tokens = search_scale.token_lists([t for _, t in windows], cache)
+    tokenize_s = time.perf_counter() - t0
+    queries = [QUERIES[i % len(QUERIES)] for i in range(args.queries)]
+    result: dict = {"sizes": [], "tokenize_s": round(tokenize_s, 1), "queries": len(queries), "dim": args.dim}
+    for size in sizes:
+        row = search_scale.bench_size(size, windows, tokens, args.dim, queries, settings, args.store == "milvus")
+        shutil.rmtree(row.pop("home"), ignore_errors=True)
+        result["sizes"].append(row)
+    if args.model_path and Path(args.model_path).expanduser().is_dir():
+        embedder = Embedder(settings.model_copy(update={"model_path": Path(args.model_path).expanduser()}))
+        embedder = embedder.with_query_cache(False)
+        embedder.encode_queries([QUERIES[0]])
+        times = []
+        for query in queries:
+            t0 = time.perf_counter()
+            embedder.encode_queries([query])
+            times.append(time.perf_counter() - t0)
+        result["embed"] = _percentiles(times)
+    result["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                         "load": round(os.getloadavg()[0], 1)}
+    return result
+
+
+def _synthetic_table(result: dict) -> str:
+    lines = [f"{'chunks':>8}  {'engine':<24}{'build s':>8}{'MB':>8}{'rec@10':>7}"
+             + "".join(f"{m + ' p50/p95 ms':>24}" for m in ("hybrid", "dense", "keyword", "hybrid_2018+"))]
+    for size in result["sizes"]:
+        for name, row in size["engines"].items():
+            memory = row.get("dense_mb", row.get("rss_growth_mb"))
+            recall = "-" if row["recall@10"] is None else f"{row['recall@10']:.3f}"
+            lines.append(f"{size['chunks']:>8}  {name:<24}{row['build_s']:>8.1f}{memory:>8.0f}{recall:>7}" + "".join(
+                f"{row[m]['p50_ms']:>13.1f} /{row[m]['p95_ms']:>8.1f}" for m in ("hybrid", "dense", "keyword", "hybrid_2018+")))
+        lines.append(f"{'':>8}  generation (SQLite + BM25 + Flat) {size['generation_write_s']} s, BM25 "
+                     f"{size['bm25_mb']} MB, accent restorer {size['restorer_build_s']} s, peak RSS {size['peak_rss_mb']} MB")
+    if "embed" in result:
+        lines.append(f"query embedding (model, not in the rows above): p50 {result['embed']['p50_ms']:.1f} ms, "
+                     f"p95 {result['embed']['p95_ms']:.1f} ms")
+    lines.append(f"tokenize {result['tokenize_s']} s (pyvi, cached); {result['queries']} queries; "
+                 f"{result['machine']['cpus']} CPU, load {result['machine']['load']}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.queries < 1 or args.extra_wiki < 0:
-        raise SystemExit("--queries >= 1, --extra-wiki >= 0")
+    if args.queries < 1 or args.extra_wiki < 0 or args.synthetic < 0:
+        raise SystemExit("--queries >= 1, --extra-wiki >= 0, --synthetic >= 0")
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("sentence_transformers", "transformers", "bm25s", "faiss"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if args.synthetic:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        result = run_synthetic(args)
+        print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _synthetic_table(result))
+        return 0
     result = run(args)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _table(result))
     return 0

@@ -46,11 +46,21 @@ _clients: dict[tuple[str, str], MilvusClient] = {}
 _clients_lock = threading.Lock()
 
 
+class _LiteNoise(logging.Filter):
+    """milvus-lite's in-process gRPC server logs a traceback for AllocTimestamp, which it does not
+    implement and pymilvus does without; drop only that record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Method not implemented" not in record.getMessage()
+
+
 def client_for(uri: str, token: str = "") -> MilvusClient:
     """One client per URI in this process (milvus-lite starts one local server per file)."""
     with _clients_lock:
         key = (uri, token)
         if key not in _clients:
+            if "://" not in uri:
+                logging.getLogger("grpc._server").addFilter(_LiteNoise())
             _clients[key] = MilvusClient(uri=uri, token=token) if token else MilvusClient(uri=uri)
         return _clients[key]
 
