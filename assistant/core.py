@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.chains.answer import AnswerChain
-from assistant.index.manifest import check_compatible, settings_binding
+from assistant.index.manifest import LEGACY_EMBEDDING, check_compatible, settings_binding
 from assistant.index.retriever import HybridRetriever
 from assistant.index.search_store import open_store
 from assistant.index.snapshot import IndexSnapshot, current_generation
@@ -181,6 +181,7 @@ class Assistant:
         files = [p for p in snap.folder.rglob("*") if p.is_file()]
         out.update(
             documents=snap.manifest["documents"], chunks=snap.manifest["chunks"], model=snap.manifest["model"],
+            embedding=snap.manifest.get("embedding", LEGACY_EMBEDDING),
             dimension=snap.manifest["dimension"], faiss_index=snap.manifest["faiss_index"],
             chunker=snap.manifest["chunker"], generation=snap.folder.name, created=snap.manifest["created"],
             sizes={p.relative_to(snap.folder).as_posix(): p.stat().st_size for p in files},

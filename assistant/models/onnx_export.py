@@ -57,7 +57,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 _PACKAGES = ("torch", "transformers", "sentence-transformers", "onnxruntime", "onnx")
 
 
-def sample_texts(corpus: Path = CORPUS, size: int = 800, count: int = 12) -> tuple[list[str], list[str]]:
+def sample_texts(corpus: Path = CORPUS, size: int = 800, count: int = 8) -> tuple[list[str], list[str]]:
     """Real text to check an export on: ``count`` passages of about ``size`` characters spread over the
     corpus files, one passage long enough to be truncated, and each file's first line as a query."""
     files = sorted(p for p in Path(corpus).glob("*") if p.is_file() and p.suffix in {".txt", ".md"})
