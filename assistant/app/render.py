@@ -166,9 +166,9 @@ def answer_markdown(answer_text: str, turn: int, numbers: Iterable[int], short_a
         if n not in known:
             continue
         tip = previews.get(n) or f"Xem nguồn [{n}]"
+        label = f"Trích dẫn {previews[n]}" if previews.get(n) else f"Trích dẫn [{n}]"
         out.append(escape_markdown(answer_text[pos:match.start()]))
-        out.append(f'<a href="#cite-{turn}-{n}" class="cite" title="{esc(tip)}" '
-                   f'aria-label="Trích dẫn [{n}]: {esc(tip)}">[{n}]</a>')
+        out.append(f'<a href="#cite-{turn}-{n}" class="cite" title="{esc(tip)}" aria-label="{esc(label)}">[{n}]</a>')
         pos = match.end()
     out.append(escape_markdown((answer_text or "")[pos:]))
     return "".join(out)

@@ -1,7 +1,7 @@
 """The "Hỏi đáp" tab in headless Chromium at 1366x900 and 390x844 (issue 14, chat side).
 
 Desktop: the short answer in bold before the proof; ``[n]`` shows its quote on hover and opens the
-passage in the panel beside the chat without moving the chat; year filters; a reload keeps the
+passage in the panel beside the chat without moving the chat; year and document filters; a reload keeps the
 conversation, past conversations switch, export as Markdown and DOCX; an upload's progress on the
 banner (never "Sẵn sàng" meanwhile) and a question asked during it answered from the current index
 with a notice. Phone: the sources follow the answer; a tap on ``[n]`` shows the quote. A second app
@@ -101,6 +101,19 @@ def year_filter(page) -> None:
     shot(page, "chat_03_desktop_year_filter")
     page.locator("#chat-since input").fill("")
     page.locator("#chat-until input").fill("")
+    # One document: a 2017 question can only be answered from (or abstain over) the 2012 record.
+    page.locator("#chat-sources input").click()
+    page.get_by_role("option").filter(has_text=DOC_2012).first.click()
+    page.keyboard.press("Escape")
+    count = page.locator("#chatbot .message-content").count()
+    ask(page, Q_2017)
+    expect(page.locator("#chatbot .message-content")).to_have_count(count + 2, timeout=30_000)
+    last = page.locator("#chatbot .message-content").last
+    expect(last.locator(".turn-notice")).to_contain_text("1 tài liệu đã chọn", timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator("#sources")).not_to_contain_text("Đang tìm", timeout=ANSWER_TIMEOUT_MS)
+    shown = set(re.findall(r"\d{3}_[0-9a-f]{16}\.txt", page.locator("#sources").inner_text()))
+    assert shown <= {DOC_2012}, shown
+    shot(page, "chat_03b_desktop_document_filter")
 
 
 def conversations(page) -> None:
@@ -144,6 +157,7 @@ def upload_while_asking(page, tmp_path) -> None:
     expect(banner).to_have_attribute("data-state", "busy", timeout=30_000)
     expect(banner).to_contain_text(re.compile(r"Đọc tài liệu|Nhúng đoạn văn|Chỉ mục từ khóa"), timeout=30_000)
     assert "Sẵn sàng" not in banner.inner_text()
+    shot(page, "chat_05a_documents_tab_during_upload", full_page=False)
     page.get_by_role("tab", name="Hỏi đáp").click()
     shot(page, "chat_05_desktop_upload_progress", full_page=False)
     ask(page, Q_2017)

@@ -84,7 +84,7 @@ def test_citation_previews_and_notices():
 
 def test_answer_markdown_links_known_markers_and_escapes():
     md = render.answer_markdown("Tổ chức tại Đà Lạt [1] và <i>x</i> [2] [9].", 3, [1, 2])
-    assert ('<a href="#cite-3-1" class="cite" title="Xem nguồn [1]" aria-label="Trích dẫn [1]: Xem nguồn [1]">[1]</a>'
+    assert ('<a href="#cite-3-1" class="cite" title="Xem nguồn [1]" aria-label="Trích dẫn [1]">[1]</a>'
             in md)
     assert '<a href="#cite-3-2"' in md
     tipped = render.answer_markdown("Tại Đà Lạt [1].", 0, [1], previews={1: '[1] «Đà Lạt "<b>"»'})
