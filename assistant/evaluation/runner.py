@@ -241,6 +241,11 @@ def _run_config(name: str, chain: AnswerChain | None, retriever: Retriever, item
             with suppress(Exception):
                 chain.invoke(item["question"])
     records = []
+    partial = None
+    if chain is not None and chain.mode == "llm":
+        options.out.mkdir(parents=True, exist_ok=True)
+        partial = options.out / f"partial-{name}.jsonl"
+        partial.write_text("", encoding="utf-8")
     for item in tqdm(items, desc=f"Đánh giá {name}", unit="câu", disable=not options.progress):
         t0 = time.perf_counter()
         results = retriever.run(item["question"], k=options.k)
@@ -254,6 +259,9 @@ def _run_config(name: str, chain: AnswerChain | None, retriever: Retriever, item
                 log.exception("%s: ask failed", item["id"])
             answer_ms = (time.perf_counter() - t0) * 1000
         records.append(_record(item, spans.get(item["id"], []), results, search_ms, answer, answer_ms))
+        if partial is not None:  # an hour-long LLM run keeps what it measured if it is stopped
+            with partial.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps({"config": name, **records[-1]}, ensure_ascii=False) + "\n")
     return {"summary": metrics.summarize(records, options.k), "by_type": metrics.by_type(records), "records": records}
 
 
