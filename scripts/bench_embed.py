@@ -170,7 +170,9 @@ def main() -> None:
     for name in BACKENDS:
         cos = (vectors[name] * vectors["torch"]).sum(axis=1)
         rate = len(chunks) * args.rounds / seconds[name]
+        started = time.perf_counter()
         found = retrieval(embedders[name], paragraphs, questions, gold)
+        log.info("%s retrieval: %.0f s", name, time.perf_counter() - started)
         result[name] = {"chunks_per_s": round(rate, 2), "ratio": round(seconds["torch"] / seconds[name], 2),
                         "cos_mean": round(float(cos.mean()), 5), "cos_min": round(float(cos.min()), 5), **found}
         log.info("%s: %s", name, result[name])

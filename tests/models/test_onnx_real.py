@@ -7,10 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sentence_transformers import SentenceTransformer
 
 from assistant.converters import convert
 from assistant.models.embedder import Embedder, resolve_backend
 from assistant.models.onnx_encoder import OnnxEncoder, read_record
+from assistant.models.provision import resolve_model
 from assistant.preprocessors.chunker import chunk_text
 from assistant.preprocessors.cleaner import clean_text
 from assistant.settings import Settings
@@ -27,8 +29,10 @@ def test_onnx_export_matches_torch_on_corpus_chunks(corpus_dir: Path) -> None:
     record = read_record(backend.onnx_file)
     assert record["verified"] and record["min_cosine"] >= 0.9999
 
-    onnx = Embedder(settings).model
-    reference = Embedder(settings.model_copy(update={"embed_backend": "torch"})).model
+    onnx = Embedder(settings).model  # the process's shared ONNX model, as the other slow tests use it
+    # torch loaded here only, not into the process-wide cache: a gigabyte the rest of the session does not need
+    reference = SentenceTransformer(resolve_model(settings), device="cpu", local_files_only=True)
+    reference.max_seq_length = settings.max_seq_length
     assert isinstance(onnx, OnnxEncoder) and not isinstance(reference, OnnxEncoder)
     assert onnx.prompts == reference.prompts and onnx.max_seq_length == reference.max_seq_length == 512
     assert onnx.get_embedding_dimension() == reference.get_embedding_dimension()
