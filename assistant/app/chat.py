@@ -390,10 +390,10 @@ def _filters(runtime: AppRuntime) -> tuple[gr.Dropdown, gr.Number, gr.Number]:
         chosen = gr.Dropdown(label="Chỉ dùng các tài liệu (để trống: tất cả)", choices=source_choices(runtime)
                              if runtime.ready else [], value=[], multiselect=True, elem_id="chat-sources")
         with gr.Row():
-            since = gr.Number(label="Từ năm", value=None, precision=0, elem_id="chat-since", minimum=1900,
-                              maximum=2100)
-            until = gr.Number(label="Đến năm", value=None, precision=0, elem_id="chat-until", minimum=1900,
-                              maximum=2100)
+            # no minimum/maximum: Gradio would refuse the question with an English error; read_filters
+            # checks the years and says what is wrong in Vietnamese
+            since = gr.Number(label="Từ năm", value=None, precision=0, elem_id="chat-since")
+            until = gr.Number(label="Đến năm", value=None, precision=0, elem_id="chat-until")
     return chosen, since, until
 
 
