@@ -38,11 +38,11 @@ def test_onnx_export_matches_torch_on_corpus_chunks(corpus_dir: Path) -> None:
     assert onnx.get_embedding_dimension() == reference.get_embedding_dimension()
 
     text = clean_text(convert(corpus_dir / "004_6d3412d8dd45478c.txt").text)
-    chunks = [c.text for c in chunk_text(text, settings.chunk_size, settings.chunk_overlap_sentences)][:6]
+    chunks = [c.text for c in chunk_text(text, settings.chunk_size, settings.chunk_overlap_sentences)][:3]
     long = text[:6000]  # over 512 tokens: truncated the same way
     assert len(onnx.tokenizer(onnx.prompts["document"] + long)["input_ids"]) > onnx.max_seq_length
     lines = (REPO / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    questions = [json.loads(line)["question"] for line in lines[:3]]
+    questions = [json.loads(line)["question"] for line in lines[:2]]
 
     got = np.vstack([onnx.encode_document(chunks + [long]), onnx.encode_query(questions)])
     want = np.vstack([reference.encode_document(chunks + [long], batch_size=8, normalize_embeddings=True),
@@ -50,4 +50,4 @@ def test_onnx_export_matches_torch_on_corpus_chunks(corpus_dir: Path) -> None:
     cosines = (got * want).sum(axis=1)
     assert cosines.min() >= 0.9999, cosines
     # the prompts matter: a question embedded as a document is another vector
-    assert float(onnx.encode_document(questions[:1])[0] @ got[-3]) < 0.99
+    assert float(onnx.encode_document(questions[:1])[0] @ got[-2]) < 0.99
