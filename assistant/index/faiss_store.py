@@ -1,7 +1,9 @@
 """The default search store: FAISS and bm25s as files in the generation folder, searched in process.
 
-``faiss_index="auto"`` picks the FAISS type by corpus size from the table ``scripts/bench_search.py
---synthetic`` measured (README § Scale / Milvus): exact ``Flat`` while it is fast enough, then ``HNSW32``.
+``faiss_index="auto"`` picks the FAISS type by corpus size (README § Scale / Milvus, from
+``scripts/bench_search.py --synthetic``): exact ``Flat`` (recall 1, linear in the corpus) while it stays
+inside the latency target, then ``HNSW32``. The 200 000 bound is extrapolated from the 10 000-chunk
+table and a dense-only 100 000 run; the full 100 000 run should confirm it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from assistant.index.tokenizer import VietnameseTokenizer
 
 log = logging.getLogger(__name__)
 
-# Up to this many chunks exact search stays well under the latency target (README § Scale / Milvus).
+# Up to this many chunks exact search stays inside the latency target (README § Scale / Milvus).
 AUTO_FLAT_MAX = 200_000
 AUTO_LARGE = "HNSW32"
 
