@@ -52,6 +52,13 @@ def app(tmp_path_factory):
         proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port), "--home",
                                  str(root / "home")], cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
+        # Pages open once the start-up is done (the app prints it): a page left waiting for minutes on a loaded
+        # machine is the renderer the kernel kills first when memory runs short.
+        deadline = time.monotonic() + 1200
+        while "Sẵn sàng sau" not in (root / "app.log").read_text(encoding="utf-8", errors="replace"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("app.py did not become ready:\n" + (root / "app.log").read_text(errors="replace")[-3000:])
+            time.sleep(1)
         yield f"http://127.0.0.1:{port}/", root
     finally:
         proc.terminate()
@@ -87,10 +94,10 @@ def in_browser(url: str, steps) -> None:
 
 
 def open_page(browser, url: str, viewport: dict, tab: str):
-    """A fresh page at ``viewport`` on ``tab`` once the app is ready (the first call waits for the start-up)."""
+    """A fresh page at ``viewport`` on ``tab`` of the ready app."""
     context = browser.new_context(viewport=viewport, locale="vi-VN", accept_downloads=True)
     page = context.new_page()
-    deadline = time.monotonic() + 900
+    deadline = time.monotonic() + 120
     while True:
         try:
             page.goto(url, timeout=10_000)
@@ -99,7 +106,7 @@ def open_page(browser, url: str, viewport: dict, tab: str):
             if time.monotonic() > deadline:
                 raise
             time.sleep(1)
-    page.wait_for_selector("#status-banner [data-state=ready]", timeout=900_000)
+    page.wait_for_selector("#status-banner [data-state=ready]", timeout=120_000)
     page.get_by_role("tab", name=tab).click()
     return page
 
