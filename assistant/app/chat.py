@@ -45,7 +45,7 @@ EXAMPLES = [
 ]
 SOURCES_EMPTY_VI = "Nguồn trích dẫn của câu trả lời sẽ hiện ở đây."
 DOC_EMPTY_VI = "Bấm vào một trích dẫn [n] hoặc nút «Xem tài liệu» để xem toàn văn."
-QUEUED_VI = ("⏳ Hệ thống đang khởi động. Câu hỏi đã được xếp hàng và sẽ được trả lời ngay khi sẵn sàng "
+QUEUED_VI = ("Hệ thống đang khởi động. Câu hỏi đã được xếp hàng và sẽ được trả lời ngay khi sẵn sàng "
              "(đã chờ {seconds} giây)…")
 TIMEOUT_VI = "Hệ thống vẫn chưa sẵn sàng sau {minutes} phút chờ; xin gửi lại câu hỏi sau ít phút."
 QUEUE_POLL_S = 1.0
@@ -62,11 +62,13 @@ if (!window.__assistantCiteHandler) {
   pop.setAttribute('role', 'tooltip');
   document.body.appendChild(pop);
   let hideTimer = null;
+  let shownAt = 0;
   const show = (link) => {
     const quote = link.dataset.quote || link.getAttribute('title') || '';
     if (link.getAttribute('title')) { link.dataset.quote = quote; link.removeAttribute('title'); }
     if (!quote) return;
     clearTimeout(hideTimer);
+    shownAt = Date.now();
     pop.textContent = quote;
     pop.style.display = 'block';
     const r = link.getBoundingClientRect();
@@ -82,7 +84,8 @@ if (!window.__assistantCiteHandler) {
   document.addEventListener('mouseout', (event) => { if (citeOf(event)) hide(); }, true);
   document.addEventListener('focusin', (event) => { const l = citeOf(event); if (l) show(l); }, true);
   document.addEventListener('focusout', (event) => { if (citeOf(event)) hide(); }, true);
-  window.addEventListener('scroll', () => { pop.style.display = 'none'; }, true);
+  // a scroll hides it, but not the chat's own scroll right after a tap opened the sources
+  window.addEventListener('scroll', () => { if (Date.now() - shownAt > 1500) pop.style.display = 'none'; }, true);
   document.addEventListener('click', (event) => {
     const link = event.target.closest ? event.target.closest('a[href^="#cite-"], a[href^="#rel-"]') : null;
     if (!link) { pop.style.display = 'none'; return; }

@@ -193,8 +193,8 @@ def test_chat_on_a_phone(browser, app_url):
         shot(page, "chat_07_phone_answer_then_sources")
         page.locator("#chatbot a.cite").first.tap()
         expect(page.locator("#cite-pop")).to_be_visible()
-        expect(page.locator("#sources .src-card.active")).to_be_visible(timeout=30_000)
         shot(page, "chat_08_phone_tap_preview", full_page=False)
+        expect(page.locator("#sources .src-card.active")).to_be_visible(timeout=30_000)
         no_english(page, "the phone chat")
     finally:
         context.close()
