@@ -94,6 +94,10 @@ class Settings(BaseSettings):
     w_lexical: float = 0.5
     w_cue: float = 0.15
     w_rank: float = 0.05
+    # A sentence that only restates the question (its event, date and unit) answers nothing: its score
+    # loses w_restate * (1 - min(1, new words / novel_words)), new words being content words not in the question.
+    w_restate: float = 0.1
+    novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")
     extra_margin: float = Field(0.06, ge=0, description="A 2nd/3rd sentence is quoted when it scores this close.")
     max_sentences: int = Field(3, ge=1, le=3, description="Sentences an extractive answer quotes at most.")
     short_margin: float = Field(0.1, ge=0, description="A sentence this close to the best that holds the phrase "

@@ -102,12 +102,16 @@ class ExtractiveAnswerer:
         q_vec = self.embedder.encode_queries([question])[0]
         s_vecs = self.embedder.encode_documents([c.text for c in cands])
         dense = s_vecs @ q_vec
+        asked = set(q_words)
+        s = self.settings
         for cand, sim in zip(cands, dense, strict=True):
             cand.cue = cue.fits(cand.text)
-            lexical = overlap(q_words, content_words(cand.text))
+            words = content_words(cand.text)
+            lexical = overlap(q_words, words)
             rank_prior = 1.0 / (1 + cand.passage)
-            s = self.settings
-            cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior)
+            restates = 1.0 - min(1.0, len({w for w in words if w not in asked}) / s.novel_words)
+            cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior
+                               - s.w_restate * restates)
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
