@@ -51,6 +51,22 @@ _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 _ROLE_WHICH_RE = re.compile(_ROLE_WHICH)
+# The posts as written: typed with diacritics, "chuẩn bị thủ tục" must not read as "bí thư".
+_ROLES_WRITTEN = {"bi thu": "bí thư", "thu truong": "thủ trưởng", "bo truong": "bộ trưởng"}
+
+
+def _post_which(question: str, folded: str) -> bool:
+    """A post, then "nào" ("Phó Chủ tịch UBND tỉnh nào"): the question asks for a person."""
+    m = _ROLE_WHICH_RE.search(folded)
+    return bool(m) and _names_post(next(r for r in _ROLES if m.group(0).startswith(r)), question, folded)
+
+
+def _names_post(role: str, question: str, folded: str) -> bool:
+    """Whether the question names the post ``role`` (folded); read as typed when it has diacritics."""
+    written = _ROLES_WRITTEN.get(role)
+    if written and has_diacritics(question):
+        return bool(re.search(rf"\b{written}\b", normalize_text(question).lower()))
+    return bool(re.search(rf"\b{role}\b", folded))
 
 # Vietnamese letters by case ("À-Ỹ" as a range would mix cases: Ạ ạ Ả ả ... alternate).
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
@@ -71,7 +87,7 @@ def question_type(question: str) -> str | None:
     """One of which-doc, when, howmany, where, who; None for other questions."""
     folded = fold(question)
     for name, pattern in _PATTERNS:
-        if name == "where" and _ROLE_WHICH_RE.search(folded):  # "Lãnh đạo UBND tỉnh nào": a person
+        if name == "where" and _post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
             return "who"
         if pattern.search(folded) or (name in _AMBIGUOUS and _asks(_AMBIGUOUS[name], question, folded)):
             return name
@@ -197,13 +213,13 @@ def _count_unit(folded: str, question: str) -> str | None:
     return None
 
 
-def _asked_role(folded: str) -> str | None:
+def _asked_role(question: str, folded: str) -> str | None:
     """The post whose holder the question asks for ("Trưởng ban ... là ai?" -> "truong ban")."""
     if not _ASKS_PERSON.search(folded):
         return None
     for role in _ROLES:
         m = re.search(rf"\b(pho\s+)?{role}\b", folded)
-        if m:
+        if m and _names_post(role, question, folded):
             return m.group(0)
     return None
 
@@ -224,7 +240,7 @@ class Cue:
         kind = question_type(question)
         folded = expand(question)
         unit = _count_unit(folded, question) if kind == "howmany" else None
-        role = _asked_role(folded) if kind == "who" else None
+        role = _asked_role(question, folded) if kind == "who" else None
         pattern = None
         if (place := _WHICH_PLACE.search(folded)) is not None:
             asked = place.group(1)

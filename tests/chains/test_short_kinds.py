@@ -1,0 +1,65 @@
+"""Short answers: which phrase of the kind asked, and the question types that ask for one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chains.cues import Cue, question_type
+from assistant.chains.short import short_span
+
+
+def _short(question: str, sentence: str) -> str | None:
+    span = short_span(question, sentence)
+    return None if span is None else sentence[span[0]:span[1]]
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # of several units, the one the question's words surround ("... | tổ chức Hội nghị")
+    ("Đơn vị nào tổ chức hội nghị sơ kết năm 2019 tại Đà Lạt?",
+     "Ngày 26/04/2019 tại Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết với sự tham dự của "
+     "Ban Quản lý KKT Bình Phước.", "Ban quản lý các KCN Lâm Đồng"),
+    # a date in the month the question names is the question's own event, not the answer
+    ("Theo hội nghị sơ kết tháng 12/2017, khi nào ba Ban Quản lý tổ chức tổng kết chương trình?",
+     "Ngày 26/12/2017 các Ban thống nhất: cuối năm 2018 tổ chức tổng kết chương trình hợp tác.", "cuối năm 2018"),
+    ("Chương trình đã được triển khai bao lâu?", "Sau 01 năm triển khai thực hiện Chương trình, kết quả tốt.",
+     "01 năm"),
+    ("Chương trình hợp tác được ký kết cho giai đoạn nào?",
+     "Ngày 26/12/2017 đã tổng kết chương trình hợp tác giai đoạn 2016-2018 đã được ký kết.", "giai đoạn 2016-2018"),
+    ("Năm 2020 cần chuẩn bị thủ tục khởi công cho khu công nghiệp nào?",
+     "Chuẩn bị đầy đủ các thủ tục để khởi công xây dựng Khu công nghiệp Sơn Mỹ 1;", "Khu công nghiệp Sơn Mỹ 1"),
+    ("Cơ quan nào ban hành Chỉ thị 27-CT/TU?",
+     "Thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012 của Ban Thường vụ Tỉnh ủy về chấn chỉnh tác phong.",
+     "Ban Thường vụ Tỉnh ủy"),
+    # a list runs on through its items, past the item the question already gives
+    ("Bên cạnh hội nghị giao ban hàng quý, hoạt động chung nào được tổ chức?",
+     "Hai Ban cùng tham gia các hoạt động chung như: hội nghị giao ban hàng quý, hội thao tổ chức hàng năm.",
+     "hội thao tổ chức hàng năm"),
+    # a document's date is not its number
+    ("Văn bản nào chỉ đạo việc lựa chọn nhà đầu tư KCN Tân Đức?",
+     "Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019 về việc lựa chọn nhà "
+     "đầu tư KCN Tân Đức.", "Công văn số 4622/UBND-KT"),
+    # a unit's name stops where a person's begins
+    ("Đơn vị nào chỉ đạo hội nghị?", "Phát biểu chỉ đạo Hội nghị, UBND tỉnh Lương Văn Hải ghi nhận kết quả.",
+     "UBND tỉnh"),
+])
+def test_the_phrase_of_the_kind_asked(question, sentence, short):
+    assert _short(question, sentence) == short
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Cơ quan nào ban hành Chỉ thị 27-CT/TU?", "who"),  # "cơ quan nào" is not "quận nào"
+    ("Lãnh đạo UBND tỉnh nào đến dự hội nghị?", "who"),  # a leader, not a province
+    ("Hội nghị diễn ra tại quận nào?", "where"),
+    ("Chương trình đã thực hiện bao lâu?", "howmany"),
+    ("Hội nghị giao ban được tổ chức bao lâu một lần?", None),  # how often: a clause ("hàng quý")
+    ("Chương trình ký cho giai đoạn nào?", "when"),
+    ("KCN nào cần hoàn thành thủ tục?", "where"),
+])
+def test_question_types(question, kind):
+    assert question_type(question) == kind
+
+
+def test_a_leader_asked_for_is_a_named_holder_of_any_post():
+    cue = Cue.of("Lãnh đạo Ban Quản lý nào phát biểu tại hội nghị?")
+    assert cue.fits("Phó Chủ tịch Thường trực UBND tỉnh Lương Văn Hải phát biểu chỉ đạo Hội nghị.")
+    assert not cue.fits("Hội nghị có sự tham dự của lãnh đạo 03 Ban quản lý và các phòng.")
