@@ -31,6 +31,7 @@ from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
+from assistant.text.patterns import ENUMERATOR
 from assistant.text.patterns import NUMBER as _NUMBER
 from assistant.text.stopwords import UNIT_PHRASE_STOPS
 
@@ -102,8 +103,9 @@ def _asks(word: str, question: str, folded: str) -> bool:
 
 
 def _without_dates(sentence: str) -> str:
-    """``sentence`` with dates and document numbers blanked out, so only quantities keep digits."""
-    return _DATE.sub(" ", _DOCNUM.sub(" ", sentence))
+    """``sentence`` with dates, document numbers and a list item's number blanked out, so only
+    quantities keep digits."""
+    return _DATE.sub(" ", _DOCNUM.sub(" ", ENUMERATOR.sub(" ", sentence)))
 
 
 def satisfies(kind: str | None, sentence: str) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from assistant.chains.cues import Cue, person_names
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, strip_diacritics
-from assistant.text.patterns import DOCNUM, FULL_DATE, YEAR
+from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import ISSUER_CODES, UNIT_NAME_WORDS
 from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS
 from assistant.text.words import content_words
@@ -108,7 +108,8 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
 
 
 def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
-    blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], _WHEN[5], YEAR, DOCNUM) for m in p.finditer(sentence)]
+    blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], _WHEN[5], YEAR, DOCNUM, ENUMERATOR)
+               for m in p.finditer(sentence)]
     for m in _NUM.finditer(sentence):
         if any(s <= m.start() < e for s, e in blocked):
             continue
@@ -234,7 +235,7 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clauses of ``sentence``: split at , ; : and before connectives ("vì", "nhằm", "để", "là" ...)."""
     spans = []
-    for m in re.finditer(r"[^,;:…()]+", sentence):
+    for m in re.finditer(r"(?:[^,;:…()]|[,:](?=\d))+", sentence):  # "9001:2000", "1,5" stay whole
         cursor = m.start()
         for cut in [c.start() for c in _CONNECTIVE.finditer(m.group(0))] + [len(m.group(0))]:
             if sentence[cursor:m.start() + cut].strip():

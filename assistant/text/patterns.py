@@ -20,3 +20,5 @@ DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|th�
                   r"|năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)
 # Document numbers: 29/2008/NĐ-CP, 123/QĐ-UBND, 02-CT/TU, 45/2019/QH14.
 DOCNUM = re.compile(r"\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]{1,5}-[A-ZĐ]|\d+-CT/|\d+/\d{4}/QH")
+# The number or letter that opens a list item ("1. Tiếp tục ...", "b) ..."): a position, not a quantity.
+ENUMERATOR = re.compile(r"^\s*(?:[•*\-–]\s*)?(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+")
