@@ -366,7 +366,9 @@ def build_documents_tab(runtime: AppRuntime, status: gr.HTML, timer: gr.Timer,
     undo_id = gr.State("")
 
     after = [docs_table, delete_choice, source_filter, status, history_table, restore_choice]
-    jobs = {"concurrency_limit": 4, "concurrency_id": "index-jobs"}  # the runtime runs one at a time, others wait
+    # The runtime runs one job at a time, others wait. Gradio's own bar shows on the job summary only: the
+    # banner carries the real per-document progress, and a bar on every list would be copied 4-5 times.
+    jobs = {"concurrency_limit": 4, "concurrency_id": "index-jobs", "show_progress_on": [job_summary]}
     woken(upload_btn, timer)(bind(upload, runtime), inputs=[files], outputs=[job_table, job_summary, files, *after],
                              api_name="upload", **jobs)
     delete_btn.click(bind(ask_delete, runtime), inputs=[delete_choice], outputs=[confirm_box, confirm_text],
