@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import resource
 import subprocess
 import sys
 import tempfile
@@ -114,7 +113,10 @@ def probe(name: str, chunks: int) -> None:
     settings = Settings()
     embedder = load(name, settings)
     encode(embedder, bench_chunks(settings, chunks))
-    print(json.dumps({"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across fork and exec, so a child would report its parent's peak
+    status = Path("/proc/self/status").read_text()
+    peak_kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+    print(json.dumps({"peak_rss_mb": round(peak_kb / 1024)}))
 
 
 def peak_rss(name: str, chunks: int) -> int | None:
