@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import Constraints, evidence, own_evidence
+from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
 from assistant.chains.short import short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.sentences import split_sentences
@@ -125,7 +125,8 @@ class ExtractiveAnswerer:
         unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
-        return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage]]
+        return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage]
+                and not mismatch(question, c.text)]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
         """How well the best usable sentence answers: its score, or 0 when none can answer."""

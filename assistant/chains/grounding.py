@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
+from assistant.text.kinds import ACTUAL_WORDS, EVENT_KINDS, TARGET_WORDS
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import NUMBER
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
@@ -162,3 +163,19 @@ def own_evidence(passage: Passage, passages: list[Passage] = ()) -> str:
     listed after it; a "07/12/2015" further down does not date them)."""
     before = [p.text for p in passages if p.doc_id == passage.doc_id and p.start < passage.start]
     return "\n".join([passage.title, passage.date or "", passage.context, *before, passage.text])
+
+
+def _named(words: tuple[str, ...], folded: str) -> set[str]:
+    return {w for w in words if re.search(rf"\b{w}\b", folded)}
+
+
+def mismatch(question: str, sentence: str) -> str | None:
+    """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
+    (a "sơ kết" for a "tổng kết"), or a target where the question asks what was achieved."""
+    q, s = fold(question), fold(sentence)
+    asked, said = _named(EVENT_KINDS, q), _named(EVENT_KINDS, s)
+    if asked and said and not asked & said:
+        return f"sự kiện khác: {', '.join(sorted(said))} (câu hỏi: {', '.join(sorted(asked))})"
+    if _named(ACTUAL_WORDS, q) and _named(TARGET_WORDS, s) and not _named(ACTUAL_WORDS, s):
+        return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
+    return None

@@ -95,6 +95,8 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
             found = m.group(0)
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if pattern is _WHEN[2] and not (cue.pattern and "[-–]" in cue.pattern):
+                continue  # "giai đoạn 2016-2018" dates a programme, not when something happened in it
             if fold(found) in cue.own_dates or not _new(found, question):
                 continue
             if cue.pattern and not re.search(cue.pattern, strip_diacritics(found)):

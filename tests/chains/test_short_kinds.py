@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chains.cues import Cue, question_type
+from assistant.chains.grounding import mismatch
 from assistant.chains.short import short_span
 
 
@@ -72,3 +73,24 @@ def test_a_list_items_number_is_no_quantity_and_numbers_stay_whole():
     short = _short("Ban Quản lý áp dụng tiêu chuẩn chất lượng nào?",
                    "Ban Quản lý áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2000;")
     assert short is not None and short.endswith("ISO 9001:2000")
+
+
+@pytest.mark.parametrize(("question", "sentence", "why"), [
+    ("Hội nghị tổng kết năm 2019 diễn ra vào ngày nào?",
+     "Ngày 26/04/2019 tại Đà Lạt, Ban quản lý tổ chức Hội nghị sơ kết chương trình hợp tác.", "sự kiện khác"),
+    ("Năm 2019 tỷ lệ hồ sơ trả đúng hạn thực tế đạt bao nhiêu phần trăm?",
+     "Phấn đấu tất cả các hồ sơ hành chính trả kết quả đúng và sớm hẹn đạt 99%.", "chỉ tiêu"),
+    ("Hội nghị sơ kết năm 2019 diễn ra vào ngày nào?",
+     "Ngày 26/04/2019 tại Đà Lạt, Ban quản lý tổ chức Hội nghị sơ kết chương trình hợp tác.", None),
+    ("Năm 2020 Ban Quản lý phấn đấu tỷ lệ hồ sơ trả đúng hạn đạt bao nhiêu?",
+     "Phấn đấu tất cả các hồ sơ hành chính trả kết quả đúng và sớm hẹn đạt 99%.", None),
+])
+def test_a_sentence_about_another_event_or_a_target_does_not_answer(question, sentence, why):
+    found = mismatch(question, sentence)
+    assert (found is None) if why is None else (why in found)
+
+
+def test_a_programme_period_does_not_say_when_an_event_in_it_happened():
+    sentence = "Trong khuôn khổ chương trình hợp tác giai đoạn 2016-2018, ngày 26/12/2017 Ban tổ chức Hội nghị."
+    assert _short("Hội nghị sơ kết năm 2018 diễn ra vào thời gian nào?", sentence) is None
+    assert _short("Chương trình hợp tác ký cho giai đoạn nào?", sentence) == "giai đoạn 2016-2018"
