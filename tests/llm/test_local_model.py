@@ -26,6 +26,8 @@ from assistant.evaluation.metrics import answer_correct
 from assistant.models.llm import stop_local_server
 from assistant.schema import NO_ANSWER, Answer
 
+from .servers import model_servers
+
 pytestmark = [pytest.mark.llm, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = {item["id"]: item for item in map(json.loads, (ROOT / "eval" / "questions.jsonl").open(encoding="utf-8"))}
@@ -52,15 +54,7 @@ def orphan_servers(wait: float = 15.0) -> list[int]:
     """Model servers whose parent is gone (re-parented to init), after ``wait`` seconds at most."""
     deadline = time.monotonic() + wait
     while True:
-        found = []
-        for proc in Path("/proc").glob("[0-9]*"):
-            try:
-                cmd = (proc / "cmdline").read_bytes().split(b"\0")
-                ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            if b"assistant.models.llm" in cmd and b"serve" in cmd and ppid == 1:
-                found.append(int(proc.name))
+        found = model_servers(parent=1)
         if not found or time.monotonic() > deadline:
             return found
         time.sleep(1)

@@ -10,7 +10,6 @@ import os
 import sys
 import time
 import types
-from pathlib import Path
 
 import pytest
 
@@ -18,21 +17,9 @@ from assistant.cli import main
 from assistant.models.llm import _healthy, local_server
 from assistant.settings import Settings
 
+from .servers import model_servers
+
 pytestmark = [pytest.mark.llm, pytest.mark.slow]
-
-
-def model_servers() -> list[int]:
-    """Model server processes that are children of this process."""
-    found = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            cmd = (proc / "cmdline").read_bytes().split(b"\0")
-            ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        if b"assistant.models.llm" in cmd and b"serve" in cmd and ppid == os.getpid():
-            found.append(int(proc.name))
-    return found
 
 
 def test_serve_starts_the_local_model_in_the_background_and_stops_it(monkeypatch, tmp_path):
@@ -46,7 +33,7 @@ def test_serve_starts_the_local_model_in_the_background_and_stops_it(monkeypatch
         def launch(self, **kwargs):
             seen.launched_after = time.monotonic() - started
             server = local_server(Settings())  # the one the app started: waits until it is ready
-            seen.healthy, seen.servers = _healthy(server.address), model_servers()
+            seen.healthy, seen.servers = _healthy(server.address), model_servers(parent=os.getpid())
 
     class Runtime:
         def start(self) -> None:
@@ -64,6 +51,6 @@ def test_serve_starts_the_local_model_in_the_background_and_stops_it(monkeypatch
     assert seen.launched_after < 5, "the page waited for the model to load"
     assert seen.healthy and len(seen.servers) == 1
     deadline = time.monotonic() + 15
-    while model_servers() and time.monotonic() < deadline:
+    while model_servers(parent=os.getpid()) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert model_servers() == [], "the model server outlived the app"
+    assert model_servers(parent=os.getpid()) == [], "the model server outlived the app"
