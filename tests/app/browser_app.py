@@ -49,7 +49,8 @@ def ask(page, question: str) -> None:
 @contextmanager
 def running_app(home: Path, env: dict[str, str] | None = None) -> Iterator[SimpleNamespace]:
     """``python app.py --home home`` on a free port until the block ends; yields ``url``, ``home``, ``log``
-    (the log's text so far, as a function) once the page is served (the model may still be loading)."""
+    (the log's text so far, as a function) and ``proc`` once the page is served (the model may still be
+    loading)."""
     port = free_port()
     log_path = home.parent / f"app_{port}.log"
     full_env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", **(env or {}))
@@ -75,7 +76,7 @@ def running_app(home: Path, env: dict[str, str] | None = None) -> Iterator[Simpl
             if time.monotonic() > deadline:
                 raise RuntimeError(f"app.py did not serve {url}:\n{log_tail()}")
             time.sleep(0.3)
-        yield SimpleNamespace(url=url, home=home, log=log_tail, deadline=deadline)
+        yield SimpleNamespace(url=url, home=home, log=log_tail, deadline=deadline, proc=proc)
     finally:
         proc.terminate()
         try:

@@ -39,9 +39,10 @@ def runtime(make_runtime) -> AppRuntime:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless (``apt-get install -y chromium``; scripts/test.sh does it)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api  # a test dependency: missing means failing, not skipping
+
     if not Path(browser_app.CHROMIUM).exists():
-        pytest.skip(f"{browser_app.CHROMIUM} missing: apt-get install -y chromium")
+        pytest.fail(f"{browser_app.CHROMIUM} missing: apt-get install -y chromium (scripts/test.sh does it)")
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=browser_app.CHROMIUM, headless=True,
                                      args=browser_app.CHROMIUM_ARGS)
@@ -53,7 +54,8 @@ def browser():
 def app_server(tmp_path_factory, browser):
     """The app (``url``, ``home``) on a free port with a fresh index home, once the corpus is indexed
     (the start-up indexing of ``corpus/`` runs for real)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     home = tmp_path_factory.mktemp("app_home")
     try:
         with browser_app.running_app(home) as app:

@@ -21,7 +21,8 @@ from assistant.app.feedback import FeedbackStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api as playwright_sync  # noqa: E402 - a test dependency: missing means failing
+
 expect = playwright_sync.expect
 
 NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."

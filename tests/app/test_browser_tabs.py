@@ -8,20 +8,18 @@ English UI words with :mod:`english`.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import threading
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
+from browser_app import CHROMIUM, CHROMIUM_ARGS, running_app
 from converters.test_converters import make_pdf
 from english import english_words
+from playwright import sync_api
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -38,47 +36,30 @@ PDF_TITLE = "Bao cao kiem tra kho lanh."
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """(url, folder) of the app over a copy of the corpus plus a PDF, once the start-up indexing is done."""
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("/usr/bin/chromium missing: apt-get install -y chromium (scripts/setup.sh)")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: apt-get install -y chromium (scripts/test.sh)")
     root = tmp_path_factory.mktemp("tabs_app")
     shutil.copytree(REPO / "corpus", root / "corpus")
     (root / "corpus" / "kho-lanh.pdf").write_bytes(make_pdf(PDF_PAGES))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1",
-               ASSISTANT_CORPUS=str(root / "corpus"))
-    with open(root / "app.log", "w") as log:
-        proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port), "--home",
-                                 str(root / "home")], cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
+    with running_app(root / "home", {"ASSISTANT_CORPUS": str(root / "corpus")}) as served:
         # Pages open once the start-up is done (the app prints it): a page left waiting for minutes on a loaded
         # machine is the renderer the kernel kills first when memory runs short.
         deadline = time.monotonic() + 1200
-        while "Sẵn sàng sau" not in (root / "app.log").read_text(encoding="utf-8", errors="replace"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("app.py did not become ready:\n" + (root / "app.log").read_text(errors="replace")[-3000:])
+        while "Sẵn sàng sau" not in served.log():
+            if served.proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("app.py did not become ready:\n" + served.log()[-3000:])
             time.sleep(1)
-        yield f"http://127.0.0.1:{port}/", root
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        yield served.url, root
 
 
 def in_browser(url: str, steps) -> None:
     """Run ``steps(browser, expect)`` with Chromium in a thread of its own, once ``url`` serves a ready app."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     failure: list[BaseException] = []
 
     def run() -> None:
         try:
             with sync_api.sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                            args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 try:
                     steps(browser, sync_api.expect)
                 finally:
