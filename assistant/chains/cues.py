@@ -65,9 +65,8 @@ def _post_which(question: str, folded: str) -> bool:
 def _names_post(role: str, question: str, folded: str) -> bool:
     """Whether the question names the post ``role`` (folded); read as typed when it has diacritics."""
     written = _ROLES_WRITTEN.get(role)
-    if written and has_diacritics(question):
-        return bool(re.search(rf"\b{written}\b", normalize_text(question).lower()))
-    return bool(re.search(rf"\b{role}\b", folded))
+    return _asks(written, question, folded) if written else bool(re.search(rf"\b{role}\b", folded))
+
 
 # Vietnamese letters by case ("À-Ỹ" as a range would mix cases: Ạ ạ Ả ả ... alternate).
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())

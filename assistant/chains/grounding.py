@@ -165,17 +165,24 @@ def own_evidence(passage: Passage, passages: list[Passage] = ()) -> str:
     return "\n".join([passage.title, passage.date or "", passage.context, *before, passage.text])
 
 
-def _named(words: tuple[str, ...], folded: str) -> set[str]:
-    return {w for w in words if re.search(rf"\b{w}\b", folded)}
+def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    return {w: re.compile(rf"\b{w}\b") for w in words}
+
+
+_EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
+
+
+def _named(words: dict[str, re.Pattern[str]], folded: str) -> set[str]:
+    return {w for w, pattern in words.items() if pattern.search(folded)}
 
 
 def mismatch(question: str, sentence: str) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
     (a "sơ kết" for a "tổng kết"), or a target where the question asks what was achieved."""
     q, s = fold(question), fold(sentence)
-    asked, said = _named(EVENT_KINDS, q), _named(EVENT_KINDS, s)
+    asked, said = _named(_EVENTS, q), _named(_EVENTS, s)
     if asked and said and not asked & said:
         return f"sự kiện khác: {', '.join(sorted(said))} (câu hỏi: {', '.join(sorted(asked))})"
-    if _named(ACTUAL_WORDS, q) and _named(TARGET_WORDS, s) and not _named(ACTUAL_WORDS, s):
+    if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     return None
