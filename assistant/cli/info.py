@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assistant.cli.common import make_assistant, print_json
+from assistant.index.search_store import describe_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,12 +16,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    """Print documents, chunks, model and sizes; the size lines appear only once an index exists."""
-    info = make_assistant(args).info()
+    """Print the search store, documents, chunks, model and sizes; the size lines appear only once an index exists."""
+    bot = make_assistant(args)
+    info = {**bot.info(), **describe_store(bot.settings, bot.home)}
     if args.json:
         print_json(info)
         return 0
     print(f"Chỉ mục: {info['home']}")
+    if info["store"] == "milvus":
+        print(f"Kho tìm kiếm: milvus ({info['milvus_uri']}, bộ sưu tập {info['milvus_collection']}_*, "
+              f"chỉ mục {info['milvus_index']})")
+    else:
+        print(f"Kho tìm kiếm: faiss (ASSISTANT_FAISS_INDEX={info['faiss_setting']})")
     print(f"Tài liệu: {info['documents']}   Đoạn: {info['chunks']}")
     print(f"Mô hình: {info['model']}" + (f" ({info['dimension']} chiều)" if "dimension" in info else ""))
     if "total_bytes" in info:

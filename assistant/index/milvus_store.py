@@ -35,7 +35,15 @@ from scipy import sparse
 from tqdm import tqdm
 
 from assistant.index.keyword import query_terms
-from assistant.index.search_store import NO_FILTERS, Filters, GenerationIndex, Ranked, RowMeta, SearchStore
+from assistant.index.search_store import (
+    NO_FILTERS,
+    Filters,
+    GenerationIndex,
+    Ranked,
+    RowMeta,
+    SearchStore,
+    milvus_uri,
+)
 from assistant.index.tokenizer import VietnameseTokenizer
 from assistant.settings import Settings
 
@@ -154,7 +162,7 @@ class MilvusStore(SearchStore):
 
     @classmethod
     def connect(cls, settings: Settings, home: Path, tokenizer: VietnameseTokenizer | None = None) -> MilvusStore:
-        uri = settings.milvus_uri or str(Path(home).expanduser().resolve() / "milvus.db")
+        uri = milvus_uri(settings, home)
         if "://" not in uri:
             Path(uri).parent.mkdir(parents=True, exist_ok=True)
         return cls(client_for(uri, settings.milvus_token or ""), settings.milvus_collection,

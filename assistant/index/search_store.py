@@ -112,6 +112,23 @@ class SearchStore(ABC):
         """The searchable index of the generation in ``folder``."""
 
 
+def milvus_uri(settings: Settings, home: Path) -> str:
+    """The Milvus to use: ``settings.milvus_uri``, else the milvus-lite file ``<home>/milvus.db``."""
+    return settings.milvus_uri or str(Path(home).expanduser().resolve() / "milvus.db")
+
+
+def describe_store(settings: Settings, home: Path) -> dict[str, str]:
+    """Which engine serves the index at ``home`` and where (for ``assistant info``); never the token."""
+    if settings.store == "milvus":
+        uri = milvus_uri(settings, home)
+        scheme, sep, rest = uri.partition("://")
+        if sep and "@" in rest.split("/", 1)[0]:  # http://user:password@host -> http://host
+            uri = f"{scheme}://{rest.split('@', 1)[1]}"
+        return {"store": "milvus", "milvus_uri": uri, "milvus_collection": settings.milvus_collection,
+                "milvus_index": settings.milvus_index}
+    return {"store": "faiss", "faiss_setting": settings.faiss_index}
+
+
 def open_store(settings: Settings, home: Path, tokenizer: VietnameseTokenizer | None = None) -> SearchStore:
     """The engine ``settings.store`` names, for the index at ``home``."""
     if settings.store == "milvus":
