@@ -88,15 +88,20 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(200, ge=16, description="Tokens an LLM answer may generate at most.")
     answer_k: int = Field(5, ge=1, le=20, description="Passages given to the answerer.")
     abstain_threshold: float = Field(0.5, description="Evidence score under which the assistant abstains.")
-    # Extractive sentence score = dense * w_dense + overlap * w_lexical + cue * w_cue + rank prior * w_rank;
+    # Extractive sentence score = dense * w_dense + overlap * w_lexical + focus overlap * w_focus + cue * w_cue
+    # + rank prior * w_rank;
     # chosen on eval/calibration.jsonl (scripts/calibrate_abstention.py).
     w_dense: float = 0.5
-    w_lexical: float = 0.5
+    w_lexical: float = 0.3
     w_cue: float = 0.15
     w_rank: float = 0.05
     # A sentence that only restates the question (its event, date and unit) answers nothing: its score
     # loses w_restate * (1 - min(1, new words / novel_words)), new words being content words not in the question.
     w_restate: float = 0.1
+    # What a question asks about is in the words its document does not already say: "những hạn chế nào ... tại
+    # Hội nghị sơ kết 9 tháng" asks "hạn chế", the rest names the event (the title) and its unit. Overlap on
+    # those focus words adds w_focus, so the report's lead sentence, which restates the event, no longer wins.
+    w_focus: float = 0.5
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")
     extra_margin: float = Field(0.06, ge=0, description="A 2nd/3rd sentence is quoted when it scores this close.")
     max_sentences: int = Field(3, ge=1, le=3, description="Sentences an extractive answer quotes at most.")

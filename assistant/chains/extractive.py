@@ -29,11 +29,13 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
+from assistant.text.places import UNIT_NAME_WORDS
 from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
+_FRAME = frozenset(content_words(UNIT_NAME_WORDS + " kcn kkt kcx bql"))
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 
 
@@ -104,15 +106,25 @@ class ExtractiveAnswerer:
         dense = s_vecs @ q_vec
         asked = set(q_words)
         s = self.settings
+        focus = [self._focus(question, q_words, p) for p in passages]
         for cand, sim in zip(cands, dense, strict=True):
             cand.cue = cue.fits(cand.text)
             words = content_words(cand.text)
             lexical = overlap(q_words, words)
             rank_prior = 1.0 / (1 + cand.passage)
             restates = 1.0 - min(1.0, len({w for w in words if w not in asked}) / s.novel_words)
+            on_focus = overlap(focus[cand.passage], words) if focus[cand.passage] else lexical
             cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior
-                               - s.w_restate * restates)
+                               - s.w_restate * restates + s.w_focus * on_focus)
         return sorted(cands, key=lambda c: -c.score)
+
+    @staticmethod
+    def _focus(question: str, q_words: list[str], passage: Passage) -> list[str]:
+        """The question's words that the passage's title, the names it pins down, unit words and numbers
+        do not already account for: what it asks about, not which event it is."""
+        names = " ".join(Constraints.of(question).names)
+        frame = set(content_words(f"{passage.title} {passage.context} {names}")) | _FRAME
+        return [w for w in q_words if w not in frame and not w.isdigit()]
 
     @staticmethod
     def usable(question: str, passages: list[Passage], ranked: list[Candidate]) -> list[Candidate]:
