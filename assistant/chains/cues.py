@@ -94,6 +94,26 @@ def question_type(question: str) -> str | None:
     return None
 
 
+# What an open question (no phrase type) asks of its sentence, by form: "để làm gì" a purpose ("để ...",
+# "nhằm ..."), "kể tên / những ... nào" the items of a list, "X nào" the X the sentence names ("công tác
+# nào" -> "công tác xúc tiến đầu tư"), "thế nào / ra sao" the verdict in the clause that restates it.
+_OPEN_FORMS = [
+    ("purpose", re.compile(r"\b(?:de|nham) (?:lam gi|lam chi|muc dich gi)\b|\bmuc dich (?:gi|la gi)\b|\bnham gi\b")),
+    ("list", re.compile(r"\bke ten\b|\b(?:nhung|cac) (?:\S+ ){1,3}nao\b|\bgom (?:nhung )?(?:gi|ai)\b")),
+    ("how", re.compile(r"\b(?:the nao|ra sao|nhu nao)\b")),
+    ("which", re.compile(r"\b(?!nhung\b|cac\b)\S+ \S+ nao\b")),
+]
+
+
+def open_form(question: str) -> tuple[str, str] | None:
+    """(form, matched words) of an open question: purpose, list, which or how; None otherwise."""
+    folded = fold(question)
+    for name, pattern in _OPEN_FORMS:
+        if m := pattern.search(folded):
+            return name, m.group(0)
+    return None
+
+
 def _asks(word: str, question: str, folded: str) -> bool:
     """Whether the question uses the ambiguous question ``word`` ("mấy", "đâu")."""
     if has_diacritics(question):

@@ -20,16 +20,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import Cue, person_names
+from assistant.chains.cues import Cue, open_form, person_names
 from assistant.text.abbreviations import expand
+from assistant.text.kinds import VERDICT_WORDS
 from assistant.text.normalize import fold, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
-from assistant.text.places import ISSUER_CODES, UNIT_NAME_WORDS
-from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS
+from assistant.text.places import ISSUER_CODES, PLACE_MARKERS, UNIT_NAME_WORDS
+from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS, PREDICATE_WORDS, STOPWORDS
 from assistant.text.words import content_words
 
 MAX_WORDS = 12
 CLAUSE_WORDS = 25  # a what/why/list answer: a clause or the items of a list
+LIST_ITEM_WORDS = 6  # an item of a list ("đầu tư, xây dựng, môi trường") is a few words
+_PREDICATE_WORDS = frozenset(PREDICATE_WORDS.split())
 ANCHOR_WINDOW = 6  # words either side of a phrase in which the question's words place it
 _TOKEN = re.compile(r"[^\W_]+")
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())  # "À-Ỹ" mixes cases
@@ -55,8 +58,11 @@ _UNIT_LEAD = re.compile(r"(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Cô
                         r"|Tập đoàn|Công [Đđ]oàn)\b[^,.;:()\n]*")
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
+_VERDICT = re.compile(rf"\s(?:{'|'.join(VERDICT_WORDS)})\s")
+_PLACE_WORDS = frozenset(fold(w) for w in UNIT_NAME_WORDS.split() + PLACE_MARKERS.split())
+_FRAME_UNIT = frozenset(content_words(UNIT_NAME_WORDS + ' kcn kkt kcx bql'))
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
-_PLACE = re.compile(r"\b(?:tại|ở)\s+[^,.;:()\n]+")
+_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:[^,.;:()\n]|\.(?=\S))+")  # "tại TP.HCM": a dot inside a name
 _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp(?:\s*[–-][^,.;:()]*?)*)\s+"
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
 _CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|như|gồm|đó là|là|do|nên)\s)")
@@ -183,7 +189,7 @@ def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """Places, best kind first: the kind of place asked ("huyện nào"), then "tại/ở ...", then a place
     named in passing ("UBND huyện Hàm Tân"); a later kind only when the sentence has none of the former."""
-    for tier in (_asked_places, _at_places, _named_places):
+    for tier in (_asked_places, _at_places, _named_places, _given_places):
         found = list(tier(question, sentence, cue))
         if found:
             yield from found
@@ -204,10 +210,28 @@ def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int,
             yield _trim(sentence, m.start(), end)
 
 
-def _at_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+def _given_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+    """Last, "tại/ở" a place the question names in another role ("phối hợp với Ban Quản lý TP.HCM ...
+    diễn ra ở đâu?" -> "tại TP.HCM")."""
+    yield from _at_places(question, sentence, cue, given=True)
+
+
+def _at_places(question: str, sentence: str, cue: Cue, given: bool = False) -> Iterator[tuple[int, int]]:
+    """"tại/ở ..." up to the end of the name: "tại TP.HCM | các Hội nghị ..." ends at the name's last
+    capitalized word when a function word outside place and unit names follows it."""
     for m in _PLACE.finditer(sentence):
-        if _new(m.group(0), question):
-            yield _trim(sentence, m.start(), m.end())
+        end, named = m.end(), False
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for i, word in enumerate(words):
+            folded = fold(word.group(0))
+            if word.group(0)[:1].isupper() or word.group(0)[:1].isdigit():
+                named = True
+            elif named and folded in STOPWORDS and (folded not in _PLACE_WORDS or folded == "cac" and not (
+                    i + 1 < len(words) and fold(words[i + 1].group(0)) in {"khu", "kcn", "kcx", "kkt"})):
+                end = m.start() + word.start()  # "tại TP.HCM | các Hội nghị", not "tại Ban Quản lý các KCN"
+                break
+        if given or _new(sentence[m.start():end], question):
+            yield _trim(sentence, m.start(), end)
 
 
 def _named_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
@@ -271,6 +295,110 @@ def _clause(question: str, sentence: str) -> tuple[int, int] | None:
     return _trim(sentence, start, end, limit=CLAUSE_WORDS)
 
 
+def _open(question: str, sentence: str) -> tuple[int, int] | None:
+    """The answer to an open question, by its form (:func:`cues.open_form`); else :func:`_clause`."""
+    form = open_form(question)
+    spans = _clauses(sentence)
+    found = None
+    if form is not None and spans:
+        asked = set(content_words(question))
+        focus = {w for w in asked if w not in _FRAME_UNIT and not w.isdigit()} or asked
+        overlap = [len(set(content_words(sentence[a:b])) & focus) for a, b in spans]
+        novel = [[w for w in content_words(sentence[a:b]) if w not in asked] for a, b in spans]
+        restating = max(range(len(spans)), key=lambda j: overlap[j])
+        kind, words = form
+        if kind == "purpose":
+            found = _purpose(sentence, spans, novel, restating)
+        elif kind == "list":
+            found = _list_run(sentence, spans, restating)
+        elif kind == "which":
+            found = _named_as(question, sentence, words.rsplit(" ", 1)[0])
+        else:
+            found = _verdict(sentence, spans, overlap, restating)
+    return found or _clause(question, sentence)
+
+
+def _verdict(sentence: str, spans: list[tuple[int, int]], overlap: list[int], restating: int
+             ) -> tuple[int, int] | None:
+    """"ra sao": the clause that judges (:data:`VERDICT_WORDS`) nearest the one that restates the question,
+    itself first, then those after it."""
+    judged = [j for j, (a, b) in enumerate(spans) if _VERDICT.search(f" {fold(sentence[a:b])} ")]
+    if not judged:
+        return None
+    j = min(judged, key=lambda k: (k < restating, abs(k - restating), -overlap[k]))
+    start, end = _lstrip(sentence, spans[j])
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    if len(words) > CLAUSE_WORDS:  # a verdict ends its clause: "... đã được triển khai và thực hiện tốt"
+        start += words[-CLAUSE_WORDS].start()
+    return _trim(sentence, start, end, limit=CLAUSE_WORDS)
+
+
+def _lstrip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    return start + len(sentence[start:end]) - len(sentence[start:end].lstrip()), end
+
+
+def _purpose(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]], restating: int
+             ) -> tuple[int, int] | None:
+    """The "để ..." / "nhằm ..." clause nearest the one that restates the question, with its list items."""
+    purposes = [j for j, span in enumerate(spans) if novel[j]
+                and re.match(r"(?:để|nhằm)\s", sentence[_lstrip(sentence, span)[0]:span[1]], re.IGNORECASE)]
+    if not purposes:
+        return None
+    j = min(purposes, key=lambda k: (abs(k - restating), k < restating))
+    return _run_on(sentence, spans, j, novel)
+
+
+def _run_on(sentence: str, spans: list[tuple[int, int]], j: int, novel: list[list[str]]) -> tuple[int, int]:
+    """Clause ``j`` with the list items that follow it (", " / "; "), up to CLAUSE_WORDS."""
+    start, end = _lstrip(sentence, spans[j])
+    for k in range(j + 1, len(spans)):
+        gap = sentence[end:spans[k][0]].strip()
+        if gap not in {",", ";"} or not novel[k] or _words(sentence[start:spans[k][1]]) > CLAUSE_WORDS:
+            break
+        end = spans[k][1]
+    return _trim(sentence, start, end, limit=CLAUSE_WORDS)
+
+
+def _list_run(sentence: str, spans: list[tuple[int, int]], restating: int) -> tuple[int, int] | None:
+    """The run of three or more short items (", "-separated, up to LIST_ITEM_WORDS words each) nearest
+    after the clause that restates the question: "các lĩnh vực: đầu tư, xây dựng, môi trường, lao động"."""
+    runs: list[list[int]] = []
+    for j, (a, b) in enumerate(spans):
+        short = _words(sentence[a:b]) <= LIST_ITEM_WORDS
+        joined = bool(runs) and runs[-1][-1] == j - 1 and sentence[spans[j - 1][1]:a].strip() in {",", ";"}
+        if short and joined:
+            runs[-1].append(j)
+        elif short:
+            runs.append([j])
+    runs = [r for r in runs if len(r) >= 3]
+    if not runs:
+        return None
+    run = min(runs, key=lambda r: (r[0] < restating, abs(r[0] - restating)))
+    start, _ = _lstrip(sentence, spans[run[0]])
+    return _trim(sentence, start, spans[run[-1]][1], limit=CLAUSE_WORDS)
+
+
+def _named_as(question: str, sentence: str, noun: str) -> tuple[int, int] | None:
+    """"công tác nào": the "công tác ..." the sentence names that the question does not; after a colon,
+    what the colon introduces."""
+    found = []
+    for m in re.finditer(rf"\b{re.escape(noun)}\b", strip_diacritics(sentence).lower()):
+        tail = re.match(r"\s*:\s*|(?:\s+(?:[^\s,.;:()…]|[,.:](?=\d))+)+", sentence[m.end():])  # "9001:2000"
+        if not tail:
+            continue
+        if ":" in tail.group(0):
+            stop = re.search(r"[.;]|$", sentence[m.end() + tail.end():])
+            span = (m.end() + tail.end(), m.end() + tail.end() + stop.start())
+        else:
+            words = [w for w in re.finditer(r"\S+", tail.group(0))]
+            cut = next((i for i, w in enumerate(words) if fold(w.group(0)) in _PREDICATE_WORDS), len(words))
+            span = (m.start(), m.end() + (words[cut - 1].end() if cut else 0))
+        if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
+            found.append(_trim(sentence, *span, limit=CLAUSE_WORDS))
+    return max(found, key=lambda span: _anchor(question, sentence, span)) if found else None
+
+
 def _within_own_period(found: str, question: str) -> bool:
     """Whether the date ``found`` falls in a month the question itself names: "26/12/2017" is the
     question's own "tháng 12/2017", not an answer to when something else happens."""
@@ -307,6 +435,6 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     if found:
         return max(found, key=lambda span: _anchor(question, sentence, span))
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause
-        span = _clause(question, sentence)
+        span = _open(question, sentence) if cue.kind is None else _clause(question, sentence)
         return span if span is not None and span[1] > span[0] else None
     return None

@@ -14,3 +14,10 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 # Words that make a figure a target or a plan, and words that make it what actually happened.
 TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du dinh", "se dat", "huong toi")
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")
+
+# Words that judge how something went: "ra sao / thế nào" is answered by the clause that holds one
+# ("chấp hành tốt", "còn chậm", "chưa đồng bộ", "hữu nghị tốt đẹp", "từng bước được thực hiện chặt chẽ hơn").
+VERDICT_WORDS = ("tot", "chua", "con cham", "cham", "han che", "kip thoi", "hieu qua", "dong bo", "on dinh",
+                 "tang", "giam", "cao", "thap", "kha", "co ban", "dat", "vuot", "chat che", "thuan loi",
+                 "kho khan", "ben vung", "tan tinh", "nghiem tuc", "day du", "hoan thanh", "cung co", "yeu",
+                 "hai long", "thuong xuyen", "luan phien", "tich cuc", "dang ke", "manh", "ro ret")

@@ -25,6 +25,9 @@ NAME_MARKERS = (
     "thị xã", "xã", "quận", "phường", "công ty", "tổng công ty", "tập đoàn",
 )
 
+# Lowercase words inside a place's name ("tại thành phố Đà Lạt tỉnh Lâm Đồng").
+PLACE_MARKERS = "thành phố tỉnh huyện xã thị xã quận phường thị trấn khu vực đô thị dịch vụ"  # space-separated
+
 # Capitalized words of units, posts and document kinds: never a name on their own ("Ban Quản lý").
 GENERIC_CAPITALIZED = (  # space-separated
     "Ban Quản Lý Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm Hội Nghị Thành Phố Tỉnh Huyện Nhà Quyết Định Luật Chính "

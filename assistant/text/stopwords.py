@@ -25,3 +25,6 @@ GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "ca
 DATE_AND_DOC_FRAME_WORDS = (  # space-separated
     "ngay thang nam quy so sang chieu toi nghi dinh quyet cong van chi thi thong tu luat nd cp qd ubnd ct kt"
 )
+
+# Words that start what is said about a named thing: "công tác xúc tiến đầu tư | vẫn còn hạn chế".
+PREDICATE_WORDS = "van con da la se dang chua cung thi ma bi rat khong co can phai"  # space-separated, folded

@@ -94,3 +94,35 @@ def test_a_programme_period_does_not_say_when_an_event_in_it_happened():
     sentence = "Trong khuôn khổ chương trình hợp tác giai đoạn 2016-2018, ngày 26/12/2017 Ban tổ chức Hội nghị."
     assert _short("Hội nghị sơ kết năm 2018 diễn ra vào thời gian nào?", sentence) is None
     assert _short("Chương trình hợp tác ký cho giai đoạn nào?", sentence) == "giai đoạn 2016-2018"
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # "để làm gì": the "để ..." clause, even before the clause that restates the question
+    ("Phó Chủ tịch đề nghị các sở, ngành tập trung tháo gỡ khó khăn cho doanh nghiệp để làm gì?",
+     "Trong thời gian đến, để hỗ trợ tối đa cho Ban Quản lý, Phó Chủ tịch đề nghị các sở, ngành cần tập trung "
+     "tháo gỡ khó khăn cho các doanh nghiệp.", "để hỗ trợ tối đa cho Ban Quản lý"),
+    # "kể tên": the run of short items
+    ("Kể tên các lĩnh vực mà các Ban Quản lý đã trao đổi kinh nghiệm quản lý.",
+     "Các Ban Quản lý đã thường xuyên trao đổi, chia sẻ kinh nghiệm quản lý, cách thức xử lý nghiệp vụ liên quan "
+     "đến các lĩnh vực: đầu tư, xây dựng, môi trường, lao động, cải cách hành chính.",
+     "đầu tư, xây dựng, môi trường, lao động, cải cách hành chính"),
+    # "công tác nào": the "công tác ..." the sentence names, up to what is said of it
+    ("Sự hỗ trợ lẫn nhau giữa ba Ban Quản lý còn hạn chế nhất ở công tác nào?",
+     "Chủ yếu mới dừng ở việc trao đổi kinh nghiệm; riêng việc hỗ trợ trong công tác xúc tiến đầu tư vẫn còn "
+     "hạn chế.", "công tác xúc tiến đầu tư"),
+    # "ra sao": the clause that judges, here the one that restates the question
+    ("Lãnh đạo Ban cùng cán bộ công chức chấp hành quy chế làm việc ra sao?",
+     "Lãnh đạo ban cùng CBCCVC chấp hành tốt quy chế làm việc; thường xuyên tháo gỡ khó khăn cho doanh nghiệp.",
+     "Lãnh đạo ban cùng CBCCVC chấp hành tốt quy chế làm việc"),
+])
+def test_open_questions_by_form(question, sentence, short):
+    assert _short(question, sentence) == short
+
+
+def test_a_place_ends_with_its_name_and_may_be_one_the_question_names():
+    question = "Các Hội nghị Xúc tiến đầu tư mà Ban Quản lý Lâm Đồng phối hợp với Ban Quản lý TP.HCM diễn ra ở đâu?"
+    sentence = ("Ban Quản lý Lâm Đồng phối hợp với Ban Quản lý TP.HCM hỗ trợ tổ chức tại TP.HCM các Hội nghị Xúc "
+                "tiến đầu tư trực tiếp vào các khu công nghiệp.")
+    assert _short(question, sentence) == "tại TP.HCM"
+    assert _short("Hội nghị diễn ra ở đâu?", "Hội nghị diễn ra tại Trung tâm hành chính tỉnh Lâm Đồng.") == (
+        "tại Trung tâm hành chính tỉnh Lâm Đồng")
