@@ -102,6 +102,8 @@ class Settings(BaseSettings):
     # Hội nghị sơ kết 9 tháng" asks "hạn chế", the rest names the event (the title) and its unit. Overlap on
     # those focus words adds w_focus, so the report's lead sentence, which restates the event, no longer wins.
     w_focus: float = 0.5
+    # A sentence that introduces a list ("... cụ thể là:") answers an open question only through its items.
+    w_intro: float = 0.1
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")
     extra_margin: float = Field(0.06, ge=0, description="A 2nd/3rd sentence is quoted when it scores this close.")
     max_sentences: int = Field(3, ge=1, le=3, description="Sentences an extractive answer quotes at most.")

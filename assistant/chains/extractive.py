@@ -115,7 +115,8 @@ class ExtractiveAnswerer:
             restates = 1.0 - min(1.0, len({w for w in words if w not in asked}) / s.novel_words)
             on_focus = overlap(focus[cand.passage], words) if focus[cand.passage] else lexical
             cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior
-                               - s.w_restate * restates + s.w_focus * on_focus)
+                               - s.w_restate * restates + s.w_focus * on_focus
+                               - s.w_intro * (cue.kind is None and cand.text.rstrip().endswith(":")))
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
