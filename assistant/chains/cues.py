@@ -181,6 +181,19 @@ _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
 _ASKS_DAY = re.compile(r"\bngay (may|nao|bao nhieu)\b")
 
 
+def post_into(sentence: str, at: int, window: int = 30) -> int | None:
+    """Where a post that runs up to or into position ``at`` begins: "của | Chủ tịch | UBND tỉnh",
+    "đồng chí | Trưởng Ban"; None when no post ends there."""
+    folded = fold(normalize_text(sentence))
+    lo = max(0, at - window)
+    for role in [*(f"pho {r}" for r in _ROLES), *_ROLES]:
+        for m in re.finditer(rf"\b{role}\b", folded[lo:at + len(role)]):
+            start = lo + m.start()
+            if start < at <= lo + m.end() + 1 and not re.search(r"[,;.()]", sentence[start:at]):
+                return start
+    return None
+
+
 def person_names(text: str) -> list[tuple[int, int]]:
     """Spans of three or more capitalized syllables in a row that are no unit's or title's words."""
     spans = []

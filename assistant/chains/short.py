@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import Cue, open_form, person_names
+from assistant.chains.cues import Cue, open_form, person_names, post_into
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import VERDICT_WORDS
 from assistant.text.normalize import fold, strip_diacritics
@@ -177,13 +177,19 @@ def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
         end = m.start()
         names = [m.start() + a for a, _ in person_names(m.group(0))]  # "UBND tỉnh | Lương Văn Hải"
         for word in re.finditer(r"\S+", m.group(0)):
-            if word.start() and not word.group(0)[:1].isupper() and word.group(0).lower() not in _UNIT_WORDS:
+            bare = word.group(0).strip("“”\"'")  # "“Tổng công ty ... khu công nghiệp”"
+            if word.start() and not bare[:1].isupper() and bare.lower() not in _UNIT_WORDS:
                 break
             if m.start() + word.start() in names:
                 break
-            end = m.start() + word.end()
-        if _new(sentence[m.start():end], question):
-            yield _trim(sentence, m.start(), end)
+            end = m.start() + word.start() + len(word.group(0).rstrip("“”\"'"))
+        alias = re.match(r"[”\"]?\s*\(([^()]{2,30})\)", sentence[end:])  # its short name: "... (Sonadezi)"
+        if alias and alias.group(1)[:1].isupper():
+            end += alias.end()
+        start = post_into(sentence, m.start())  # the post of a body: "Chủ tịch UBND tỉnh", "Trưởng Ban"
+        start = m.start() if start is None else start
+        if _new(sentence[start:end], question):
+            yield _trim(sentence, start, end, limit=MAX_WORDS + 3 if alias else MAX_WORDS)
 
 
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:

@@ -126,3 +126,14 @@ def test_a_place_ends_with_its_name_and_may_be_one_the_question_names():
     assert _short(question, sentence) == "tại TP.HCM"
     assert _short("Hội nghị diễn ra ở đâu?", "Hội nghị diễn ra tại Trung tâm hành chính tỉnh Lâm Đồng.") == (
         "tại Trung tâm hành chính tỉnh Lâm Đồng")
+
+
+def test_a_body_keeps_its_post_its_quoted_name_and_its_short_name():
+    assert _short("Quyết định số 3485/QĐ-UBND là của ai ban hành?",
+                  "Thực hiện Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh; cập nhật kết quả.") == (
+        "Chủ tịch UBND tỉnh")
+    assert _short("Ai là người kết luận tại Hội nghị sơ kết của Ban quản lý?",
+                  "Trên cơ sở các ý kiến thảo luận, đồng chí Trưởng Ban đã kết luận, đánh giá kết quả.") == "Trưởng Ban"
+    assert _short("Ban Quản lý sẽ phối hợp với tổng công ty nào để triển khai dự án?",
+                  "phối hợp “Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi) hoàn thành các thủ tục.") == (
+        "Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi)")
