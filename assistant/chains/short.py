@@ -54,7 +54,7 @@ _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"hàng\s+(?:tháng|quý|năm|tuần)",
 )]
 _NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
-_UNIT_LEAD = re.compile(r"(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
+_UNIT_LEAD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
                         r"|Tập đoàn|Công [Đđ]oàn)\b[^,.;:()\n]*")
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
