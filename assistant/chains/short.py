@@ -52,6 +52,7 @@ _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"quý\s+[IVX\d]+(?:\s+năm\s+\d{4})?",
     r"(?:(?:cuối|đầu|giữa)\s+)?năm\s+\d{4}",
     r"hàng\s+(?:tháng|quý|năm|tuần)",
+    r"(?:những|các)\s+tháng\s+(?:còn lại|cuối|đầu)(?:\s+của)?\s+năm\s+\d{4}",  # a period relative to a year
 )]
 _NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
 _UNIT_LEAD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
@@ -103,7 +104,8 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
                 continue
             if pattern is _WHEN[2] and not (cue.pattern and "[-–]" in cue.pattern):
                 continue  # "giai đoạn 2016-2018" dates a programme, not when something happened in it
-            if fold(found) in cue.own_dates or not _new(found, question):
+            relative = pattern is _WHEN[-1]  # "những tháng còn lại của năm 2019": new in its function words
+            if fold(found) in cue.own_dates or not (_new(found, question) or relative and fold(found) not in fold(question)):
                 continue
             if cue.pattern and not re.search(cue.pattern, strip_diacritics(found)):
                 continue

@@ -137,3 +137,9 @@ def test_a_body_keeps_its_post_its_quoted_name_and_its_short_name():
     assert _short("Ban Quản lý sẽ phối hợp với tổng công ty nào để triển khai dự án?",
                   "phối hợp “Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi) hoàn thành các thủ tục.") == (
         "Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi)")
+
+
+def test_a_period_relative_to_the_year_the_question_gives_answers_when():
+    assert _short("Phương hướng đề ra tại hội nghị tháng 4/2019 áp dụng cho khoảng thời gian nào?",
+                  "Lãnh đạo 03 Ban Quản lý đã thống nhất đề ra phương hướng trong những tháng còn lại của năm 2019 "
+                  "với các nội dung như sau:") == "những tháng còn lại của năm 2019"
