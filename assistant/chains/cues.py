@@ -173,6 +173,9 @@ _NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm
 # (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
                           r"|khu cong nghiep|kcn)\s+nao\b")
+# "Hội nghị ... tổ chức ở đâu": an event's venue is a named place, never a clause about something else.
+_ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket)\b(?:\s+\S+){0,3}?\s+(?:o|tai) dau\b")
+VENUE = r"\b(?:tai|o)\s+(?:thanh pho|tinh|huyen|TP|[A-Z])"  # over diacritics-stripped text
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b")
@@ -280,6 +283,8 @@ class Cue:
             asked = place.group(1)
             written = r"khu cong nghiep|KCN" if asked in {"khu cong nghiep", "kcn"} else asked
             pattern = rf"(?i:\b(?:{written}))\s+[A-Z]"
+        elif kind == "where" and _ASKS_VENUE.search(folded):  # where an event was held: a named place
+            pattern = VENUE
         elif _ASKS_PERIOD.search(folded):
             pattern = r"\b\d{4}\s*[-–]\s*\d{4}\b"
         elif _ASKS_WEB.search(folded):

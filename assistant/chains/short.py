@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import Cue, open_form, person_names, post_into
+from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import VERDICT_WORDS
 from assistant.text.normalize import fold, strip_diacritics
@@ -205,7 +205,7 @@ def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
 
 
 def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
-    if not (cue.pattern and "[A-Z]" in cue.pattern):
+    if not (cue.pattern and "[A-Z]" in cue.pattern) or cue.pattern == VENUE:  # a venue is "tại ..."
         return
     folded_q = f" {expand(question)} "
     for m in re.finditer(cue.pattern, strip_diacritics(sentence)):  # "huyện nào": the named place itself

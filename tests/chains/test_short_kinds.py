@@ -143,3 +143,11 @@ def test_a_period_relative_to_the_year_the_question_gives_answers_when():
     assert _short("Phương hướng đề ra tại hội nghị tháng 4/2019 áp dụng cho khoảng thời gian nào?",
                   "Lãnh đạo 03 Ban Quản lý đã thống nhất đề ra phương hướng trong những tháng còn lại của năm 2019 "
                   "với các nội dung như sau:") == "những tháng còn lại của năm 2019"
+
+
+def test_an_events_venue_must_be_a_named_place():
+    cue = Cue.of("Hội nghị tổng kết năm 2019 được tổ chức tại đâu?")
+    assert cue.strict
+    assert not cue.fits("Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.")
+    assert cue.fits("Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị.")
+    assert not Cue.of("Thông tin được Ban Quản lý TP.HCM đăng tải ở đâu?").strict  # "trang Web" is an answer
