@@ -174,8 +174,10 @@ _NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
                           r"|khu cong nghiep|kcn)\s+nao\b")
 # "Hội nghị ... tổ chức ở đâu": an event's venue is a named place, never a clause about something else.
-_ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket)\b(?:\s+\S+){0,3}?\s+(?:o|tai) dau\b")
-VENUE = r"\b(?:tai|o)\s+(?:thanh pho|tinh|huyen|TP|[A-Z])"  # over diacritics-stripped text
+_ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket)\b(?:\s+\S+){0,6}?\s+(?:o|tai) dau\b")
+# Over diacritics-stripped text; "tại Hội nghị", "tại Công văn số ..." name no place.
+VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|Nghi quyet|Chi thi|Thong tu|Thong bao"
+         r"|Ke hoach|Dieu|Khoan|Chuong|Muc)\b)(?:thanh pho|tinh|huyen|TP|[A-Z])")
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b")

@@ -25,7 +25,7 @@ from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import ACTUAL_WORDS, EVENT_KINDS, TARGET_WORDS
 from assistant.text.normalize import fold, has_diacritics, normalize_text
-from assistant.text.patterns import NUMBER
+from assistant.text.patterns import DOCNUM, NUMBER, YEAR
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
 from assistant.text.stopwords import STOPWORDS
 
@@ -108,6 +108,8 @@ class Constraints:
     names: tuple[str, ...] = ()  # expanded folded names: "hoa phu", "binh phuoc", "thanh pho ho chi minh"
     numbers: tuple[str, ...] = ()  # every number, without leading zeros: years, days, document numbers
     ordinals: tuple[int, ...] = ()  # "lần thứ hai" -> 2
+    # Folded document numbers, whole ("27-ct/tu"), with the years the question dates them by ("... ban hành năm 2015").
+    documents: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -121,7 +123,7 @@ class Constraints:
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
         ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
-        return cls(tuple(names), numbers, ordinals)
+        return cls(tuple(names), numbers, ordinals, _documents(question))
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -137,7 +139,23 @@ class Constraints:
         found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(f" {expand(strict)} ")}
         found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
+        folded = fold(strict)
+        for number, years in self.documents:  # "Chỉ thị 27-CT/TU ... năm 2015" is not the one of 2012
+            at = folded.find(number)
+            dated = YEAR.findall(re.split(r"[;.]\s", folded[at:at + 120])[0]) if at >= 0 else []
+            if at < 0 or (years and dated and not set(years) & set(dated)):
+                missing.append(" ".join([number, *years]))
         return missing
+
+
+def _documents(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Document numbers the question names, each with the years that follow it in the same clause."""
+    out = []
+    for m in re.finditer(r"\S+", question):
+        if DOCNUM.search(m.group(0)):
+            clause = re.split(r"[,;?]", question[m.end():])[0]
+            out.append((fold(m.group(0)).strip(".,;:?"), tuple(YEAR.findall(clause))))
+    return tuple(dict.fromkeys(out))
 
 
 def _ordinal(word: str) -> int:

@@ -110,3 +110,12 @@ def test_numbers_are_dated_by_the_passage_or_what_precedes_it(passage_factory):
     assert c.unmet(evidence(tasks, [heading, tasks, later]), own=own_evidence(tasks, [heading, tasks, later])) == []
     c = Constraints.of("Năm 2015 tỷ lệ hồ sơ trả đúng hẹn đạt bao nhiêu?")
     assert c.unmet(evidence(tasks, [heading, tasks, later]), own=own_evidence(tasks, [heading, tasks, later])) == ["2015"]
+
+
+def test_a_document_number_is_matched_whole_and_with_the_year_the_question_dates_it_by():
+    constraints = Constraints.of("Chỉ thị 27-CT/TU được Ban Thường vụ Tỉnh ủy ban hành năm 2015 quy định về nội dung gì?")
+    assert constraints.unmet("Thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012 của Ban Thường vụ Tỉnh ủy. "
+                             "Quyết định số 3485/QĐ-UBND ngày 07/12/2015.") == ["27-ct/tu 2015"]
+    assert Constraints.of("Chỉ thị 27-CT/TU quy định về nội dung gì?").unmet(
+        "Thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012.") == []
+    assert "4622/ubnd-kt" in Constraints.of("Công văn 4622/UBND-KT nói về việc gì?").unmet("Công văn số 4623/UBND-KT.")
