@@ -80,6 +80,9 @@ class FilteredRetriever:
         f = self.filters
         return self.retriever.run(query, k=k, since=f.since, until=f.until, sources=list(f.sources) or None)
 
+    def edges(self, passage: Passage) -> list[Passage]:
+        return self.retriever.edges(passage)
+
 
 def _minutes(seconds: float) -> str:
     return f"còn khoảng {max(1, round(seconds / 60))} phút" if seconds >= 90 else f"còn khoảng {max(1, round(seconds))} giây"

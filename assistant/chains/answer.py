@@ -25,6 +25,7 @@ from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
 from assistant.chains.citations import attach
 from assistant.chains.condense import condense
+from assistant.chains.cues import about_article
 from assistant.chains.extractive import ExtractiveAnswerer
 from assistant.chains.grounding import Constraints, evidence
 from assistant.chains.llm import (
@@ -51,6 +52,8 @@ class Retriever(Protocol):
     """What the chain needs of a retriever: :class:`~assistant.index.retriever.HybridRetriever` is one."""
 
     def run(self, query: str, k: int = 5) -> list[Passage]: ...
+
+    def edges(self, passage: Passage) -> list[Passage]: ...
 
 
 def _ms(start: float) -> float:
@@ -110,6 +113,9 @@ class AnswerChain:
     def _retrieve(self, inputs: dict) -> list[Passage]:
         start = time.perf_counter()
         passages = self.retriever.run(inputs["standalone"], k=self.k)
+        if passages and about_article(inputs["standalone"]):  # its byline and stamp open and close the item
+            seen = {p.chunk_id for p in passages}
+            passages += [p for p in self.retriever.edges(passages[0]) if p.chunk_id not in seen]
         inputs["timings"]["retrieve_ms"] = _ms(start)
         return passages
 
@@ -118,7 +124,8 @@ class AnswerChain:
         # Context carried over from the previous turn finds the passages; the user's own words pick
         # the sentence (else "chủ trì" from the last question would outweigh what is asked now).
         appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
-        return self.extractive.answer(question if appended else standalone, state["passages"])
+        asked = question if appended else standalone
+        return self.extractive.about_article(asked, state["passages"]) or self.extractive.answer(asked, state["passages"])
 
     def _refuse(self, state: dict, text: str, dropped: list[dict], why: str) -> Answer:
         log.warning("LLM answer refused for %r: %s; dropped %s", state["standalone"], why, dropped)
@@ -188,8 +195,9 @@ class AnswerChain:
         state = self.prepare.invoke({"question": question, "history": history or []})
         timings = state["timings"]
         start = time.perf_counter()
-        if self.llm is None:
-            answer = self._extractive(state)
+        article = self.extractive.about_article(state["standalone"], state["passages"])
+        if self.llm is None or article is not None:  # a byline or stamp is read, not generated
+            answer = article or self._extractive(state)
             yield answer.answer
         else:
             parts: list[str] = []

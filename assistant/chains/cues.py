@@ -105,6 +105,17 @@ _OPEN_FORMS = [
 ]
 
 
+# A question about the news item itself, not the event it reports: who wrote or sent it, when it was posted.
+_ABOUT_ARTICLE = re.compile(r"\b(?:bai (?:viet|tin|bao)|nguoi viet|tac gia|viet bai|dua tin|dang tin"
+                            r"|(?:duoc )?dang (?:luc|ngay|vao|khi)|ngay dang)\b")
+
+
+def about_article(question: str) -> bool:
+    """Whether the question asks who wrote a news item or when it was posted ("Ai là người viết bài
+    tin về ...?", "Bài viết ... được đăng lúc nào?"): its byline or publication stamp answers."""
+    return Cue.of(question).kind in {"who", "when"} and bool(_ABOUT_ARTICLE.search(fold(question)))
+
+
 def open_form(question: str) -> tuple[str, str] | None:
     """(form, matched words) of an open question: purpose, list, which or how; None otherwise."""
     folded = fold(question)

@@ -17,14 +17,16 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.chains.cues import Cue
+from assistant.chains.cues import Cue, about_article
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
 from assistant.chains.short import short_span
 from assistant.models.embedder import Embedder
+from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
@@ -179,6 +181,32 @@ class ExtractiveAnswerer:
                 short.n = n
         return Answer(question=question, answer=" ".join(parts), answerable=True, citations=citations,
                       passages=passages, confidence=confidence, short=short)
+
+    def about_article(self, question: str, passages: list[Passage]) -> Answer | None:
+        """Who wrote a news item or when it was posted (:func:`cues.about_article`): its byline or
+        publication stamp, quoted, from the top passage's document first; None when no passage has one
+        or the item is not the one the question names (its dates: in its headline, date or lead)."""
+        if not passages or not about_article(question):
+            return None
+        find = byline_span if Cue.of(question).kind == "who" else posted_span
+        constraints = Constraints.of(question)
+        for passage in sorted(passages, key=lambda p: p.doc_id != passages[0].doc_id):
+            span = find(passage.text)
+            # the year or date the question gives the item must be in its headline, date or lead
+            lead = min((p for p in passages if p.doc_id == passage.doc_id), key=lambda p: p.start)
+            own = f"{passage.title}\n{passage.date or ''}\n{lead.text}"
+            if span is None or constraints.unmet(evidence(passage, passages), own=own):
+                continue
+            line = passage.text[span[0]:span[1]]
+            a, b = short_span(question, line) or (0, len(line))
+            if by := re.match(r"[Tt]heo\s+", line[a:b]):  # "Theo | Yến Lệ": the name, not the credit word
+                a += by.end()
+            start = passage.start + span[0]
+            quote = Citation(n=1, passage=passage, start=start, end=start + len(line), quote=line)
+            short = Citation(n=1, passage=passage, start=start + a, end=start + b, quote=line[a:b])
+            return Answer(question=question, answer=f"{line} [1]", answerable=True, citations=[quote],
+                          passages=passages, confidence=1.0, short=short)
+        return None
 
     def _pick(self, question: str, passages: list[Passage], ranked: list[Candidate]
               ) -> tuple[Candidate, Citation | None]:

@@ -61,6 +61,14 @@ class HybridRetriever:
                 scores.setdefault(row, {})[name] = (rank, value)
         return self._results(ranked, scores)
 
+    def edges(self, passage: Passage) -> list[Passage]:
+        """The first and last chunks of ``passage``'s document, where a news item says when it was
+        posted and who wrote it ("Ai viết bài này?", "Bài đăng ngày nào?")."""
+        chunk = self.snapshot.store.chunks([passage.row]) if passage.row >= 0 else []
+        if not chunk:
+            return []
+        return self._results([(row, 0.0) for row in self.snapshot.store.edge_rows(chunk[0].path)], {})
+
     def _results(self, ranked: list[tuple[int, float]], scores: dict[int, dict]) -> list[Passage]:
         rows = [int(row) for row, _ in ranked]
         chunks = self.snapshot.store.chunks(rows)

@@ -160,6 +160,12 @@ class Store:
         }
         return [found[r] for r in rows if r in found]
 
+    def edge_rows(self, path: str) -> list[int]:
+        """Rows of a document's first and last chunks: its headline and publication stamp, its byline."""
+        return [r[0] for r in self._db.execute(
+            "SELECT row FROM chunks WHERE path=? AND (ord=0 OR ord=(SELECT MAX(ord) FROM chunks WHERE path=?)) "
+            "ORDER BY ord", (path, path))]
+
     def all_chunks(self) -> list[ChunkRecord]:
         return [self._chunk(r) for r in self._db.execute("SELECT * FROM chunks ORDER BY row")]
 

@@ -20,6 +20,8 @@ _EVENT = re.compile(r"(?:^|[\s,(])(?:sáng|chiều|tối|trưa)?\s*ngày\s*$", r
 _UNIT = re.compile(
     r"^(?:theo\s+.+?\s+-\s+)?((?:phòng|văn phòng|ban|trung tâm|sở|ủy ban|ubnd)\b.{2,70})$", re.IGNORECASE
 )
+_BYLINE = re.compile(r"^[Tt]heo\s+(\S+).{0,80}$")  # "Theo Yến Lệ - Văn Phòng BQL các KCN", not "Theo báo cáo"
+_POSTED = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+\d{1,2}/\d{1,2}/\d{4}$")  # "06:11 10/05/2023"
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
@@ -51,7 +53,7 @@ def extract_metadata(text: str) -> dict:
     unit = None
     for line in reversed(lines[-4:]):
         match = _UNIT.match(line.strip())
-        if match and len(line) < 90 and not line.rstrip().endswith("."):
+        if match and _is_byline(line):
             unit = match.group(1).strip()
             break
     return {
@@ -60,3 +62,33 @@ def extract_metadata(text: str) -> dict:
         "dates": sorted({iso for _, iso in dates}),
         "unit": unit,
     }
+
+
+def _is_byline(line: str) -> bool:
+    """A short closing line naming a unit, or "Theo" and a capitalized name."""
+    if len(line) >= 90 or line.rstrip().endswith("."):
+        return False
+    by = _BYLINE.match(line.strip())
+    return bool(_UNIT.match(line.strip()) or (by and by.group(1)[:1].isupper()))
+
+
+def byline_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the byline that closes a news item ("Theo Yến Lệ - Văn Phòng BQL các KCN",
+    "PHÒNG KẾ HOẠCH TỔNG HỢP"): who wrote or sent it. None when ``text`` does not end with one."""
+    stripped = text.rstrip()
+    start = stripped.rfind("\n") + 1
+    line = stripped[start:]
+    if not line.strip() or not _is_byline(line):
+        return None
+    return start + len(line) - len(line.lstrip()), len(stripped)
+
+
+def posted_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the publication stamp under a news item's headline ("06:11 10/05/2023")."""
+    offset = 0
+    for line in text.split("\n")[:4]:
+        if _POSTED.match(line.strip()):
+            start = offset + len(line) - len(line.lstrip())
+            return start, start + len(line.strip())
+        offset += len(line) + 1
+    return None

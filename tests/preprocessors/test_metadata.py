@@ -74,3 +74,18 @@ def test_no_date_no_unit() -> None:
     meta = extract_metadata("Chỉ có tiêu đề\nVà một câu nội dung.")
     assert meta == {"title": "Chỉ có tiêu đề", "date": None, "dates": [], "unit": None}
     assert extract_metadata("")["title"] == ""
+
+
+def test_byline_and_publication_stamp_are_located():
+    from assistant.preprocessors.metadata import byline_span, posted_span
+
+    def text_of(found, text):
+        return None if found is None else text[found[0]:found[1]]
+
+    for text, byline in [("... pháp luật./.\nTheo Yến Lệ - Văn Phòng BQL các KCN", "Theo Yến Lệ - Văn Phòng BQL các KCN"),
+                         ("... 3 năm tiếp theo.\n\n   PHÒNG KẾ HOẠCH TỔNG HỢP\n", "PHÒNG KẾ HOẠCH TỔNG HỢP"),
+                         ("... hàng năm.", None), ("...\nTheo báo cáo Tổng kết", None)]:
+        assert text_of(byline_span(text), text) == byline
+    text = "Sơ kết thực hiện Chương trình hợp tác\n06:11 10/05/2023\n\nNgày 06/11/2012, ..."
+    assert text_of(posted_span(text), text) == "06:11 10/05/2023"
+    assert posted_span("Hội nghị\nNgày 26/04/2019 tại Đà Lạt") is None

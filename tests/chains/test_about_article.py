@@ -1,0 +1,38 @@
+"""Questions about a news item itself: who wrote or sent it, when it was posted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index_helpers import copy_corpus, run
+
+from assistant.chains.answer import AnswerChain
+from assistant.chains.cues import about_article
+from assistant.index.retriever import HybridRetriever
+from assistant.index.snapshot import IndexSnapshot
+from assistant.settings import Settings
+
+
+def test_article_questions_are_told_from_event_questions():
+    assert about_article("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2019?")
+    assert about_article("Phòng nào đưa tin về hội nghị sơ kết ngày 26/04/2019?")
+    assert about_article("Bài viết về sơ kết hợp tác được đăng lúc nào?")
+    assert not about_article("Ai chủ trì Hội nghị tổng kết năm 2019?")
+    assert not about_article("Bài viết nói về nội dung gì?")  # neither who nor when
+
+
+def test_byline_and_stamp_answer_from_the_documents_edges(tmp_path: Path, fake_embedder):
+    home = tmp_path / "home"
+    run(home, [copy_corpus(tmp_path / "docs")], fake_embedder)
+    retriever = HybridRetriever(IndexSnapshot.open(home), fake_embedder, Settings(), mode="keyword")
+    chain = AnswerChain(retriever, fake_embedder, Settings())
+    answer = chain.invoke("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2019 của Ban Quản lý các KCN tỉnh?")
+    assert answer.short_answer == "Yến Lệ" and answer.citations[0].quote == "Theo Yến Lệ - Văn Phòng BQL các KCN"
+    answer = chain.invoke("Bài viết về sơ kết hợp tác giữa Ban Quản lý các KCN Lâm Đồng và Ban Quản lý các KCX và "
+                          "công nghiệp TP.HCM được đăng lúc nào?")
+    assert answer.short_answer == "10/05/2023"
+    cited = answer.citations[0]
+    assert cited.passage.text[cited.start - cited.passage.start:cited.end - cited.passage.start] == cited.quote
+    # the document the question pins down has no such stamp: no invented date
+    answer = chain.invoke("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2015?")
+    assert answer.short_answer != "Yến Lệ"
