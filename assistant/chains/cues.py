@@ -83,8 +83,20 @@ _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:thành phố|tỉnh|huyện|Trung t�
 _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
 
 
+# "Ngoài X, ...", "Bên cạnh X, ...": X is set aside; the question asks for another one.
+_BESIDES = re.compile(r"^\s*(?:ngoai tru|ngoai|ben canh|tru)\s+([^,]+),\s*")
+
+
+def set_aside(question: str) -> tuple[str, str]:
+    """(what "Ngoài X, ..." sets aside, the rest of the question); ("", question) without one."""
+    question = normalize_text(question)
+    m = _BESIDES.match(fold(question))  # fold keeps an NFC text's length
+    return (question[m.start(1):m.end(1)], question[m.end():]) if m else ("", question)
+
+
 def question_type(question: str) -> str | None:
     """One of which-doc, when, howmany, where, who; None for other questions."""
+    question = set_aside(question)[1]  # "Ngoài lãnh đạo UBND tỉnh, những thành phần nào ...": not a leader
     folded = fold(question)
     for name, pattern in _PATTERNS:
         if name == "where" and _post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
@@ -288,6 +300,7 @@ class Cue:
     @lru_cache(maxsize=256)  # the answerer asks for one question's cue while scoring, filtering and gating
     def of(cls, question: str) -> Cue:
         kind = question_type(question)
+        question = set_aside(question)[1]
         folded = expand(question)
         unit = _count_unit(folded, question) if kind == "howmany" else None
         role = _asked_role(question, folded) if kind == "who" else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into
+from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into, set_aside
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import VERDICT_WORDS
 from assistant.text.normalize import fold, strip_diacritics
@@ -417,6 +417,22 @@ def _within_own_period(found: str, question: str) -> bool:
     return any((int(m), y) in months for m, y in dates)
 
 
+def _besides(question: str) -> set[str]:
+    """The content words of what "Ngoài X, ..." / "Bên cạnh X, ..." sets aside: the answer is another one."""
+    return set(content_words(set_aside(question)[0]))
+
+
+def _near(words: set[str], sentence: str, span: tuple[int, int], window: int = 3) -> bool:
+    """Whether ``span`` holds or sits within ``window`` words of half or more of ``words`` (the one set aside:
+    "Lâm Văn Tiếp | đã chủ trì" is the "người chủ trì")."""
+    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in _TOKEN.finditer(sentence)]
+    inside = [i for i, (a, b, _) in enumerate(tokens) if a >= span[0] and b <= span[1]]
+    if not inside:
+        return False
+    lo, hi = max(0, inside[0] - window), min(len(tokens), inside[-1] + window + 1)
+    return 2 * len(words & {w for _, _, w in tokens[lo:hi]}) >= len(words)
+
+
 def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
     """How closely the question's own words surround ``span``. An answer sits next to what the question
     says about it: "Ban quản lý các KCN Lâm Đồng | tổ chức Hội nghị" answers "Đơn vị nào tổ chức hội
@@ -440,6 +456,8 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     found = [span for span in find(question, sentence, cue) if span[1] > span[0]] if find else []
     if not found and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
         found = [span for span in _who(question, sentence, cue) if span[1] > span[0]]  # "UBND tỉnh nào": a body
+    if found and (besides := _besides(question)):  # "Ngoài người chủ trì, Phó Trưởng ban nào khác ...?"
+        found = [span for span in found if not _near(besides, sentence, span)]
     if found:
         return max(found, key=lambda span: _anchor(question, sentence, span))
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause

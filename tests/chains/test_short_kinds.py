@@ -151,3 +151,11 @@ def test_an_events_venue_must_be_a_named_place():
     assert not cue.fits("Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.")
     assert cue.fits("Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị.")
     assert not Cue.of("Thông tin được Ban Quản lý TP.HCM đăng tải ở đâu?").strict  # "trang Web" is an answer
+
+
+def test_what_ngoai_sets_aside_is_not_the_answer_nor_the_question_type():
+    sentence = ("Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc; tham dự còn có Phó Trưởng ban "
+                "Nguyễn Tấn Phước và các Phòng chuyên môn.")
+    assert _short("Ngoài người chủ trì, Phó Trưởng ban nào khác cũng tham dự buổi làm việc?", sentence) == (
+        "Phó Trưởng ban Nguyễn Tấn Phước")
+    assert question_type("Ngoài lãnh đạo UBND tỉnh, những thành phần khách mời nào dự Hội nghị?") is None
