@@ -94,7 +94,7 @@ class Settings(BaseSettings):
     w_dense: float = 0.5
     w_lexical: float = 0.3
     w_cue: float = 0.15
-    w_rank: float = 0.05
+    w_rank: float = 0.1
     # A sentence that only restates the question (its event, date and unit) answers nothing: its score
     # loses w_restate * (1 - min(1, new words / novel_words)), new words being content words not in the question.
     w_restate: float = 0.1
