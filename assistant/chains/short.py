@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into, set_aside
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import VERDICT_WORDS
-from assistant.text.normalize import fold, strip_diacritics
+from assistant.text.normalize import fold, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import ISSUER_CODES, PLACE_MARKERS, UNIT_NAME_WORDS
 from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS, PREDICATE_WORDS, STOPWORDS
@@ -319,11 +319,27 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
             found = _purpose(sentence, spans, novel, restating)
         elif kind == "list":
             found = _list_run(sentence, spans, restating)
+        elif kind == "subject":
+            found = _subject(sentence)
         elif kind == "which":
             found = _named_as(question, sentence, words.rsplit(" ", 1)[0])
         else:
             found = _verdict(sentence, spans, overlap, restating)
     return found or _clause(question, sentence)
+
+
+def _subject(sentence: str) -> tuple[int, int] | None:
+    """What a document is about: the "về ..." after its number ("Công văn số 4622/UBND-KT ngày 04/12/2019
+    | về việc lựa chọn nhà đầu tư ..."), to the end of the clause."""
+    number = DOCNUM.search(sentence)
+    if number is None:
+        return None
+    rest = re.split(r"[;.]\s", sentence[number.end():])[0]
+    about = re.search(r"(?<!\w)(?:về|quy định về)\s", rest)
+    if about is None:
+        return None
+    start = number.end() + about.start()
+    return _trim(sentence, start, number.end() + len(rest), limit=CLAUSE_WORDS)
 
 
 def _verdict(sentence: str, spans: list[tuple[int, int]], overlap: list[int], restating: int
@@ -400,7 +416,8 @@ def _named_as(question: str, sentence: str, noun: str) -> tuple[int, int] | None
             span = (m.end() + tail.end(), m.end() + tail.end() + stop.start())
         else:
             words = [w for w in re.finditer(r"\S+", tail.group(0))]
-            cut = next((i for i, w in enumerate(words) if fold(w.group(0)) in _PREDICATE_WORDS), len(words))
+            cut = next((i for i, w in enumerate(words) if normalize_text(w.group(0)).lower() in _PREDICATE_WORDS),
+                       len(words))  # as written: "vẫn" ends the name, "văn" ("Quản lý văn bản") does not
             span = (m.start(), m.end() + (words[cut - 1].end() if cut else 0))
         if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
             found.append(_trim(sentence, *span, limit=CLAUSE_WORDS))

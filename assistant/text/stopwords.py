@@ -27,4 +27,4 @@ DATE_AND_DOC_FRAME_WORDS = (  # space-separated
 )
 
 # Words that start what is said about a named thing: "công tác xúc tiến đầu tư | vẫn còn hạn chế".
-PREDICATE_WORDS = "van con da la se dang chua cung thi ma bi rat khong co can phai"  # space-separated, folded
+PREDICATE_WORDS = "vẫn còn đã là sẽ đang chưa cũng thì mà bị rất không có cần phải"  # space-separated, as written

@@ -159,3 +159,13 @@ def test_what_ngoai_sets_aside_is_not_the_answer_nor_the_question_type():
     assert _short("Ngoài người chủ trì, Phó Trưởng ban nào khác cũng tham dự buổi làm việc?", sentence) == (
         "Phó Trưởng ban Nguyễn Tấn Phước")
     assert question_type("Ngoài lãnh đạo UBND tỉnh, những thành phần khách mời nào dự Hội nghị?") is None
+
+
+def test_what_a_document_is_about_and_which_thing_it_names():
+    sentence = ("Tổ chức thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019 về "
+                "việc lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức; phối hợp với Sonadezi.")
+    assert _short("cong van 4622/UBND-KT ngay 04/12/2019 noi ve viec gi", sentence) == (
+        "về việc lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức")
+    assert _short("QĐ 3485/QĐ-UBND quy định việc ứng dụng phần mềm gì?",
+                  "Thực hiện ứng dụng phần mềm Quản lý văn bản và điều hành, cập nhật kết quả.") == (
+        "phần mềm Quản lý văn bản và điều hành")
