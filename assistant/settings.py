@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     faiss_index: str = Field("auto", description="FAISS index factory string, e.g. Flat, HNSW32, IVF1024,PQ64; "
                                                  "auto: Flat up to 200 000 chunks, then HNSW32 (README § Scale / Milvus).")
     faiss_probe: int = Field(32, ge=1, description="IVF lists probed / HNSW candidate list length per search.")
+    faiss_threads: int = Field(1, ge=0, description="OpenMP threads of one FAISS search; 0 = all cores (one thread "
+                                                    "is faster on a shared CPU, README § Scale / Milvus).")
     # Search store (README § Scale / Milvus): FAISS + bm25s files, or Milvus (milvus-lite file or a server).
     store: Literal["faiss", "milvus"] = Field("faiss", description="faiss (in process) or milvus.")
     milvus_uri: str | None = Field(None, description="milvus-lite file (default <home>/milvus.db) or http://host:19530.")

@@ -15,12 +15,12 @@ empty embedding cache, so every chunk is embedded by the model.
 With ``--synthetic N`` it measures search at scale instead (:mod:`search_scale`): real Wikipedia text
 for BM25, random unit vectors, 10 000 and N chunks, each FAISS type (and Milvus with ``--store milvus``):
 build time, memory, p50 / p95 of hybrid, dense, keyword and filtered search, and the model's query
-embedding time on its own row.
+embedding time on its own row; ``--dense-sizes`` adds dense search alone at larger sizes.
 
 Example:
     .venv/bin/python scripts/bench_search.py --law --no-cache
     .venv/bin/python scripts/bench_search.py --extra-wiki 200 --queries 50 --json
-    .venv/bin/python scripts/bench_search.py --synthetic 100000 --store milvus
+    .venv/bin/python scripts/bench_search.py --synthetic 100000 --store milvus --queries 40 --dense-sizes 200000,400000
 """
 
 from __future__ import annotations
@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", choices=("faiss", "milvus"), default="faiss",
                         help="với --synthetic: milvus đo thêm Milvus (milvus-lite) / with --synthetic, also Milvus")
     parser.add_argument("--dim", type=int, default=768, help="số chiều vectơ / vector dimension (default %(default)s)")
+    parser.add_argument("--dense-sizes", default="", metavar="N,N",
+                        help="với --synthetic: đo thêm riêng tìm kiếm vectơ ở các cỡ này / with --synthetic, also "
+                             "time dense search alone at these sizes, e.g. 200000,400000 (for the auto bound)")
     return parser
 
 
@@ -252,14 +255,19 @@ def run_synthetic(args: argparse.Namespace) -> dict:
     windows = search_scale.wiki_chunks(WIKI, sizes[-1], settings.chunk_size)
     t0 = time.perf_counter()
     cache = default_cache_dir() / "bench" / f"viwiki-tokens-{sizes[-1]}-{settings.chunk_size}.pkl"
+    cached = cache.is_file()
     tokens = search_scale.token_lists([t for _, t in windows], cache)
     tokenize_s = time.perf_counter() - t0
     queries = [QUERIES[i % len(QUERIES)] for i in range(args.queries)]
-    result: dict = {"sizes": [], "tokenize_s": round(tokenize_s, 1), "queries": len(queries), "dim": args.dim}
+    result: dict = {"sizes": [], "tokenize_s": round(tokenize_s, 1), "tokens_cached": cached,
+                    "queries": len(queries), "dim": args.dim}
     for size in sizes:
         row = search_scale.bench_size(size, windows, tokens, args.dim, queries, settings, args.store == "milvus")
         shutil.rmtree(row.pop("home"), ignore_errors=True)
         result["sizes"].append(row)
+    dense_sizes = [int(n) for n in args.dense_sizes.split(",") if n.strip()]
+    if dense_sizes:
+        result["dense_only"] = search_scale.dense_scaling(dense_sizes, args.dim, len(queries), settings.faiss_probe)
     if args.model_path and Path(args.model_path).expanduser().is_dir():
         embedder = Embedder(settings.model_copy(update={"model_path": Path(args.model_path).expanduser()}))
         embedder = embedder.with_query_cache(False)
@@ -276,20 +284,29 @@ def run_synthetic(args: argparse.Namespace) -> dict:
 
 
 def _synthetic_table(result: dict) -> str:
-    lines = [f"{'chunks':>8}  {'engine':<24}{'build s':>8}{'MB':>8}{'rec@10':>7}"
-             + "".join(f"{m + ' p50/p95 ms':>24}" for m in ("hybrid", "dense", "keyword", "hybrid_2018+"))]
+    pairs = ("hybrid", "dense", "keyword", "hybrid_2018+")
+    lines = [f"{'chunks':>8}  {'engine':<24}{'build s':>8}{'MB':>8}{'rec@10':>7}{'nn@10':>7}"
+             + "".join(f"{m + ' p50/p95 ms':>24}" for m in pairs)]
     for size in result["sizes"]:
         for name, row in size["engines"].items():
             memory = row.get("dense_mb", row.get("rss_growth_mb"))
-            recall = "-" if row["recall@10"] is None else f"{row['recall@10']:.3f}"
-            lines.append(f"{size['chunks']:>8}  {name:<24}{row['build_s']:>8.1f}{memory:>8.0f}{recall:>7}" + "".join(
-                f"{row[m]['p50_ms']:>13.1f} /{row[m]['p95_ms']:>8.1f}" for m in ("hybrid", "dense", "keyword", "hybrid_2018+")))
+            recall = "".join("      -" if row.get(r) is None else f"{row[r]:>7.3f}" for r in ("recall@10", "nn@10"))
+            lines.append(f"{size['chunks']:>8}  {name:<24}{row['build_s']:>8.1f}{memory:>8.0f}{recall}" + "".join(
+                f"{row[m]['p50_ms']:>13.1f} /{row[m]['p95_ms']:>8.1f}" for m in pairs))
         lines.append(f"{'':>8}  generation (SQLite + BM25 + Flat) {size['generation_write_s']} s, BM25 "
                      f"{size['bm25_mb']} MB, accent restorer {size['restorer_build_s']} s, peak RSS {size['peak_rss_mb']} MB")
+    for row in result.get("dense_only", []):
+        flat, one = row["flat"], row["flat_1thread"]
+        hnsw = "; ".join(f"{k.replace('hnsw32_', 'HNSW32 ').replace('hnsw32', 'HNSW32')} {v['p50_ms']} / {v['p95_ms']} ms, "
+                         f"nn@10 {v['nn@10']}" for k, v in row.items() if k.startswith("hnsw32") and isinstance(v, dict))
+        lines.append(f"dense only, {row['chunks']} vectors (k=50, p50 / p95): Flat all threads {flat['p50_ms']} / "
+                     f"{flat['p95_ms']} ms, Flat 1 thread {one['p50_ms']} / {one['p95_ms']} ms; {hnsw} "
+                     f"(HNSW32 build {row['hnsw32_build_s']} s)")
     if "embed" in result:
         lines.append(f"query embedding (model, not in the rows above): p50 {result['embed']['p50_ms']:.1f} ms, "
                      f"p95 {result['embed']['p95_ms']:.1f} ms")
-    lines.append(f"tokenize {result['tokenize_s']} s (pyvi, cached); {result['queries']} queries; "
+    how = "read from the cache" if result["tokens_cached"] else "pyvi on every core"
+    lines.append(f"tokenize {result['tokenize_s']} s ({how}); {result['queries']} queries; "
                  f"{result['machine']['cpus']} CPU, load {result['machine']['load']}")
     return "\n".join(lines)
 
@@ -298,9 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.queries < 1 or args.extra_wiki < 0 or args.synthetic < 0:
         raise SystemExit("--queries >= 1, --extra-wiki >= 0, --synthetic >= 0")
-    logging.basicConfig(level=logging.WARNING)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
     for noisy in ("sentence_transformers", "transformers", "bm25s", "faiss"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("search_scale").setLevel(logging.INFO)  # the stages of a long --synthetic run
     if args.synthetic:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         result = run_synthetic(args)

@@ -6,7 +6,15 @@ dimension (the model is not run over 100 000 chunks). Each size is written once 
 (SQLite, vectors, BM25) and then searched through :class:`HybridRetriever` with each FAISS type and,
 with ``--store milvus``, with Milvus (milvus-lite), so the timed path is the app's: accent restoration,
 dense + BM25, fusion, and reading the passages from SQLite. Query vectors are stored vectors plus noise,
-so approximate indexes have true neighbours to find (recall@10 against Flat is reported).
+so approximate indexes have true neighbours to find. Two recalls against Flat: ``recall@10`` (all ten
+exact neighbours; on random vectors the nine after the planted one are near-ties no approximate index
+can order, so it is pessimistic) and ``nn@10`` (the exact nearest neighbour is in the top 10, the
+usual 1-recall@10).
+
+The four search modes are timed round-robin, query by query, so that other jobs on the machine slow
+them alike. FAISS searches on ``settings.faiss_threads`` OpenMP threads (1 by default, as in the app);
+Flat is also timed on all cores, as the app searched before that setting.
+:func:`dense_scaling` times dense search alone (no BM25, no text) at larger sizes, for the ``auto`` bound.
 
 Query embedding by the real model is timed separately (``embed`` row) and is not in the search
 figures: hybrid latency for a new question = ``hybrid`` + ``embed``.
@@ -29,7 +37,7 @@ import faiss
 import numpy as np
 
 from assistant.index.dense import build_dense, search_dense
-from assistant.index.faiss_store import FaissGeneration, FaissStore, tune
+from assistant.index.faiss_store import FaissGeneration, FaissStore, omp_threads, tune
 from assistant.index.keyword import KeywordIndex
 from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot, row_meta, write_generation
@@ -69,10 +77,12 @@ def _tokenize(texts: list[str]) -> list[list[str]]:
 
 
 def token_lists(texts: list[str], cache: Path) -> list[list[str]]:
-    """Our tokenizer over every text, on every core, cached on disk (pyvi takes minutes at 100 k)."""
+    """Our tokenizer over every text, on every core, cached on disk (pyvi: ~2 ms a chunk idle, minutes at 100 k)."""
     if cache.is_file():
+        log.info("tokens of %d chunks from %s", len(texts), cache)
         return pickle.loads(cache.read_bytes())
     workers = os.cpu_count() or 1
+    log.info("tokenizing %d chunks on %d processes", len(texts), workers)
     parts = [texts[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(workers) as pool:
         done = list(pool.map(_tokenize, parts))
@@ -130,28 +140,69 @@ def percentiles(seconds: list[float]) -> dict[str, float]:
 
 
 def time_searches(snap: IndexSnapshot, embedder: SyntheticEmbedder, queries: list[str], settings: Settings) -> dict:
-    """p50/p95 of hybrid, dense, keyword and year-filtered hybrid through the app's retriever."""
+    """p50/p95 of hybrid, dense, keyword and year-filtered hybrid through the app's retriever, timed
+    round-robin (each query in every mode before the next query)."""
     retriever = HybridRetriever(snap, embedder, settings)  # type: ignore[arg-type]
     for query in queries[:3]:
         retriever.run(query, k=5)
-    out = {}
-    for mode, filters in (("hybrid", {}), ("dense", {}), ("keyword", {}), ("hybrid_2018+", {"since": 2018})):
-        times = []
-        for i, query in enumerate(queries):
+    modes = (("hybrid", {}), ("dense", {}), ("keyword", {}), ("hybrid_2018+", {"since": 2018}))
+    times: dict[str, list[float]] = {mode: [] for mode, _ in modes}
+    for i, query in enumerate(queries):
+        for mode, filters in modes:
             embedder.turn = i  # the same query vector for the same question in every mode
             t0 = time.perf_counter()
             retriever.run(query, k=5, mode=mode.split("_")[0], **filters)
-            times.append(time.perf_counter() - t0)
-        out[mode] = percentiles(times)
+            times[mode].append(time.perf_counter() - t0)
+    return {mode: percentiles(seconds) for mode, seconds in times.items()}
+
+
+def recalls(index: faiss.Index, exact: faiss.Index, embedder: SyntheticEmbedder) -> dict[str, float]:
+    """recall@10 (the ten exact neighbours) and nn@10 (the exact nearest one in the top 10), 100 queries."""
+    found = nearest = 0
+    queries = embedder.queries[:100]
+    for vector in queries:
+        truth = search_dense(exact, vector, 10)[0]
+        got = set(search_dense(index, vector, 10)[0])
+        found += len(set(truth) & got)
+        nearest += truth[0] in got
+    return {"recall@10": round(found / (10 * len(queries)), 3), "nn@10": round(nearest / len(queries), 3)}
+
+
+def dense_scaling(sizes: list[int], dim: int, queries: int, probe: int) -> list[dict]:
+    """Dense search alone (random unit vectors, k = 50 as hybrid asks) at each size: Flat on all threads
+    and on one, HNSW32 with efSearch = ``probe`` and 4 × ``probe`` (build time, nn@10). No BM25 or text:
+    the part of hybrid search that grows with the corpus."""
+    out = []
+    for size in sizes:
+        log.info("dense only, %d vectors", size)
+        vectors = unit_vectors(size, dim)
+        embedder = SyntheticEmbedder(vectors, count=max(100, queries))
+        flat = build_dense(vectors, "Flat")
+        row: dict = {"chunks": size}
+        for label, threads in (("flat", faiss.omp_get_max_threads()), ("flat_1thread", 1)):
+            with omp_threads(threads):
+                row[label] = percentiles(_dense_times(flat, embedder.queries[:queries]))
+        t0 = time.perf_counter()
+        hnsw = tune(build_dense(vectors, "HNSW32"), probe)
+        row["hnsw32_build_s"] = round(time.perf_counter() - t0, 1)
+        for label, ef in (("hnsw32", probe), (f"hnsw32_ef{4 * probe}", 4 * probe)):
+            tune(hnsw, ef)  # efSearch = ASSISTANT_FAISS_PROBE
+            with omp_threads(1):
+                row[label] = percentiles(_dense_times(hnsw, embedder.queries[:queries]))
+            row[label].update(recalls(hnsw, flat, embedder))
+        out.append(row)
+        del vectors, flat, hnsw
     return out
 
 
-def recall_at_10(index: faiss.Index, exact: faiss.Index, embedder: SyntheticEmbedder) -> float:
-    found = 0
-    for vector in embedder.queries[:100]:
-        truth = set(search_dense(exact, vector, 10)[0])
-        found += len(truth & set(search_dense(index, vector, 10)[0]))
-    return found / (10 * min(100, len(embedder.queries)))
+def _dense_times(index: faiss.Index, queries: np.ndarray) -> list[float]:
+    search_dense(index, queries[0], 50)
+    times = []
+    for vector in queries:
+        t0 = time.perf_counter()
+        search_dense(index, vector, 50)
+        times.append(time.perf_counter() - t0)
+    return times
 
 
 def rss_mb(pid: int) -> float:
@@ -186,16 +237,20 @@ def bench_faiss(folder: Path, vectors: np.ndarray, snap: IndexSnapshot, embedder
                 queries: list[str], settings: Settings, flat: faiss.Index) -> dict[str, dict]:
     out = {}
     for factory in faiss_types(len(vectors)):
+        log.info("%d chunks: faiss %s", len(vectors), factory)
         t0 = time.perf_counter()
         index = flat if factory == "Flat" else build_dense(vectors, factory)
         built = time.perf_counter() - t0
         tune(index, settings.faiss_probe)
         keyword = snap.search.keyword_index  # type: ignore[attr-defined]
-        snap.search = FaissGeneration(index, keyword, snap.meta)
+        snap.search = FaissGeneration(index, keyword, snap.meta, settings.faiss_threads)
         row = {"build_s": round(built, 1), "dense_mb": round(faiss.serialize_index(index).nbytes / 2**20, 1),
-               "recall@10": round(recall_at_10(index, flat, embedder), 3)}
+               **recalls(index, flat, embedder)}
         row.update(time_searches(snap, embedder, queries, settings))
         out[f"faiss {factory}"] = row
+        if factory == "Flat":  # as the app searched before faiss_threads: all cores for one query
+            snap.search = FaissGeneration(index, keyword, snap.meta, threads=0)
+            out["faiss Flat, all threads"] = {**row, **time_searches(snap, embedder, queries, settings)}
         log.info("%d chunks, %s: %s", len(vectors), factory, row)
     return out
 
@@ -206,21 +261,25 @@ def bench_milvus(folder: Path, vectors: np.ndarray, snap: IndexSnapshot, embedde
 
     engine = MilvusStore.connect(settings.model_copy(update={"milvus_uri": str(folder.parent / "milvus.db")}),
                                  folder.parent)
+    log.info("%d chunks: milvus-lite", len(vectors))
     before = rss_mb(os.getpid()) + sum(rss_mb(p) for p in descendants(os.getpid()))
     t0 = time.perf_counter()
     snap.search = engine.open(folder, snap.meta)  # fills the collection from the generation folder
     snap.search.prepare()
     built = time.perf_counter() - t0
     after = rss_mb(os.getpid()) + sum(rss_mb(p) for p in descendants(os.getpid()))
-    row = {"build_s": round(built, 1), "rss_growth_mb": round(after - before, 1), "recall@10": None}
+    row = {"build_s": round(built, 1), "rss_growth_mb": round(after - before, 1), "recall@10": None,
+           "nn@10": None}
     row.update(time_searches(snap, embedder, queries, settings))
     engine.client.drop_collection(engine.collection(folder.name))
+    log.info("%d chunks, milvus: %s", len(vectors), row)
     return row
 
 
 def bench_size(size: int, windows: list[tuple[str, str]], tokens: list[list[str]], dim: int, queries: list[str],
                settings: Settings, milvus: bool) -> dict:
     """Write one generation of ``size`` chunks and search it with every engine."""
+    log.info("%d chunks: writing the generation (SQLite, vectors, BM25, Flat)", size)
     documents, chunks = records(windows[:size])
     vectors = unit_vectors(size, dim)
     home = Path(tempfile.mkdtemp(prefix=f"bench-scale-{size}-"))
@@ -231,8 +290,9 @@ def bench_size(size: int, windows: list[tuple[str, str]], tokens: list[list[str]
     meta = row_meta(documents, [c.path for c in chunks])
     flat = faiss.read_index(str(folder / "dense.faiss"))
     keyword = KeywordIndex.load(folder / "keyword", VietnameseTokenizer(), size)
-    snap = IndexSnapshot(folder, {}, Store(folder / "store.sqlite"), FaissGeneration(flat, keyword, meta),
+    snap = IndexSnapshot(folder, {}, Store(folder / "store.sqlite"), FaissGeneration(flat, keyword, meta, settings.faiss_threads),
                          vectors, meta)
+    log.info("%d chunks: accent restorer", size)
     t0 = time.perf_counter()
     _ = snap.restorer
     restorer = time.perf_counter() - t0

@@ -137,4 +137,4 @@ def open_store(settings: Settings, home: Path, tokenizer: VietnameseTokenizer | 
         return MilvusStore.connect(settings, home, tokenizer)
     from assistant.index.faiss_store import FaissStore
 
-    return FaissStore(settings.faiss_index, settings.faiss_probe, tokenizer)
+    return FaissStore(settings.faiss_index, settings.faiss_probe, tokenizer, settings.faiss_threads)

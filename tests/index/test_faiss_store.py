@@ -34,3 +34,21 @@ def test_filtered_dense_search_on_each_type(factory: str) -> None:
     assert generation.dense(vectors[5], 5)[0][0] == 5  # the vector itself first (IVF probes its list)
     assert generation.delete_document("d5") == len([i for i in range(600) if i % 7 == 5])
     assert all(r % 7 != 5 for r in generation.dense(vectors[5], 50)[0] + generation.keyword("khu", 50)[0])
+
+
+def test_one_search_thread_gives_the_same_rows_and_leaves_the_caller_setting() -> None:
+    import faiss
+
+    rng = np.random.default_rng(1)
+    vectors = rng.standard_normal((2000, 32), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    meta = RowMeta(np.full(2000, 2020, dtype=np.int32), ["a.txt"] * 2000, ["d"] * 2000)
+    tokenizer = VietnameseTokenizer(segment=False)
+    keyword = KeywordIndex.build([tokenizer("khu")] * 2000, tokenizer)
+    index = build_dense(vectors, "Flat")
+    before = faiss.omp_get_max_threads()
+    one, every = FaissGeneration(index, keyword, meta, threads=1), FaissGeneration(index, keyword, meta, threads=0)
+    for query in vectors[:5]:
+        assert one.dense(query, 10) == every.dense(query, 10)
+        assert one.dense(query, 10, Filters(since=2020)) == every.dense(query, 10, Filters(since=2020))
+    assert faiss.omp_get_max_threads() == before
