@@ -112,6 +112,8 @@ def question_type(question: str) -> str | None:
 _OPEN_FORMS = [
     ("purpose", re.compile(r"\b(?:de|nham) (?:lam gi|lam chi|muc dich gi)\b|\bmuc dich (?:gi|la gi)\b|\bnham gi\b")),
     ("list", re.compile(r"\bke ten\b|\b(?:nhung|cac) (?:\S+ ){1,3}nao\b|\bgom (?:nhung )?(?:gi|ai)\b")),
+    ("often", re.compile(r"\b(?:tan suat|bao lau mot lan|may lan|dinh ky (?:the nao|ra sao|bao lau))\b")),
+    ("yesno", re.compile(r"\bco\b.*\bkhong\s*\??\s*$")),  # "có xảy ra đình công ... không?"
     ("subject", re.compile(r"\bve (?:viec |van de |noi dung |linh vuc )?gi\b")),  # "Công văn ... nói về việc gì"
     ("how", re.compile(r"\b(?:the nao|ra sao|nhu nao)\b")),
     ("which", re.compile(r"\b(?!nhung\b|cac\b)\S+ \S+ (?:nao|gi)\b")),
@@ -130,7 +132,8 @@ def about_article(question: str) -> bool:
 
 
 def open_form(question: str) -> tuple[str, str] | None:
-    """(form, matched words) of an open question: purpose, list, subject, how or which; None otherwise."""
+    """(form, matched words) of an open question: purpose, list, often, yesno, subject, how or which; None
+    otherwise."""
     folded = fold(question)
     for name, pattern in _OPEN_FORMS:
         if m := pattern.search(folded):

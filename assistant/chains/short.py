@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into, set_aside
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import VERDICT_WORDS
+from assistant.text.kinds import EXISTENCE_WORDS, VERDICT_WORDS
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import ISSUER_CODES, PLACE_MARKERS, UNIT_NAME_WORDS
@@ -61,6 +61,9 @@ _UNIT_LEAD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Tru
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 _VERDICT = re.compile(rf"\s(?:{'|'.join(VERDICT_WORDS)})\s")
 _PLACE_WORDS = frozenset(fold(w) for w in UNIT_NAME_WORDS.split() + PLACE_MARKERS.split())
+# How often: "hàng tháng", "định kỳ hằng quý", "mỗi năm một lần", "luân phiên".
+_OFTEN = re.compile(r"(?i)\b(?:h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)|định kỳ(?:\s+h[àằ]ng\s+\S+)?|luân phiên"
+                    r"|(?:mỗi|một)\s+(?:tuần|tháng|quý|năm)(?:\s+\S+\s+lần)?|\d+\s+lần(?:\s+mỗi\s+\S+)?)")
 _FRAME_UNIT = frozenset(content_words(UNIT_NAME_WORDS + ' kcn kkt kcx bql'))
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
 _PLACE = re.compile(r"\b(?:tại|ở)\s+(?:[^,.;:()\n]|\.(?=\S))+")  # "tại TP.HCM": a dot inside a name
@@ -319,6 +322,10 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
             found = _purpose(sentence, spans, novel, restating)
         elif kind == "list":
             found = _list_run(sentence, spans, restating)
+        elif kind == "often":
+            found = next(((m.start(), m.end()) for m in _OFTEN.finditer(sentence)), None)
+        elif kind == "yesno":
+            found = _yes_or_no(sentence, spans, novel, question)
         elif kind == "subject":
             found = _subject(sentence)
         elif kind == "which":
@@ -326,6 +333,17 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
         else:
             found = _verdict(sentence, spans, overlap, restating)
     return found or _clause(question, sentence)
+
+
+def _yes_or_no(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]], question: str
+               ) -> tuple[int, int] | None:
+    """"Có xảy ra đình công ... không?": the clause that says yes or no of what is asked ("không có đình
+    công"), with the items that follow it."""
+    asked = set(content_words(question)) - set(EXISTENCE_WORDS)  # what, not whether it happened
+    said = [(len(set(content_words(sentence[a:b])) & asked), j) for j, (a, b) in enumerate(spans)
+            if re.match(r"(?:không|chưa|có|đã|vẫn)\s", sentence[a:b].strip().lower())]
+    hits, j = max(said, key=lambda x: (x[0], -x[1]), default=(0, 0))
+    return _run_on(sentence, spans, j, novel) if hits else None
 
 
 def _subject(sentence: str) -> tuple[int, int] | None:

@@ -21,3 +21,6 @@ VERDICT_WORDS = ("tot", "chua", "con cham", "cham", "han che", "kip thoi", "hieu
                  "tang", "giam", "cao", "thap", "kha", "co ban", "dat", "vuot", "chat che", "thuan loi",
                  "kho khan", "ben vung", "tan tinh", "nghiem tuc", "day du", "hoan thanh", "cung co", "yeu",
                  "hai long", "thuong xuyen", "luan phien", "tich cuc", "dang ke", "manh", "ro ret")
+
+# Words of a yes/no question that ask whether something happened, not what: "có xảy ra đình công không?".
+EXISTENCE_WORDS = ("xay", "ra", "dien", "co", "khong")

@@ -169,3 +169,11 @@ def test_what_a_document_is_about_and_which_thing_it_names():
     assert _short("QĐ 3485/QĐ-UBND quy định việc ứng dụng phần mềm gì?",
                   "Thực hiện ứng dụng phần mềm Quản lý văn bản và điều hành, cập nhật kết quả.") == (
         "phần mềm Quản lý văn bản và điều hành")
+
+
+def test_how_often_and_yes_or_no():
+    assert _short("Các Ban Quản lý thống nhất trao đổi kinh nghiệm giữa các phòng với tần suất nào?",
+                  "Hàng tháng tiếp tục trao đổi kinh nghiệm trong việc thực hiện nhiệm vụ của các phòng.") == "Hàng tháng"
+    assert _short("Năm 2019 ở các KCN có xảy ra đình công, lãn công không?",
+                  "Các doanh nghiệp thực hiện khá tốt, không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, "
+                  "khiếu nại.") == "không có đình công"
