@@ -39,8 +39,9 @@ def test_dense_scaling_times_flat_on_all_and_one_thread() -> None:
     sys.path.insert(0, str(SCRIPTS))
     import search_scale
 
-    (row,) = search_scale.dense_scaling([3000], 64, 10, probe=32)
-    assert row["chunks"] == 3000
-    for name in ("flat", "flat_1thread", "hnsw32", "hnsw32_ef128"):
-        assert row[name]["p95_ms"] >= row[name]["p50_ms"] > 0
+    (row,) = search_scale.dense_scaling([5000], 256, 10, probe=32)
+    assert row["chunks"] == 5000
+    for name in ("flat", "flat_1thread", "hnsw32", "hnsw32_ef128"):  # ms to one decimal: HNSW may round to 0
+        assert row[name]["p95_ms"] >= row[name]["p50_ms"] >= 0
+    assert row["flat_1thread"]["p50_ms"] > 0
     assert 0 < row["hnsw32"]["nn@10"] <= 1.0 and row["hnsw32_build_s"] >= 0
