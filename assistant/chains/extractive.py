@@ -108,14 +108,16 @@ class ExtractiveAnswerer:
         dense = s_vecs @ q_vec
         asked = set(q_words)
         s = self.settings
-        focus = [self._focus(question, q_words, p) for p in passages]
+        # One focus for every candidate, read against the top passage's document: a passage is not
+        # discounted for the words its own title shares with the question (its section is the one asked).
+        focus = self._focus(question, q_words, passages[0])
         for cand, sim in zip(cands, dense, strict=True):
             cand.cue = cue.fits(cand.text)
             words = content_words(cand.text)
             lexical = overlap(q_words, words)
             rank_prior = 1.0 / (1 + cand.passage)
             restates = 1.0 - min(1.0, len({w for w in words if w not in asked}) / s.novel_words)
-            on_focus = overlap(focus[cand.passage], words) if focus[cand.passage] else lexical
+            on_focus = overlap(focus, words) if focus else lexical
             cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior
                                - s.w_restate * restates + s.w_focus * on_focus
                                - s.w_intro * (cue.kind is None and cand.text.rstrip().endswith(":")))
