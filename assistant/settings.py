@@ -94,16 +94,17 @@ class Settings(BaseSettings):
     # + rank prior * w_rank;
     # chosen on eval/calibration.jsonl (scripts/calibrate_abstention.py).
     w_dense: float = 0.5
-    w_lexical: float = 0.3
+    w_lexical: float = 0.2
     w_cue: float = 0.15
     w_rank: float = 0.1
     # A sentence that only restates the question (its event, date and unit) answers nothing: its score
     # loses w_restate * (1 - min(1, new words / novel_words)), new words being content words not in the question.
     w_restate: float = 0.1
-    # What a question asks about is in the words its document does not already say: "những hạn chế nào ... tại
-    # Hội nghị sơ kết 9 tháng" asks "hạn chế", the rest names the event (the title) and its unit. Overlap on
-    # those focus words adds w_focus, so the report's lead sentence, which restates the event, no longer wins.
-    w_focus: float = 0.5
+    # What a question asks about is in its words that do not name the report or event ("những hạn chế nào … tại
+    # Hội nghị sơ kết 9 tháng năm 2017" asks "hạn chế"; text/kinds.EVENT_FRAME_WORDS, names, units, numbers).
+    # Overlap on those focus words adds w_focus, so a report's lead sentence, which restates the event, no longer
+    # wins. w_lexical + w_focus = 0.5: on questions without event words (the UIT regulations) it is plain overlap.
+    w_focus: float = 0.3
     # A sentence that introduces a list ("... cụ thể là:") answers an open question only through its items.
     w_intro: float = 0.1
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")

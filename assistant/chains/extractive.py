@@ -31,13 +31,14 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
+from assistant.text.kinds import EVENT_FRAME_WORDS
 from assistant.text.places import UNIT_NAME_WORDS
 from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
-_FRAME = frozenset(content_words(UNIT_NAME_WORDS + " kcn kkt kcx bql"))
+_FRAME = frozenset(content_words(f"{UNIT_NAME_WORDS} kcn kkt kcx bql {EVENT_FRAME_WORDS}"))
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 
 
@@ -108,9 +109,7 @@ class ExtractiveAnswerer:
         dense = s_vecs @ q_vec
         asked = set(q_words)
         s = self.settings
-        # One focus for every candidate, read against the top passage's document: a passage is not
-        # discounted for the words its own title shares with the question (its section is the one asked).
-        focus = self._focus(question, q_words, passages[0])
+        focus = self._focus(question, q_words)
         for cand, sim in zip(cands, dense, strict=True):
             cand.cue = cue.fits(cand.text)
             words = content_words(cand.text)
@@ -124,12 +123,11 @@ class ExtractiveAnswerer:
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
-    def _focus(question: str, q_words: list[str], passage: Passage) -> list[str]:
-        """The question's words that the passage's title, the names it pins down, unit words and numbers
-        do not already account for: what it asks about, not which event it is."""
-        names = " ".join(Constraints.of(question).names)
-        frame = set(content_words(f"{passage.title} {passage.context} {names}")) | _FRAME
-        return [w for w in q_words if w not in frame and not w.isdigit()]
+    def _focus(question: str, q_words: list[str]) -> list[str]:
+        """The question's words that the names it pins down, unit and event words and numbers do not
+        account for: what it asks about, not which report or event it is about."""
+        names = set(content_words(" ".join(Constraints.of(question).names)))
+        return [w for w in q_words if w not in names and w not in _FRAME and not w.isdigit()]
 
     @staticmethod
     def usable(question: str, passages: list[Passage], ranked: list[Candidate]) -> list[Candidate]:

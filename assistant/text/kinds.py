@@ -24,3 +24,9 @@ VERDICT_WORDS = ("tot", "chua", "con cham", "cham", "han che", "kip thoi", "hieu
 
 # Words of a yes/no question that ask whether something happened, not what: "có xảy ra đình công không?".
 EXISTENCE_WORDS = ("xay", "ra", "dien", "co", "khong")
+
+# Words that say which event or period a question is about, not what it asks of it ("những hạn chế nào …
+# tại Hội nghị sơ kết 9 tháng đầu năm 2017"): they identify the report, so they do not pick its sentence.
+# Written as a question writes them; read folded.
+EVENT_FRAME_WORDS = ("hội nghị sơ kết tổng kết giao ban hội thảo chương trình hợp tác thực hiện nhiệm vụ tháng năm "
+                     "quý đầu cuối công tác triển khai")
