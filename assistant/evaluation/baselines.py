@@ -86,6 +86,11 @@ class TutorialRAG:
         """Every chunk, as a search result."""
         return [self._result(row) for row in range(len(self.chunks))]
 
+    def edges(self, passage: Passage) -> list[Passage]:
+        """None: the tutorial pipeline keeps no document structure (a byline question is answered, or
+        refused, from what ``run`` finds, as a tutorial RAG would)."""
+        return []
+
     def run(self, query: str, k: int = 5) -> list[Passage]:
         """Top ``k`` chunks by inner product (cosine: vectors are normalized)."""
         if not query.strip() or k <= 0 or not self.chunks:

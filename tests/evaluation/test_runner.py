@@ -63,3 +63,16 @@ def test_cli_registers_eval():
     assert args.command == "eval" and args.compare and args.json and args.limit == 3 and args.mode == "dense"
     assert [p.name for p in args.squad] == ["a.json", "b.json"]
     assert str(args.dataset) == "eval/questions.jsonl" and str(args.corpus) == "corpus" and args.k == 10
+
+
+def test_every_configuration_answers_a_byline_question_without_error(tmp_path, make_bot):
+    item = next(i for i in map(json.loads, (REPO / "eval" / "questions.jsonl").open(encoding="utf-8"))
+                if i["id"] == "who-006")
+    dataset = tmp_path / "byline.jsonl"
+    dataset.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    bot = make_bot(tmp_path / "index", eval_settings("extractive"))
+    options = EvalOptions(dataset=dataset, corpus=REPO / "corpus", out=tmp_path / "out", progress=False, compare=True)
+    result = run_eval(options, bot=bot)
+    for name, config in result.configs.items():
+        assert not any(r["error"] for r in config["records"]), name
+    assert result.configs["hybrid"]["records"][0]["short_answer"] == "Yến Lệ"
