@@ -141,7 +141,7 @@ class ExtractiveAnswerer:
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage]
-                and not mismatch(question, c.text)]
+                and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
         """How well the best usable sentence answers: its score, or 0 when none can answer."""

@@ -14,6 +14,8 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 # Words that make a figure a target or a plan, and words that make it what actually happened.
 TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du dinh", "se dat", "huong toi")
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")
+# Words of a question about what was done or came of it: a plan dated after its document does not answer.
+DONE_WORDS = ("da", "ket qua", "dat duoc", "danh gia")
 
 # Words that judge how something went: "ra sao / thế nào" is answered by the clause that holds one
 # ("chấp hành tốt", "còn chậm", "chưa đồng bộ", "hữu nghị tốt đẹp", "từng bước được thực hiện chặt chẽ hơn").

@@ -119,3 +119,15 @@ def test_a_document_number_is_matched_whole_and_with_the_year_the_question_dates
     assert Constraints.of("Chỉ thị 27-CT/TU quy định về nội dung gì?").unmet(
         "Thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012.") == []
     assert "4622/ubnd-kt" in Constraints.of("Công văn 4622/UBND-KT nói về việc gì?").unmet("Công văn số 4623/UBND-KT.")
+
+
+def test_a_plan_dated_after_its_document_does_not_say_what_was_done(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    report = passage_factory("Cuối năm 2018 tổ chức tổng kết chương trình hợp tác giai đoạn 2015-2018.", 1, "001.txt", 0)
+    report.date, report.title = "2017-12-26", "Hội nghị sơ kết chương trình hợp tác"
+    plan = "Cuối năm 2018 tổ chức tổng kết chương trình hợp tác giai đoạn 2015-2018."
+    assert mismatch("Kết quả tổng kết chương trình giai đoạn 2015-2018 ra sao?", plan, report)
+    assert not mismatch("Khi nào tổ chức tổng kết chương trình giai đoạn 2015-2018?", plan, report)
+    # a sentence that names no event is about its document's: a sơ kết report does not tell a tổng kết
+    assert mismatch("Hội nghị tổng kết đã đạt kết quả gì?", "Các Ban đã trao đổi kinh nghiệm.", report)
