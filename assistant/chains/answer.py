@@ -211,7 +211,7 @@ class AnswerChain:
         timings["total_ms"] = _ms(started)
         answer.question = question
         answer.standalone_question = state["standalone"]
-        answer.mode = self.mode
+        answer.mode = "extractive" if article is not None else self.mode  # what made the answer, not the setting
         answer.timings_ms = timings
         yield answer
 

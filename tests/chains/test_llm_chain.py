@@ -34,6 +34,9 @@ class ListRetriever:
         self.queries.append(query)
         return self.passages[:k]
 
+    def edges(self, passage):
+        return []
+
 
 class RecordingChatModel(FakeListChatModel):
     """A fake chat model that remembers the messages it was sent."""
@@ -224,3 +227,12 @@ def test_condensed_question_loses_copied_labels(passages, embedder):
     chain, _ = _chain(passages, embedder, ["Người dùng: Hội nghị sơ kết năm 2019 ở Đà Lạt do ai tổ chức?", NO_ANSWER])
     answer = chain.invoke("hội nghị đó do ai tổ chức?", [("Hội nghị sơ kết năm 2019 ở đâu?", "Đà Lạt [1].")])
     assert answer.standalone_question == "Hội nghị sơ kết năm 2019 ở Đà Lạt do ai tổ chức?"
+
+
+def test_a_byline_question_is_read_not_generated(passage_factory, embedder):
+    byline = passage_factory("Hội nghị tổng kết công tác năm 2019 đã thành công.\nTheo Yến Lệ - Văn Phòng BQL các KCN",
+                             1, "004.txt", 900)
+    chain, model = _chain([byline], embedder, ["Người viết là Lương Văn Hải [1]."])
+    answer = chain.invoke("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2019?")
+    assert answer.short_answer == "Yến Lệ" and answer.mode == "extractive" and model.seen == []
+    _verbatim(answer)
