@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.chains.cues import Cue, about_article
+from assistant.chains.cues import Cue, about_article, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
-from assistant.chains.short import short_span
+from assistant.chains.short import form_span, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -212,10 +212,17 @@ class ExtractiveAnswerer:
               ) -> tuple[Candidate, Citation | None]:
         """The best sentence that holds the phrase asked for (a unit for "phòng nào", a date for "khi
         nào" ...), among those scoring within ``short_margin`` of the best; else the best sentence."""
-        if Cue.of(question).kind is None:
+        margin = max(self.threshold, ranked[0].score - self.settings.short_margin)
+        if Cue.of(question).kind is None:  # an open question: a sentence that holds what its form asks for
+            if open_form(question) is not None:
+                for cand in ranked:
+                    if cand.score < margin:
+                        break
+                    if form_span(question, cand.text) is not None:
+                        return self._short(question, passages, cand)
             return self._short(question, passages, ranked[0])
         for cand in ranked:
-            if cand.score < max(self.threshold, ranked[0].score - self.settings.short_margin):
+            if cand.score < margin:
                 break
             best, short = self._short(question, passages, cand)
             if short is not None:

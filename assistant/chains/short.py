@@ -307,7 +307,13 @@ def _clause(question: str, sentence: str) -> tuple[int, int] | None:
 
 
 def _open(question: str, sentence: str) -> tuple[int, int] | None:
-    """The answer to an open question, by its form (:func:`cues.open_form`); else :func:`_clause`."""
+    """The answer to an open question, by its form (:func:`form_span`); else :func:`_clause`."""
+    return form_span(question, sentence) or _clause(question, sentence)
+
+
+def form_span(question: str, sentence: str) -> tuple[int, int] | None:
+    """The phrase of ``sentence`` that answers an open question by its form (:func:`cues.open_form`):
+    the "để ..." clause, the list's items, the X the sentence names ...; None when it holds none."""
     form = open_form(question)
     spans = _clauses(sentence)
     found = None
@@ -332,7 +338,7 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
             found = _named_as(question, sentence, words.rsplit(" ", 1)[0])
         else:
             found = _verdict(sentence, spans, overlap, restating)
-    return found or _clause(question, sentence)
+    return found if found and found[1] > found[0] else None
 
 
 def _yes_or_no(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]], question: str

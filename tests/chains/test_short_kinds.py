@@ -177,3 +177,13 @@ def test_how_often_and_yes_or_no():
     assert _short("Năm 2019 ở các KCN có xảy ra đình công, lãn công không?",
                   "Các doanh nghiệp thực hiện khá tốt, không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, "
                   "khiếu nại.") == "không có đình công"
+
+
+def test_form_span_is_none_when_the_sentence_lacks_what_the_form_asks_for():
+    from assistant.chains.short import form_span
+
+    question = "Công tác kiểm tra việc thực hiện pháp luật về xây dựng trong KCN được đánh giá ra sao?"
+    assert form_span(question, "Việc vi phạm pháp luật về xây dựng ở một số doanh nghiệp KCN vẫn xảy ra.") is None
+    sentence = "Công tác kiểm tra, thanh tra việc thực hiện pháp luật về xây dựng trong KCN chưa kịp thời."
+    span = form_span(question, sentence)
+    assert span is not None and "chưa kịp thời" in sentence[span[0]:span[1]]
