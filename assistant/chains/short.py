@@ -296,6 +296,8 @@ def _clause(question: str, sentence: str) -> tuple[int, int] | None:
     j = next((j for j in order if len(novel[j]) >= (2 if j == i else 1)), None)
     if j is None:
         return None
+    if j + 1 < len(spans) and sentence[spans[j][1]:spans[j + 1][0]].strip() == ":":
+        j += 1  # "cần lưu ý đó là: | Việc triển khai ...": what the colon introduces answers
     start, end = spans[j]
     for k in range(j + 1, len(spans)):  # the next items of a list
         gap = sentence[end:spans[k][0]].strip()
@@ -389,8 +391,9 @@ def _lstrip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 def _purpose(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]], restating: int
              ) -> tuple[int, int] | None:
     """The "để ..." / "nhằm ..." clause nearest the one that restates the question, with its list items."""
-    purposes = [j for j, span in enumerate(spans) if novel[j]
-                and re.match(r"(?:để|nhằm)\s", sentence[_lstrip(sentence, span)[0]:span[1]], re.IGNORECASE)]
+    purposes = [j for j, span in enumerate(spans)  # "để tổng hợp, đề xuất Chính phủ": the purpose runs on
+                if re.match(r"(?:để|nhằm)\s", sentence[_lstrip(sentence, span)[0]:span[1]], re.IGNORECASE)
+                and (novel[j] or j + 1 < len(spans) and novel[j + 1])]
     if not purposes:
         return None
     j = min(purposes, key=lambda k: (abs(k - restating), k < restating))

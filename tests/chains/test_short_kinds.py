@@ -187,3 +187,12 @@ def test_form_span_is_none_when_the_sentence_lacks_what_the_form_asks_for():
     sentence = "Công tác kiểm tra, thanh tra việc thực hiện pháp luật về xây dựng trong KCN chưa kịp thời."
     span = form_span(question, sentence)
     assert span is not None and "chưa kịp thời" in sentence[span[0]:span[1]]
+
+
+def test_a_purpose_runs_on_and_a_colon_points_past_itself():
+    assert _short("Các Ban Quản lý tổng hợp những bất cập về cơ chế chính sách để làm gì?",
+                  "Bên cạnh đó đã tổng hợp các bất cập về cơ chế chính sách, để tổng hợp, đề xuất Chính phủ nghiên cứu "
+                  "điều chỉnh.") == "để tổng hợp, đề xuất Chính phủ nghiên cứu điều chỉnh"
+    short = _short("Hội nghị chỉ ra những tồn tại về quy hoạch?",
+                   "Tuy nhiên vẫn còn tồn tại, hạn chế, cần lưu ý đó là: Việc triển khai đồ án quy hoạch còn chậm.")
+    assert short == "Việc triển khai đồ án quy hoạch còn chậm"
