@@ -161,10 +161,10 @@ class ExtractiveAnswerer:
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
                           passages=passages, confidence=0.0)
         chosen = [best]
-        for cand in ranked[1:]:
+        for cand in ranked:  # the best may be a lower one that holds the phrase asked: the top still quotes
             if len(chosen) >= self.max_sentences or cand.score < best.score - self.settings.extra_margin:
                 break
-            if cand.start < best.end and cand.end > best.start:  # a clause of the widened best sentence
+            if cand.start < best.end and cand.end > best.start:  # the best itself, or a clause of it widened
                 continue
             chosen.append(cand)
         # Read in document order within a passage, passages in retrieval order.
