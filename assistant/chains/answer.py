@@ -119,13 +119,25 @@ class AnswerChain:
         inputs["timings"]["retrieve_ms"] = _ms(start)
         return passages
 
-    def _extractive(self, state: dict) -> Answer:
+    @staticmethod
+    def _asked(state: dict) -> str:
+        """The question the answer is read against. Context carried over from the previous turn finds the
+        passages; the user's own words pick the sentence (else "chủ trì" from the last question would
+        outweigh what is asked now)."""
         question, standalone = state["question"], state["standalone"]
-        # Context carried over from the previous turn finds the passages; the user's own words pick
-        # the sentence (else "chủ trì" from the last question would outweigh what is asked now).
         appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
-        asked = question if appended else standalone
-        return self.extractive.about_article(asked, state["passages"]) or self.extractive.answer(asked, state["passages"])
+        return question if appended else standalone
+
+    def _article(self, state: dict) -> Answer | None:
+        """A byline or publication stamp answer (read, not generated), for the standalone question or
+        the user's own words; None when the question is not about the news item or no line answers."""
+        for asked in dict.fromkeys([state["standalone"], self._asked(state)]):
+            if (answer := self.extractive.about_article(asked, state["passages"])) is not None:
+                return answer
+        return None
+
+    def _extractive(self, state: dict) -> Answer:
+        return self.extractive.answer(self._asked(state), state["passages"])
 
     def _refuse(self, state: dict, text: str, dropped: list[dict], why: str) -> Answer:
         log.warning("LLM answer refused for %r: %s; dropped %s", state["standalone"], why, dropped)
@@ -148,9 +160,8 @@ class AnswerChain:
         if not checked.kept:
             return self._refuse(state, text, checked.dropped, "no sentence is supported by the passages")
         # What the question pins down must be in the cited documents, as for the extractive answerer.
-        appended = standalone != question and standalone.startswith(question.rstrip(" ?"))
         cited = {c.passage.chunk_id: c.passage for c in checked.citations}.values()
-        unmet = Constraints.of(question if appended else standalone).unmet(
+        unmet = Constraints.of(self._asked(state)).unmet(
             "\n".join(evidence(p, passages) for p in cited))
         if unmet:
             dropped = checked.dropped + [{"sentence": standalone, "kind": "question",
@@ -195,7 +206,7 @@ class AnswerChain:
         state = self.prepare.invoke({"question": question, "history": history or []})
         timings = state["timings"]
         start = time.perf_counter()
-        article = self.extractive.about_article(state["standalone"], state["passages"])
+        article = self._article(state)
         if self.llm is None or article is not None:  # a byline or stamp is read, not generated
             answer = article or self._extractive(state)
             yield answer.answer

@@ -32,13 +32,13 @@ from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
 from assistant.text.kinds import EVENT_FRAME_WORDS
-from assistant.text.places import UNIT_NAME_WORDS
+from assistant.text.places import UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
 from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
-_FRAME = frozenset(content_words(f"{UNIT_NAME_WORDS} kcn kkt kcx bql {EVENT_FRAME_WORDS}"))
+_FRAME = frozenset(content_words(f"{UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS} {EVENT_FRAME_WORDS}"))
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 
 
@@ -192,10 +192,11 @@ class ExtractiveAnswerer:
         constraints = Constraints.of(question)
         for passage in sorted(passages, key=lambda p: p.doc_id != passages[0].doc_id):
             span = find(passage.text)
+            if span is None:
+                continue
             # the year or date the question gives the item must be in its headline, date or lead
             lead = min((p for p in passages if p.doc_id == passage.doc_id), key=lambda p: p.start)
-            own = f"{passage.title}\n{passage.date or ''}\n{lead.text}"
-            if span is None or constraints.unmet(evidence(passage, passages), own=own):
+            if constraints.unmet(evidence(passage, passages), own=f"{passage.title}\n{passage.date or ''}\n{lead.text}"):
                 continue
             line = passage.text[span[0]:span[1]]
             a, b = short_span(question, line) or (0, len(line))

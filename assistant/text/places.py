@@ -44,6 +44,9 @@ UNIT_NAME_WORDS = (  # space-separated
     "hạn đoàn văn phòng sở ban tâm"
 )
 
+# Abbreviations that stand for a unit's or zone's words ("KCN" = khu công nghiệp), folded.
+UNIT_ABBREVIATIONS = "kcn kkt kcx bql"  # space-separated
+
 # Ordinals as words, with their number: "lần thứ hai" == "lần thứ 2" == "lần 2".
 ORDINALS = {
     "nhất": 1, "nhứt": 1, "hai": 2, "nhì": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
