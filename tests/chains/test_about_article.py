@@ -36,3 +36,4 @@ def test_byline_and_stamp_answer_from_the_documents_edges(tmp_path: Path, fake_e
     # the document the question pins down has no such stamp: no invented date
     answer = chain.invoke("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2015?")
     assert answer.short_answer != "Yến Lệ"
+    assert all("Yến Lệ" not in c.quote for c in answer.citations)
