@@ -101,12 +101,15 @@ class Settings(BaseSettings):
     # loses w_restate * (1 - min(1, new words / novel_words)), new words being content words not in the question.
     w_restate: float = 0.1
     # What a question asks about is in its words that do not name the report or event ("những hạn chế nào … tại
-    # Hội nghị sơ kết 9 tháng năm 2017" asks "hạn chế"; text/kinds.EVENT_FRAME_WORDS, names, units, numbers).
-    # Overlap on those focus words adds w_focus, so a report's lead sentence, which restates the event, no longer
-    # wins. w_lexical + w_focus = 0.5: on questions without event words (the UIT regulations) it is plain overlap.
+    # Hội nghị sơ kết 9 tháng năm 2017" asks "hạn chế": cues.asked_about, from text/kinds.FRAME_HEADS). Overlap on
+    # those focus words adds w_focus, so a report's lead sentence, which restates the event, no longer wins, and
+    # focus_dense of the dense score is taken against them. On a question with no frame (the UIT regulations)
+    # both are the whole question's.
     w_focus: float = 0.3
     # A sentence that introduces a list ("... cụ thể là:") answers an open question only through its items.
     w_intro: float = 0.1
+    focus_dense: float = Field(0.5, ge=0, le=1, description="Share of the dense score taken against the question "
+                               "read without its report's or event's words (its focus), not the whole question.")
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")
     extra_margin: float = Field(0.06, ge=0, description="A 2nd/3rd sentence is quoted when it scores this close.")
     max_sentences: int = Field(3, ge=1, le=3, description="Sentences an extractive answer quotes at most.")

@@ -28,12 +28,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text.abbreviations import expand
+from assistant.text.kinds import EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
 from assistant.text.patterns import ENUMERATOR
 from assistant.text.patterns import NUMBER as _NUMBER
-from assistant.text.stopwords import UNIT_PHRASE_STOPS
+from assistant.text.places import UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
+from assistant.text.stopwords import STOPWORDS, UNIT_PHRASE_STOPS
 
 _TYPES = [
     ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
@@ -92,6 +94,37 @@ def set_aside(question: str) -> tuple[str, str]:
     question = normalize_text(question)
     m = _BESIDES.match(fold(question))  # fold keeps an NFC text's length
     return (question[m.start(1):m.end(1)], question[m.end():]) if m else ("", question)
+
+
+_HEADS = tuple(h.split() for h in FRAME_HEADS.split(", "))
+_FOLDED_HEADS = tuple(fold(h).split() for h in FRAME_HEADS.split(", "))
+_FRAME_WORDS = frozenset(fold(f"{EVENT_FRAME_WORDS} {UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}").split())
+
+
+def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
+    """The question without its frame: the runs that name its event, body or period (from a
+    :data:`FRAME_HEADS` word on, through frame words, names and numbers) and the ``names`` it pins down.
+    "Những hạn chế nào được chỉ ra tại Hội nghị sơ kết 9 tháng đầu năm 2017 của Ban quản lý các KCN Lâm
+    Đồng?" asks "Những hạn chế nào được chỉ ra tại"."""
+    tokens = [(m.group(0), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", question)]
+    named = {w for name in names for w in name.split()}
+    drop = [t.isdigit() or t in named for _, t in tokens]
+    # Heads are matched as written ("sở" is not "sơ kết"), folded only in a question typed without diacritics.
+    heads, keys = (_HEADS, [s.lower() for s, _ in tokens]) if has_diacritics(question) else (_FOLDED_HEADS, [t for _, t in tokens])
+    i = 0
+    while i < len(tokens):
+        head = next((h for h in heads if keys[i:i + len(h)] == h), None)
+        if head is None:
+            i += 1
+            continue
+        j = end = i + len(head)
+        while j < len(tokens) and (tokens[j][1] in _FRAME_WORDS or tokens[j][1] in STOPWORDS
+                                   or drop[j] or tokens[j][0][:1].isupper()):
+            j += 1
+            end = j if tokens[j - 1][1] not in STOPWORDS else end
+        drop[i:end] = [True] * (end - i)
+        i = max(end, i + 1)
+    return " ".join(surface for (surface, _), dropped in zip(tokens, drop, strict=True) if not dropped)
 
 
 def question_type(question: str) -> str | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.chains.cues import Cue, about_article, open_form
+from assistant.chains.cues import Cue, about_article, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
 from assistant.chains.short import form_span, short_span
 from assistant.models.embedder import Embedder
@@ -31,14 +31,11 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
-from assistant.text.kinds import EVENT_FRAME_WORDS
-from assistant.text.places import UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
 from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
-_FRAME = frozenset(content_words(f"{UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS} {EVENT_FRAME_WORDS}"))
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 
 
@@ -104,12 +101,15 @@ class ExtractiveAnswerer:
             return []
         cue = Cue.of(question)
         q_words = content_words(question)
-        q_vec = self.embedder.encode_queries([question])[0]
-        s_vecs = self.embedder.encode_documents([c.text for c in cands])
-        dense = s_vecs @ q_vec
-        asked = set(q_words)
         s = self.settings
-        focus = self._focus(question, q_words)
+        about = self._asked_about(question)
+        focus = content_words(about) if about else []
+        q_vecs = self.embedder.encode_queries([question] + ([about] if about else []))
+        s_vecs = self.embedder.encode_documents([c.text for c in cands])
+        dense = s_vecs @ q_vecs[0]
+        if about:
+            dense = (1 - s.focus_dense) * dense + s.focus_dense * (s_vecs @ q_vecs[1])
+        asked = set(q_words)
         for cand, sim in zip(cands, dense, strict=True):
             cand.cue = cue.fits(cand.text)
             words = content_words(cand.text)
@@ -123,11 +123,14 @@ class ExtractiveAnswerer:
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
-    def _focus(question: str, q_words: list[str]) -> list[str]:
-        """The question's words that the names it pins down, unit and event words and numbers do not
-        account for: what it asks about, not which report or event it is about."""
-        names = set(content_words(" ".join(Constraints.of(question).names)))
-        return [w for w in q_words if w not in names and w not in _FRAME and not w.isdigit()]
+    def _asked_about(question: str) -> str | None:
+        """What the question asks about (:func:`cues.asked_about`): its words without the names, units,
+        event and period that pin down which report it is about; None when nothing is set aside or
+        nothing is left."""
+        about = asked_about(question, Constraints.of(question).names)
+        if not content_words(about) or len(about.split()) == len(re.findall(r"[^\W_]+", question)):
+            return None
+        return about
 
     @staticmethod
     def usable(question: str, passages: list[Passage], ranked: list[Candidate]) -> list[Candidate]:

@@ -32,3 +32,10 @@ EXISTENCE_WORDS = ("xay", "ra", "dien", "co", "khong")
 # Written as a question writes them; read folded.
 EVENT_FRAME_WORDS = ("hội nghị sơ kết tổng kết giao ban hội thảo chương trình hợp tác thực hiện nhiệm vụ tháng năm "
                      "quý đầu cuối công tác triển khai")
+
+# Words that open the phrase naming a question's event, body or period ("Hội nghị sơ kết 9 tháng đầu năm 2017
+# của Ban quản lý các KCN Lâm Đồng"): from one of them, the run of frame words, names and numbers is the
+# question's frame, not what it asks. Comma-separated, read folded.
+FRAME_HEADS = ("hội nghị, hội thảo, buổi làm việc, buổi sơ kết, buổi tổng kết, chương trình hợp tác, ban quản lý, bql, "
+               "kcn, kkt, kcx, khu công nghiệp, khu kinh tế, khu chế xuất, ubnd, ủy ban, sở, tỉnh, thành phố, tp, "
+               "năm, tháng, quý, ngày")

@@ -70,3 +70,16 @@ def test_the_gate_picks_the_passage_that_holds_what_the_question_pins_down(embed
     answer = ExtractiveAnswerer(embedder, threshold=0.0).answer(
         "Ban Quản lý nào thực hiện tổng kết năm 2019?", [wrong, right])
     assert answer.answerable and answer.citations[0].passage is right and "Đồng Nai" in answer.short_answer
+
+
+
+def test_asked_about_sets_aside_what_names_the_event():
+    question = "Những hạn chế nào được chỉ ra tại Hội nghị sơ kết 9 tháng đầu năm 2017 của Ban quản lý các KCN Lâm Đồng?"
+    assert ExtractiveAnswerer._asked_about(question) == "Những hạn chế nào được chỉ ra tại"
+    # "sơ kết" is not the head "sở"; "hàng" stays with what is asked
+    question = "Ban Quản lý Lâm Đồng và Ban Quản lý TP.HCM thống nhất tổ chức sơ kết hàng năm theo cách nào?"
+    assert ExtractiveAnswerer._asked_about(question) == "thống nhất tổ chức sơ kết hàng theo cách nào"
+
+
+def test_asked_about_is_none_when_nothing_is_set_aside():
+    assert ExtractiveAnswerer._asked_about("Sinh viên được đăng ký tối đa bao nhiêu tín chỉ mỗi học kỳ?") is None
