@@ -45,7 +45,7 @@ _TYPES = [
     ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
               r"|dia chi|khu cong nghiep nao|kcn nao)\b"),
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao"
-            r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao)\b"),
+            r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao)\b"),
 ]
 _ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",
           "bo truong", "tong giam doc", "lanh dao")
@@ -54,6 +54,9 @@ _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 _ROLE_WHICH_RE = re.compile(_ROLE_WHICH)
+# A question that asks for a person, not a body: "đồng chí nào", "ai là người", "ông nào", "vị nào".
+_POST = re.compile(rf"\b(?:{'|'.join(r for r in _ROLES if r != 'lanh dao')})\b")
+_PERSON_ASKED = re.compile(r"\b(?:dong chi nao|ai la nguoi|nguoi nao|ong nao|ba nao|(?<!don )(?<!pham )vi nao|ho ten|ten la gi)\b")
 # The posts as written: typed with diacritics, "chuẩn bị thủ tục" must not read as "bí thư".
 _ROLES_WRITTEN = {"bi thu": "bí thư", "thu truong": "thủ trưởng", "bo truong": "bộ trưởng"}
 
@@ -332,6 +335,7 @@ class Cue:
     role: str | None = None  # folded post ("truong ban", "pho chu tich") that must precede a name
     pattern: str | None = None  # regex the sentence (diacritics stripped, case kept) must match
     own_dates: tuple[str, ...] = ()  # dates the question itself gives: they do not answer "when"
+    person: bool = False  # "Đồng chí nào / ai là người …": a person's name must answer, not a unit
 
     @classmethod
     @lru_cache(maxsize=256)  # the answerer asks for one question's cue while scoring, filtering and gating
@@ -357,12 +361,13 @@ class Cue:
         elif _ASKS_MONTH.search(folded):
             pattern = r"(?i)\bthang\s+\d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{4}\b"
         own = tuple(fold(m.group(0)) for m in _DATE.finditer(normalize_text(question))) if kind == "when" else ()
-        return cls(kind, unit, role, pattern, own)
+        person = kind == "who" and bool(_PERSON_ASKED.search(folded))
+        return cls(kind, unit, role, pattern, own, person)
 
     @property
     def strict(self) -> bool:
         """Whether a sentence that does not fit cannot be an answer (not merely a weaker one)."""
-        return self.kind in {"when", "howmany", "which-doc"} or bool(self.role or self.pattern)
+        return self.kind in {"when", "howmany", "which-doc"} or bool(self.role or self.pattern) or self.person
 
     def fits(self, sentence: str) -> bool:
         if self.pattern:  # sharper than the type's own cue, and replaces it
@@ -380,7 +385,8 @@ class Cue:
                 return False
         if self.role:
             return self._names_role(sentence)
-        return True
+        # a person: named, or by a post ("đồng chí Trưởng Ban"); "lãnh đạo" alone names no one
+        return not self.person or bool(person_names(normalize_text(sentence)) or _POST.search(fold(sentence)))
 
     def post_before(self, sentence: str, name_start: int, window: int = 90) -> int | None:
         """Where the post held by the name at ``name_start`` begins ("Phó Trưởng ban ... Lâm Văn Tiếp")."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import ACTUAL_WORDS, DONE_WORDS, EVENT_KINDS, TARGET_WORDS
+from assistant.text.kinds import ACTUAL_WORDS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
@@ -188,7 +188,7 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
-_DONE = _kinds(DONE_WORDS)
+_DONE, _PLANS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS)
 
 
 def _named(words: dict[str, re.Pattern[str]], folded: str) -> set[str]:
@@ -199,7 +199,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
     (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), a
     target where the question asks what was achieved, or a plan where it asks what was done: a document
-    cannot report as done what it dates after itself ("Cuối năm 2018 tổ chức tổng kết" in a 2017 report)."""
+    cannot report as done what it dates after itself ("Cuối năm 2018 tổ chức tổng kết" in a 2017 report),
+    unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …")."""
     q, s = fold(question), fold(sentence)
     asked, said = _named(_EVENTS, q), _named(_EVENTS, s)
     if not said and passage is not None:
@@ -208,7 +209,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"sự kiện khác: {', '.join(sorted(said))} (câu hỏi: {', '.join(sorted(asked))})"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
-    if passage is not None and passage.date and _named(_DONE, q):
+    if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):
         years = [int(y) for y in YEAR.findall(sentence)]
         if any(y > int(passage.date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"

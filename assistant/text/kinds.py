@@ -16,6 +16,9 @@ TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du d
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")
 # Words of a question about what was done or came of it: a plan dated after its document does not answer.
 DONE_WORDS = ("da", "ket qua", "dat duoc", "danh gia")
+# Words of a question that itself asks about a plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"): then a
+# plan dated after its document is what it asks.
+PLAN_WORDS = (*TARGET_WORDS, "se", "sap", "phuong huong", "dinh huong")
 
 # Words that judge how something went: "ra sao / thế nào" is answered by the clause that holds one
 # ("chấp hành tốt", "còn chậm", "chưa đồng bộ", "hữu nghị tốt đẹp", "từng bước được thực hiện chặt chẽ hơn").

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.chains.cues import Cue, question_type
@@ -196,3 +198,31 @@ def test_a_purpose_runs_on_and_a_colon_points_past_itself():
     short = _short("Hội nghị chỉ ra những tồn tại về quy hoạch?",
                    "Tuy nhiên vẫn còn tồn tại, hạn chế, cần lưu ý đó là: Việc triển khai đồ án quy hoạch còn chậm.")
     assert short == "Việc triển khai đồ án quy hoạch còn chậm"
+
+
+@pytest.mark.parametrize(("question", "sentence", "fits"), [
+    # "Ai là người / đồng chí nào" asks for a person: a name or a post answers, a unit does not
+    ("Ai là người trình bày báo cáo tại Hội nghị?",
+     "Tại Hội nghị, 03 Ban quản lý thống nhất cao nội dung báo cáo kết quả thực hiện Chương trình hợp tác.", False),
+    ("Ai là người kết luận Hội nghị?", "đồng chí Trưởng Ban đã kết luận, đánh giá kết quả thực hiện 9 tháng.", True),
+    ("Đồng chí nào chủ trì Hội nghị?", "với sự tham dự của lãnh đạo 03 Ban quản lý và các phòng, đơn vị trực thuộc.",
+     False),
+    ("Đồng chí nào chủ trì buổi làm việc?", "Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc.", True),
+])
+def test_a_question_for_a_person_wants_a_person(question, sentence, fits):
+    cue = Cue.of(question)
+    assert cue.person and cue.strict
+    assert cue.fits(sentence) is fits
+
+
+def test_a_unit_or_a_scope_is_not_asked_as_a_person():
+    assert not Cue.of("Đơn vị nào của Ban Quản lý đưa tin về Hội nghị?").person
+    assert not Cue.of("Hội nghị tổng kết việc phát triển KCN ở phạm vi nào?").person
+    assert not Cue.of("Những ai đã tham luận tại Hội nghị?").person  # bodies may answer "ai"
+
+
+def test_a_question_about_the_plan_is_answered_by_the_plan(passage_factory):
+    sentence = "Cuối năm 2018 tổ chức tổng kết về tình hình thực hiện Chương trình hợp tác giai đoạn 2015-2018."
+    passage = dataclasses.replace(passage_factory(sentence), date="2017-12-26")
+    assert mismatch("Hội nghị tổng kết năm 2018 đã đánh giá kết quả gì?", sentence, passage)
+    assert mismatch("Theo kế hoạch, buổi tổng kết cuối năm 2018 sẽ đánh giá giai đoạn nào?", sentence, passage) is None
