@@ -195,9 +195,25 @@ def _named(words: dict[str, re.Pattern[str]], folded: str) -> set[str]:
     return {w for w, pattern in words.items() if pattern.search(folded)}
 
 
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b")
+
+
+def _years(folded: str) -> set[int]:
+    """Years named alone: the ends of a period ("giai đoạn 2016-2018") date no event."""
+    return {int(y) for y in YEAR.findall(_PERIOD.sub(" ", folded))}
+
+
+def _event_years(folded: str) -> set[int]:
+    """The years an event is dated by: "sơ kết năm 2018", "tổng kết công tác năm 2019"."""
+    return {y for pattern in _EVENTS.values() for m in pattern.finditer(folded)
+            for y in _years(folded[m.end():m.end() + 80])}
+
+
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
-    (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), a
+    (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), an
+    event of another year (the "sơ kết năm 2018" asked is not the one a 2017 report is about, unless the
+    sentence itself names the year), a
     target where the question asks what was achieved, or a plan where it asks what was done: a document
     cannot report as done what it dates after itself ("Cuối năm 2018 tổ chức tổng kết" in a 2017 report),
     unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …")."""
@@ -207,6 +223,14 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         said = _named(_EVENTS, fold(passage.title))
     if asked and said and not asked & said:
         return f"sự kiện khác: {', '.join(sorted(said))} (câu hỏi: {', '.join(sorted(asked))})"
+    if passage is not None and passage.date and (years := _event_years(q)):
+        held = int(passage.date[:4])  # a review of year Y may be held early in Y + 1
+        if own := _event_years(s):  # "Hội nghị sơ kết năm 2017": the sentence dates its own event
+            other = not own & years
+        else:  # else a year it names, or its document's date
+            other = not _years(s) & years and held not in years and not (held - 1 in years and passage.date[5:7] <= "03")
+        if other:
+            return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):

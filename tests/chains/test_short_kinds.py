@@ -226,3 +226,15 @@ def test_a_question_about_the_plan_is_answered_by_the_plan(passage_factory):
     passage = dataclasses.replace(passage_factory(sentence), date="2017-12-26")
     assert mismatch("Hội nghị tổng kết năm 2018 đã đánh giá kết quả gì?", sentence, passage)
     assert mismatch("Theo kế hoạch, buổi tổng kết cuối năm 2018 sẽ đánh giá giai đoạn nào?", sentence, passage) is None
+
+
+def test_an_event_of_another_year_does_not_answer(passage_factory):
+    report = dataclasses.replace(passage_factory("x"), date="2017-12-26")
+    lead = ("Trong khuôn khổ chương trình hợp tác giai đoạn 2016-2018 đã được ký kết, ngày 26/12/2017 tại thành phố "
+            "Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017.")
+    assert "năm khác" in mismatch("Hội nghị sơ kết năm 2018 được tổ chức ở đâu?", lead, report)
+    assert mismatch("Hội nghị sơ kết năm 2017 được tổ chức ở đâu?", lead, report) is None
+    # a sentence that dates no event is its document's: the 2017 report answers of its own meeting
+    plan = "Cuối năm 2018 tổ chức tổng kết về tình hình thực hiện Chương trình hợp tác."
+    assert mismatch("Theo hội nghị sơ kết tháng 12/2017, khi nào sẽ tổ chức tổng kết?", plan, report) is None
+    assert "năm khác" in mismatch("Tại hội nghị sơ kết năm 2016, các Ban thống nhất gì?", "Các Ban thống nhất.", report)
