@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.chains.cues import Cue, about_article, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
-from assistant.chains.short import form_span, short_span
+from assistant.chains.short import form_span, loose_span, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -231,6 +231,11 @@ class ExtractiveAnswerer:
             best, short = self._short(question, passages, cand)
             if short is not None:
                 return best, short
+        cue = Cue.of(question)
+        if cue.kind == "who" and not cue.strict and (span := loose_span(question, ranked[0].text)) is not None:
+            best, passage = ranked[0], passages[ranked[0].passage]
+            return best, Citation(n=0, passage=passage, start=best.start + span[0], end=best.start + span[1],
+                                  quote=best.text[span[0]:span[1]])
         return ranked[0], None
 
     @staticmethod

@@ -313,6 +313,47 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
     return form_span(question, sentence) or _clause(question, sentence)
 
 
+_QUESTION_WORDS = frozenset({"nao", "gi", "ai", "dau"})
+_CLAUSE_END = re.compile(r"[;()…]|[,.:](?!\d)|\s(?:vì|nhằm|để|nên|dẫn đến)\s")  # "9001:2000" stays whole
+
+
+def _aligned(question: str, sentence: str) -> tuple[int, int] | None:
+    """The phrase of ``sentence`` in the place of the question's word ("nào", "gì", "ai", "đâu"): the
+    sentence says the words around it too. "… giao thông kết nối với | những nơi nào?" is answered by
+    what follows "kết nối với" ("các vùng miền trong cả nước"); "những ai | đã tham luận?" by what
+    precedes "tham luận" in its clause ("Các chủ đầu tư hạ tầng và doanh nghiệp")."""
+    q = [fold(m.group(0)) for m in _TOKEN.finditer(question)]
+    at = next((i for i, t in enumerate(q) if t in _QUESTION_WORDS), None)
+    if at is None:
+        return None
+    tokens = list(_TOKEN.finditer(sentence))
+    words = [fold(m.group(0)) for m in tokens]
+    for skip in range(4):  # the asked noun ("những nơi | nào") lies between the words before and the question word
+        before = q[max(0, at - skip - 2):at - skip]
+        for k in _occurrences(words, before):
+            if k + 2 < len(tokens):
+                start = tokens[k + 2].start()
+                stop = _CLAUSE_END.search(sentence, start)
+                span = _trim(sentence, start, stop.start() if stop else len(sentence), limit=CLAUSE_WORDS)
+                if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
+                    return span
+    after = [t for t in q[at + 1:] if t not in STOPWORDS][:2]
+    for k in _occurrences(words, after):
+        end = tokens[k].start()
+        begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, end)), default=0)
+        span = _lstrip(sentence, _trim(sentence, begin, end, limit=CLAUSE_WORDS))
+        if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
+            return span
+    return None
+
+
+def _occurrences(words: list[str], pair: list[str]) -> Iterator[int]:
+    """Where the two words ``pair`` (not both function words) stand next to each other in ``words``."""
+    if len(pair) != 2 or all(w in STOPWORDS for w in pair):
+        return
+    yield from (k for k in range(len(words) - 1) if words[k:k + 2] == pair)
+
+
 def form_span(question: str, sentence: str) -> tuple[int, int] | None:
     """The phrase of ``sentence`` that answers an open question by its form (:func:`cues.open_form`):
     the "để ..." clause, the list's items, the X the sentence names ...; None when it holds none."""
@@ -505,6 +546,14 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     if found:
         return max(found, key=lambda span: _anchor(question, sentence, span))
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause
-        span = _open(question, sentence) if cue.kind is None else _clause(question, sentence)
+        span = _open(question, sentence) if cue.kind is None else (_aligned(question, sentence)
+                                                                   or _clause(question, sentence))
         return span if span is not None and span[1] > span[0] else None
     return None
+
+
+def loose_span(question: str, sentence: str) -> tuple[int, int] | None:
+    """For a who question no named person or unit answers ("những ai đã tham luận?" -> "Các chủ đầu tư hạ
+    tầng và doanh nghiệp"): the phrase in the place of the question word, else the clause that answers."""
+    span = _aligned(question, sentence) or _clause(question, sentence)
+    return span if span is not None and span[1] > span[0] else None

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.chains.cues import Cue, question_type
 from assistant.chains.grounding import mismatch
-from assistant.chains.short import short_span
+from assistant.chains.short import loose_span, short_span
 
 
 def _short(question: str, sentence: str) -> str | None:
@@ -238,3 +238,22 @@ def test_an_event_of_another_year_does_not_answer(passage_factory):
     plan = "Cuối năm 2018 tổ chức tổng kết về tình hình thực hiện Chương trình hợp tác."
     assert mismatch("Theo hội nghị sơ kết tháng 12/2017, khi nào sẽ tổ chức tổng kết?", plan, report) is None
     assert "năm khác" in mismatch("Tại hội nghị sơ kết năm 2016, các Ban thống nhất gì?", "Các Ban thống nhất.", report)
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # what follows the words before the question word ("kết nối với | những nơi nào")
+    ("Hệ thống giao thông của tỉnh còn thiếu kết nối với những nơi nào?",
+     "Kết cấu hạ tầng chưa đồng bộ, nhất là hệ thống giao thông kết nối với các vùng miền trong cả nước, dẫn đến "
+     "chưa tạo hấp dẫn.", "các vùng miền trong cả nước"),
+    # what precedes the words after it ("những ai | đã tham luận")
+    ("Tại Hội nghị, những ai đã tham luận, trao đổi ý kiến?",
+     "Các chủ đầu tư hạ tầng và doanh nghiệp tham luận trao đổi ý kiến.", "Các chủ đầu tư hạ tầng và doanh nghiệp"),
+])
+def test_a_body_no_name_gives_is_the_phrase_in_the_question_words_place(question, sentence, short):
+    span = loose_span(question, sentence)
+    assert span is not None and sentence[span[0]:span[1]] == short
+
+
+def test_the_place_in_the_question_words_place():
+    sentence = "Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ quảng bá."
+    assert _short("Thông tin về các KCN Lâm Đồng được Ban Quản lý TP.HCM đăng tải ở đâu?", sentence) == "đưa lên trang Web"
