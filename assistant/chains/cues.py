@@ -245,6 +245,11 @@ _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b")
 _WEB = r"(?i)\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|edu)\b|https?://|www\.|@"
+# A contact detail is a phone number or a street address; a sentence without one does not answer.
+_ASKS_PHONE = re.compile(r"\b(?:so dien thoai|dien thoai|so fax|hotline|duong day nong)\b")
+_PHONE = r"(?<![\d/])\(?\+?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d/])"
+_ASKS_ADDRESS = re.compile(r"\b(?:dia chi|tru so)\b")
+_ADDRESS = r"(?i:\b(?:so\s+)?\d+[a-z]?(?:/\d+)?\s*,?\s*(?:duong|pho))\s+[A-Z]"
 _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
 _ASKS_DAY = re.compile(r"\bngay (may|nao|bao nhieu)\b")
 
@@ -356,6 +361,10 @@ class Cue:
             pattern = r"\b\d{4}\s*[-–]\s*\d{4}\b"
         elif _ASKS_WEB.search(folded):
             pattern = _WEB
+        elif _ASKS_PHONE.search(folded):
+            pattern = _PHONE
+        elif _ASKS_ADDRESS.search(folded):
+            pattern = _ADDRESS
         elif _ASKS_DAY.search(folded):
             pattern = r"(?i)\bngay\s+\d|\b\d{1,2}/\d{1,2}\b"
         elif _ASKS_MONTH.search(folded):

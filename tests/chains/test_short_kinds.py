@@ -257,3 +257,14 @@ def test_a_body_no_name_gives_is_the_phrase_in_the_question_words_place(question
 def test_the_place_in_the_question_words_place():
     sentence = "Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ quảng bá."
     assert _short("Thông tin về các KCN Lâm Đồng được Ban Quản lý TP.HCM đăng tải ở đâu?", sentence) == "đưa lên trang Web"
+
+
+@pytest.mark.parametrize(("question", "answers", "other"), [
+    ("Số điện thoại liên hệ của Ban Quản lý các KCN Lâm Đồng là bao nhiêu?", "Điện thoại: 0263 3822 123.",
+     "Ngày 26/04/2019 tại thành phố Đà Lạt, hội nghị có 9 đại biểu."),
+    ("Trụ sở Ban Quản lý TP.HCM nằm ở địa chỉ nào?", "Trụ sở tại số 35 đường Nguyễn Huệ, Quận 1.",
+     "Ban Quản lý TP.HCM hỗ trợ tổ chức hội nghị tại tỉnh Lâm Đồng."),
+])
+def test_a_contact_detail_is_a_phone_number_or_a_street_address(question, answers, other):
+    cue = Cue.of(question)
+    assert cue.strict and cue.fits(answers) and not cue.fits(other)
