@@ -110,6 +110,9 @@ class Constraints:
     ordinals: tuple[int, ...] = ()  # "lần thứ hai" -> 2
     # Folded document numbers, whole ("27-ct/tu"), with the years the question dates them by ("... ban hành năm 2015").
     documents: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Periods named with their year, as patterns over folded text: "quý IV năm 2018" is not "quý IV năm 2017"
+    # and "năm 2018" elsewhere in the report; "tháng 12/2017" is matched by "26/12/2017" or "2017-12".
+    periods: tuple[tuple[str, str], ...] = ()  # (as asked, pattern)
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -123,7 +126,7 @@ class Constraints:
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
         ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
-        return cls(tuple(names), numbers, ordinals, _documents(question))
+        return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded))
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -140,12 +143,33 @@ class Constraints:
         found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
         folded = fold(strict) if self.documents else ""
+        if self.periods:
+            folded_own = fold(strict)
+            missing += [asked for asked, pattern in self.periods if not re.search(pattern, folded_own)]
         for number, years in self.documents:  # "Chỉ thị 27-CT/TU ... năm 2015" is not the one of 2012
             at = folded.find(number)
             dated = YEAR.findall(re.split(r"[;.]\s", folded[at:at + 120])[0]) if at >= 0 else []
             if at < 0 or (years and dated and not set(years) & set(dated)):
                 missing.append(" ".join([number, *years]))
         return missing
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_RE = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
+_MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
+
+
+def _periods(folded: str) -> tuple[tuple[str, str], ...]:
+    """Patterns for the quarters and months the question names with their year."""
+    out = []
+    for m in _QUARTER_RE.finditer(folded):
+        forms = "|".join(k for k, v in _QUARTERS.items() if v == _QUARTERS[m.group(1)])
+        out.append((m.group(0), rf"\bquy\s+(?:{forms})\s*(?:nam\s+|/\s*){m.group(2)}\b"))
+    for m in _MONTH_RE.finditer(folded):
+        month, year = int(m.group(1)), m.group(2)
+        out.append((m.group(0), rf"\bthang\s+0?{month}\s*(?:nam\s+|/\s*){year}\b|\b\d{{1,2}}/0?{month}/{year}\b"
+                                rf"|\b{year}-{month:02d}\b"))
+    return tuple(dict.fromkeys(out))
 
 
 def _documents(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

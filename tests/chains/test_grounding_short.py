@@ -131,3 +131,14 @@ def test_a_plan_dated_after_its_document_does_not_say_what_was_done(passage_fact
     assert not mismatch("Khi nào tổ chức tổng kết chương trình giai đoạn 2015-2018?", plan, report)
     # a sentence that names no event is about its document's: a sơ kết report does not tell a tổng kết
     assert mismatch("Hội nghị tổng kết đã đạt kết quả gì?", "Các Ban đã trao đổi kinh nghiệm.", report)
+
+
+def test_a_quarter_or_month_is_matched_with_its_year():
+    quarter = Constraints.of("Ban Quản lý xác định những nhiệm vụ trọng tâm nào cho quý IV năm 2018?")
+    assert quarter.unmet("x", own="Triển khai nhiệm vụ quý IV năm 2017. Năm 2018 tiếp tục thực hiện.") == [
+        "quy iv nam 2018"]
+    assert quarter.unmet("x", own="Nhiệm vụ Quý 4/2018: ...") == []
+    month = Constraints.of("Theo hội nghị sơ kết tháng 12/2017, khi nào tổ chức tổng kết?")
+    assert month.unmet("x", own="Tài liệu\n2017-12-26\nCuối năm 2018 tổ chức tổng kết.") == []
+    assert month.unmet("x", own="Ngày 26/12/2017 tại Đà Lạt") == []
+    assert month.unmet("x", own="2017-09-25: ngày 12, năm 2017") != []
