@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into, set_aside
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import EXISTENCE_WORDS, VERDICT_WORDS
+from assistant.text.kinds import DOC_RELATION_WORDS, EXISTENCE_WORDS, VERDICT_WORDS
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import ISSUER_CODES, PLACE_MARKERS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
@@ -114,10 +114,18 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
                 continue
             if len(years) == 1 and YEAR.findall(found) and not years & set(YEAR.findall(found)):
                 continue
-            if _within_own_period(found, question):
+            if _within_own_period(found, question) or not _dates_asked_document(question, sentence, m.start()):
                 continue
             taken.append(m.span())
             yield m.start(), m.end()
+
+
+def _dates_asked_document(question: str, sentence: str, at: int) -> bool:
+    """Whether a date at ``at`` can date the document the question names: a date that follows another
+    document's number is that one's ("Nghị định 21/2008 sửa đổi Nghị định 80/2006 ngày 09/8/2006")."""
+    asked = DOCNUM.search(question)  # the first it names is the one it asks about: "Nghị định 21/2008 sửa đổi
+    owner = list(DOCNUM.finditer(re.split(r"[;.]\s", sentence[max(0, at - 60):at])[-1]))  # Nghị định 80/2006 …"
+    return asked is None or not owner or fold(owner[-1].group(0)) == fold(asked.group(0))
 
 
 def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
@@ -258,6 +266,9 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
     kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
     asks_number = re.search(r"\bso (?:hieu|may|bao nhieu)\b", folded_q)  # the number, not the name
     issuer = next((code for name, code in _ISSUERS.items() if f"cua {name}" in expand(question)), None)
+    acts = [w for w in DOC_RELATION_WORDS if re.search(rf"\b{w}\b", folded_q)]
+    if acts and not any(re.search(rf"\b{w}\b", fold(sentence)) for w in acts):
+        return  # "thay thế" asked: a sentence that does not say it names no replacement
     for pattern in (_DOC,) if asks_number else (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
             found = fold(m.group(0))

@@ -16,6 +16,11 @@ TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du d
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")
 # Words of a question about what was done or came of it: a plan dated after its document does not answer.
 DONE_WORDS = ("da", "ket qua", "dat duoc", "danh gia")
+# How one legal document acts on another ("Nghị định nào đã thay thế Nghị định 29/2008?"): a sentence that
+# names documents without saying this does not answer which one did it.
+DOC_RELATION_WORDS = ("thay the", "sua doi", "bo sung", "bai bo", "huong dan", "hop nhat", "het hieu luc",
+                      "dinh chinh")
+
 # Words of a question that itself asks about a plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"): then a
 # plan dated after its document is what it asks.
 PLAN_WORDS = (*TARGET_WORDS, "se", "sap", "phuong huong", "dinh huong")

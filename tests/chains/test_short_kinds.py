@@ -268,3 +268,17 @@ def test_the_place_in_the_question_words_place():
 def test_a_contact_detail_is_a_phone_number_or_a_street_address(question, answers, other):
     cue = Cue.of(question)
     assert cue.strict and cue.fits(answers) and not cue.fits(other)
+
+
+def test_a_date_dates_the_document_it_follows():
+    sentence = ("Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 "
+                "của Chính phủ.")
+    assert _short("Nghị định số 21/2008/NĐ-CP sửa đổi Nghị định 80/2006/NĐ-CP được ban hành ngày nào?", sentence) is None
+    assert _short("Nghị định số 80/2006/NĐ-CP được ban hành ngày nào?", sentence) == "ngày 09/8/2006"
+
+
+def test_which_document_did_it_is_said_by_the_sentence():
+    sentence = "Hai Ban trao đổi kinh nghiệm triển khai Nghị định 29/2008/NĐ-CP và Nghị định số 21/2008/NĐ-CP."
+    assert _short("Nghị định nào đã thay thế Nghị định số 29/2008/NĐ-CP?", sentence) is None
+    changed = "Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP."
+    assert "21/2008" in _short("Nghị định nào sửa đổi Nghị định 80/2006/NĐ-CP?", changed)
