@@ -151,7 +151,7 @@ _OPEN_FORMS = [
     ("often", re.compile(r"\b(?:tan suat|bao lau mot lan|may lan|dinh ky (?:the nao|ra sao|bao lau))\b")),
     ("yesno", re.compile(r"\bco\b.*\bkhong\s*\??\s*$")),  # "có xảy ra đình công ... không?"
     ("subject", re.compile(r"\bve (?:viec |van de |noi dung |linh vuc )?gi\b")),  # "Công văn ... nói về việc gì"
-    ("how", re.compile(r"\b(?:the nao|ra sao|nhu nao)\b")),
+    ("how", re.compile(r"\b(?:the nao|ra sao|nhu nao|den dau|toi dau)\b")),
     ("which", re.compile(r"\b(?!nhung\b|cac\b)\S+ \S+ (?:nao|gi)\b")),
 ]
 
@@ -179,9 +179,10 @@ def open_form(question: str) -> tuple[str, str] | None:
 
 def _asks(word: str, question: str, folded: str) -> bool:
     """Whether the question uses the ambiguous question ``word`` ("mấy", "đâu")."""
+    extent = r"(?<!đến )(?<!tới )" if word == "đâu" else ""  # "thực hiện đến đâu" asks how far, not where
     if has_diacritics(question):
-        return bool(re.search(rf"\b{word}\b", normalize_text(question).lower()))
-    return bool(re.search(rf"\b{fold(word)}\b", folded))
+        return bool(re.search(rf"\b{extent}{word}\b", normalize_text(question).lower()))
+    return bool(re.search(rf"\b{fold(extent)}{fold(word)}\b", folded))
 
 
 def _without_dates(sentence: str) -> str:

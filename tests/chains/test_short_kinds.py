@@ -282,3 +282,11 @@ def test_which_document_did_it_is_said_by_the_sentence():
     assert _short("Nghị định nào đã thay thế Nghị định số 29/2008/NĐ-CP?", sentence) is None
     changed = "Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP."
     assert "21/2008" in _short("Nghị định nào sửa đổi Nghị định 80/2006/NĐ-CP?", changed)
+
+
+def test_how_far_is_not_where():
+    question = "Chương trình công tác của Ban quản lý được thực hiện đến đâu so với kế hoạch?"
+    assert question_type(question) is None
+    sentence = ("Nhìn chung các chủ trương đã được triển khai tốt, chương trình công tác của Ban Quản lý cơ bản thực "
+                "hiện theo kế hoạch đề ra;")
+    assert "theo kế hoạch đề ra" in _short(question, sentence)
