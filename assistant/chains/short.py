@@ -25,7 +25,7 @@ from assistant.text.abbreviations import expand
 from assistant.text.kinds import DOC_RELATION_WORDS, EXISTENCE_WORDS, VERDICT_WORDS
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
-from assistant.text.places import ISSUER_CODES, PLACE_MARKERS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
+from assistant.text.places import ISSUER_CODES, NOT_AT, PLACE_MARKERS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
 from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS, PREDICATE_WORDS, STOPWORDS
 from assistant.text.words import content_words
 
@@ -66,7 +66,7 @@ _OFTEN = re.compile(r"(?i)\b(?:h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)|đ
                     r"|(?:mỗi|một)\s+(?:tuần|tháng|quý|năm)(?:\s+\S+\s+lần)?|\d+\s+lần(?:\s+mỗi\s+\S+)?)")
 _FRAME_UNIT = frozenset(content_words(f"{UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}"))
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
-_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:[^,.;:()\n]|\.(?=\S))+")  # "tại TP.HCM": a dot inside a name
+_PLACE = re.compile(NOT_AT + r"\b(?:tại|ở)\s+(?:[^,.;:()\n]|\.(?=\S))+")  # "tại TP.HCM": a dot inside a name
 _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp(?:\s*[–-][^,.;:()]*?)*)\s+"
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
 _CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|như|gồm|đó là|là|do|nên)\s)")

@@ -58,3 +58,6 @@ ISSUER_CODES = {
     "thủ tướng": "ttg", "chính phủ": "cp", "ủy ban nhân dân": "ubnd", "tỉnh ủy": "tu", "quốc hội": "qh",
     "ban quản lý": "bql",
 }
+
+# Syllables that make "tại" part of a word, not "at": "tồn tại" (exist), "hiện tại" (now). As lookbehinds.
+NOT_AT = "".join(f"(?<![{w[0].upper()}{w[0]}]{w[1:]} )" for w in ("tồn", "hiện"))

@@ -290,3 +290,9 @@ def test_how_far_is_not_where():
     sentence = ("Nhìn chung các chủ trương đã được triển khai tốt, chương trình công tác của Ban Quản lý cơ bản thực "
                 "hiện theo kế hoạch đề ra;")
     assert "theo kế hoạch đề ra" in _short(question, sentence)
+
+
+def test_tai_inside_a_word_is_no_place():
+    sentence = ("Nguyên nhân của những tồn tại trên là do hệ thống giao thông kết nối với các vùng miền trong cả nước "
+                "chưa đồng bộ.")
+    assert "tồn tại" not in (_short("Hệ thống giao thông còn thiếu kết nối với những nơi nào?", sentence) or "")
