@@ -320,15 +320,24 @@ def _clause(question: str, sentence: str) -> tuple[int, int] | None:
 
 
 def _open(question: str, sentence: str) -> tuple[int, int] | None:
-    """The answer to an open question, by its form (:func:`form_span`); else :func:`_clause`."""
-    return form_span(question, sentence) or _clause(question, sentence)
+    """The answer to an open question, by its form (:func:`form_span`); else what follows the verb it asks
+    the object of ("còn đề ra | điều gì" -> "phương hướng hợp tác …", :func:`_aligned`); else :func:`_clause`."""
+    for find in (form_span, _object_of, _clause):
+        span = find(question, sentence)
+        if span is not None and content_words(sentence[span[0]:span[1]]):  # "nhằm" alone says nothing
+            return span
+    return None
+
+
+def _object_of(question: str, sentence: str) -> tuple[int, int] | None:
+    return _aligned(question, sentence, reach=2, after=False)
 
 
 _QUESTION_WORDS = frozenset({"nao", "gi", "ai", "dau"})
 _CLAUSE_END = re.compile(r"[;()…]|[,.:](?!\d)|\s(?:vì|nhằm|để|nên|dẫn đến)\s")  # "9001:2000" stays whole
 
 
-def _aligned(question: str, sentence: str) -> tuple[int, int] | None:
+def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -> tuple[int, int] | None:
     """The phrase of ``sentence`` in the place of the question's word ("nào", "gì", "ai", "đâu"): the
     sentence says the words around it too. "… giao thông kết nối với | những nơi nào?" is answered by
     what follows "kết nối với" ("các vùng miền trong cả nước"); "những ai | đã tham luận?" by what
@@ -339,17 +348,19 @@ def _aligned(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     tokens = list(_TOKEN.finditer(sentence))
     words = [fold(m.group(0)) for m in tokens]
-    for skip in range(4):  # the asked noun ("những nơi | nào") lies between the words before and the question word
+    for skip in range(reach):  # the asked noun ("những nơi | nào") lies between the words before and the question word
         before = q[max(0, at - skip - 2):at - skip]
         for k in _occurrences(words, before):
             if k + 2 < len(tokens):
                 start = tokens[k + 2].start()
                 stop = _CLAUSE_END.search(sentence, start)
+                if stop and stop.group(0) == ":":
+                    continue
                 span = _trim(sentence, start, stop.start() if stop else len(sentence), limit=CLAUSE_WORDS)
                 if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
                     return span
-    after = [t for t in q[at + 1:] if t not in STOPWORDS][:2]
-    for k in _occurrences(words, after):
+    following = [t for t in q[at + 1:] if t not in STOPWORDS][:2] if after else []
+    for k in _occurrences(words, following):
         end = tokens[k].start()
         begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, end)), default=0)
         span = _lstrip(sentence, _trim(sentence, begin, end, limit=CLAUSE_WORDS))

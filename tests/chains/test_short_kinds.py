@@ -296,3 +296,10 @@ def test_tai_inside_a_word_is_no_place():
     sentence = ("Nguyên nhân của những tồn tại trên là do hệ thống giao thông kết nối với các vùng miền trong cả nước "
                 "chưa đồng bộ.")
     assert "tồn tại" not in (_short("Hệ thống giao thông còn thiếu kết nối với những nơi nào?", sentence) or "")
+
+
+def test_the_object_of_the_verb_asked():
+    sentence = ("Tại Hội nghị, 03 Ban quản lý thống nhất cao nội dung báo cáo kết quả năm 2017, đồng thời đề ra "
+                "phương hướng hợp tác trong thời gian tới.")
+    question = "Ngoài việc thống nhất báo cáo kết quả năm 2017, ba Ban Quản lý còn đề ra điều gì tại hội nghị?"
+    assert _short(question, sentence) == "phương hướng hợp tác trong thời gian tới"
