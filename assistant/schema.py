@@ -54,6 +54,7 @@ class Passage:
     row: int = -1
     scores: dict = field(default_factory=dict)
     ocr: bool = False  # read from a scan by OCR: recognition errors are possible
+    lead: str = ""  # its document's opening sentences: what the document reports, and for which years
 
     def to_dict(self) -> dict:
         """The ``search --json`` keys."""

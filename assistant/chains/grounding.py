@@ -200,11 +200,12 @@ def evidence(passage: Passage, passages: list[Passage] = ()) -> str:
 
 
 def own_evidence(passage: Passage, passages: list[Passage] = ()) -> str:
-    """What dates and counts the cited passage: itself, its headings, its document's title and date,
-    and retrieved text of the same document *before* it ("Nhiệm vụ năm 2020: ..." governs the tasks
-    listed after it; a "07/12/2015" further down does not date them)."""
+    """What dates and counts the cited passage: itself, its headings, its document's title, date and
+    opening ("… tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020"), and retrieved text of the
+    same document *before* it ("Nhiệm vụ năm 2020: ..." governs the tasks listed after it; a
+    "07/12/2015" further down does not date them)."""
     before = [p.text for p in passages if p.doc_id == passage.doc_id and p.start < passage.start]
-    return "\n".join([passage.title, passage.date or "", passage.context, *before, passage.text])
+    return "\n".join([passage.title, passage.date or "", passage.lead, passage.context, *before, passage.text])
 
 
 def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:

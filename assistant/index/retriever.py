@@ -14,10 +14,14 @@ from __future__ import annotations
 from assistant.index.search_store import Filters
 from assistant.index.snapshot import IndexSnapshot
 from assistant.models.embedder import Embedder
+from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import Passage
 from assistant.settings import Settings
 
 MODES = ("hybrid", "dense", "keyword")
+LEAD_SENTENCES = 2  # a headline and its dateline sentence say what a news item or report is about
+MIN_LEAD_CHARS = 40
+
 class HybridRetriever:
     """Search one :class:`IndexSnapshot`; the embedder loads its model only when a dense search needs it."""
 
@@ -69,20 +73,37 @@ class HybridRetriever:
             return []
         return self._results([(row, 0.0) for row in self.snapshot.store.edge_rows(chunk[0].path)], {})
 
+    def _lead(self, path: str) -> str:
+        """The opening of the document at ``path``: "… tổ chức Hội nghị tổng kết công tác năm 2019, triển
+        khai nhiệm vụ năm 2020" dates the 2020 tasks listed pages later."""
+        first = self.snapshot.store.edge_rows(path)[:1]
+        chunk = self.snapshot.store.chunks(first) if first else []
+        return _opening(chunk[0].text) if chunk else ""
+
     def _results(self, ranked: list[tuple[int, float]], scores: dict[int, dict]) -> list[Passage]:
         rows = [int(row) for row, _ in ranked]
         chunks = self.snapshot.store.chunks(rows)
         docs = {}
+        leads: dict[str, str] = {}
         results = []
         for rank, ((row, score), chunk) in enumerate(zip(ranked, chunks, strict=True), 1):
             doc = docs.get(chunk.path) or docs.setdefault(chunk.path, self.snapshot.store.document(chunk.path))
+            if chunk.path not in leads:
+                leads[chunk.path] = self._lead(chunk.path)
             results.append(Passage(
                 rank=rank, score=float(score), chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=doc.source,
                 title=doc.title, date=doc.date, page=chunk.page, start=chunk.start, end=chunk.end, text=chunk.text,
                 context=chunk.context, row=int(row), ocr=_ocr(chunk.page, doc.ocr_pages),
+                lead=leads[chunk.path],
                 scores={name: {"rank": r, "score": float(v)} for name, (r, v) in scores.get(row, {}).items()},
             ))
         return results
+
+
+def _opening(text: str, sentences: int = LEAD_SENTENCES) -> str:
+    """The first sentences of a document that say something (a headline or dateline, not "Lượt xem: 1573")."""
+    said = [text[a:b] for a, b in split_sentences(text) if b - a >= MIN_LEAD_CHARS]
+    return "\n".join(said[:sentences])
 
 
 def _ocr(page: int | None, ocr_pages: list[int]) -> bool:
