@@ -323,8 +323,8 @@ def _count_unit(folded: str, question: str) -> str | None:
 
 def _asked_role(question: str, folded: str) -> str | None:
     """The post whose holder the question asks for ("Trưởng ban ... là ai?" -> "truong ban")."""
-    if not _ASKS_PERSON.search(folded):
-        return None
+    if not _ASKS_PERSON.search(folded) or re.search(r"\b(?:nhung ai|cua ai)\b", folded):
+        return None  # "Trưởng Ban kết luận dựa trên ý kiến của những ai?": others, not the post's holder
     for role in _ROLES:
         m = re.search(rf"\b(pho\s+)?{role}\b", folded)
         if m and _names_post(role, question, folded):

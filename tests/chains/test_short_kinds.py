@@ -303,3 +303,13 @@ def test_the_object_of_the_verb_asked():
                 "phương hướng hợp tác trong thời gian tới.")
     question = "Ngoài việc thống nhất báo cáo kết quả năm 2017, ba Ban Quản lý còn đề ra điều gì tại hội nghị?"
     assert _short(question, sentence) == "phương hướng hợp tác trong thời gian tới"
+
+
+def test_those_a_post_holder_heard_are_not_the_post_holder():
+    cue = Cue.of("Trưởng Ban kết luận hội nghị dựa trên ý kiến thảo luận của những ai?")
+    assert cue.role is None
+    sentence = ("Trên cơ sở các ý kiến phân tích, đánh giá, thảo luận của các thành viên dự họp, đồng chí Trưởng Ban "
+                "đã kết luận.")
+    span = loose_span("Trưởng Ban kết luận hội nghị dựa trên ý kiến thảo luận của những ai?", sentence)
+    assert "thành viên dự họp" in sentence[span[0]:span[1]]
+    assert Cue.of("Trưởng ban Ban Quản lý là ai?").role == "truong ban"
