@@ -27,7 +27,7 @@ from assistant.text.kinds import ACTUAL_WORDS, DONE_WORDS, EVENT_KINDS, PLAN_WOR
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
-from assistant.text.stopwords import STOPWORDS
+from assistant.text.stopwords import LAW_NAME_ENDS, STOPWORDS
 
 _GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
 _GENERIC_FOLDED = {fold(w) for w in GENERIC_CAPITALIZED.split()}
@@ -113,6 +113,7 @@ class Constraints:
     # Periods named with their year, as patterns over folded text: "quý IV năm 2018" is not "quý IV năm 2017"
     # and "năm 2018" elsewhere in the report; "tháng 12/2017" is matched by "26/12/2017" or "2017-12".
     periods: tuple[tuple[str, str], ...] = ()  # (as asked, pattern)
+    laws: tuple[str, ...] = ()  # folded names of laws: "luat dau tu" ("Luật Đầu tư năm 2020 quy định …")
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -126,7 +127,7 @@ class Constraints:
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
         ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
-        return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded))
+        return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question))
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -143,6 +144,7 @@ class Constraints:
         found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
         folded = fold(strict) if self.documents else ""
+        missing += [law for law in self.laws if f" {law} " not in text]
         if self.periods:
             folded_own = fold(strict)
             missing += [asked for asked, pattern in self.periods if not re.search(pattern, folded_own)]
@@ -169,6 +171,25 @@ def _periods(folded: str) -> tuple[tuple[str, str], ...]:
         month, year = int(m.group(1)), m.group(2)
         out.append((m.group(0), rf"\bthang\s+0?{month}\s*(?:nam\s+|/\s*){year}\b|\b\d{{1,2}}/0?{month}/{year}\b"
                                 rf"|\b{year}-{month:02d}\b"))
+    return tuple(dict.fromkeys(out))
+
+
+_LAW = re.compile(r"\b(?:Bộ luật|Luật)\s+(?=[A-ZĐ])")
+_LAW_NAME_ENDS = frozenset(LAW_NAME_ENDS.split())
+
+
+def _laws(question: str) -> tuple[str, ...]:
+    """Laws the question names, folded: "Luật Đầu tư năm 2020" -> "luat dau tu". A named law is written
+    with a capital ("Luật Bảo vệ môi trường"); "luật xây dựng" is the law in general."""
+    out = []
+    for m in _LAW.finditer(normalize_text(question)):
+        words = []
+        for word in re.findall(r"[^\W\d_]+|\S", question[m.end():])[:6]:
+            if not word.isalpha() or word.lower() in _LAW_NAME_ENDS:
+                break
+            words.append(word)
+        if words:
+            out.append(fold(f"{m.group(0)}{' '.join(words)}"))
     return tuple(dict.fromkeys(out))
 
 

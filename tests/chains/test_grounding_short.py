@@ -142,3 +142,12 @@ def test_a_quarter_or_month_is_matched_with_its_year():
     assert month.unmet("x", own="Tài liệu\n2017-12-26\nCuối năm 2018 tổ chức tổng kết.") == []
     assert month.unmet("x", own="Ngày 26/12/2017 tại Đà Lạt") == []
     assert month.unmet("x", own="2017-09-25: ngày 12, năm 2017") != []
+
+
+def test_a_named_law_must_be_in_the_evidence():
+    cited = "Nghị định số 80/2006/NĐ-CP quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo vệ môi trường."
+    assert Constraints.of("Luật Đầu tư năm 2020 quy định những ưu đãi nào?").laws == ("luat dau tu",)
+    assert "luat dau tu" in Constraints.of("Luật Đầu tư quy định những ưu đãi nào?").unmet(cited)
+    assert Constraints.of("Nghị định nào hướng dẫn Luật Bảo vệ môi trường?").unmet(cited) == []
+    assert Constraints.of("Bộ luật Lao động 2019 quy định gì?").laws == ("bo luat lao dong",)
+    assert Constraints.of("Việc tuân thủ luật xây dựng bị nhận xét ra sao?").laws == ()  # the law in general
