@@ -144,7 +144,7 @@ class Constraints:
         found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
         folded = fold(strict) if self.documents else ""
-        missing += [law for law in self.laws if f" {law} " not in text]
+        missing += [law for law in self.laws if not re.search(rf"\b{law}\b", text)]
         if self.periods:
             folded_own = fold(strict)
             missing += [asked for asked, pattern in self.periods if not re.search(pattern, folded_own)]
