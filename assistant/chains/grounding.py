@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.chains.cues import person_names
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import ACTUAL_WORDS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
@@ -255,6 +256,26 @@ def _event_years(folded: str) -> set[int]:
             for y in _years(folded[m.end():m.end() + 80])}
 
 
+def _other_agent(question: str, sentence: str) -> str | None:
+    """The person the sentence says did what the question says its person did: "Nguyễn Tấn Phước chủ trì
+    … ngày nào?" is not answered by "… Lâm Văn Tiếp đã chủ trì buổi làm việc" (the name nearest before the
+    verb in its clause is the one who did it)."""
+    question, sentence = normalize_text(question), normalize_text(sentence)
+    for start, end in person_names(question):
+        verb = re.match(r"\s+((?:đã\s+)?[^\W\d_]+\s+[^\W\d_]+)", question[end:])
+        if verb is None or verb.group(1)[:1].isupper():
+            continue
+        words = verb.group(1).split()[-2:]  # "chủ trì", "đã chủ trì": the verb's two syllables
+        at = re.search(rf"\b{re.escape(' '.join(words))}\b", sentence, re.IGNORECASE)
+        if at is None:
+            continue
+        clause = max((m.end() for m in re.finditer(r"[;.]\s", sentence[:at.start()])), default=0)
+        before = [sentence[a:b] for a, b in person_names(sentence[clause:at.start()])]
+        if before and fold(before[-1]) != fold(question[start:end]):
+            return before[-1]
+    return None
+
+
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
     (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), an
@@ -277,6 +298,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
             other = not _years(s) & years and held not in years and not (held - 1 in years and passage.date[5:7] <= "03")
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
+    if (other := _other_agent(question, sentence)) is not None:
+        return f"người khác làm việc được hỏi: {other}"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):

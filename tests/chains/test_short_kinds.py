@@ -313,3 +313,11 @@ def test_those_a_post_holder_heard_are_not_the_post_holder():
     span = loose_span("Trưởng Ban kết luận hội nghị dựa trên ý kiến thảo luận của những ai?", sentence)
     assert "thành viên dự họp" in sentence[span[0]:span[1]]
     assert Cue.of("Trưởng ban Ban Quản lý là ai?").role == "truong ban"
+
+
+def test_what_another_person_did_does_not_answer():
+    sentence = ("Ngày 06/11/2012, Phó Trưởng ban Ban Quản lý các Khu chế xuất và công nghiệp thành phố Lâm Văn Tiếp đã "
+                "chủ trì buổi làm việc với Ban Quản lý các khu công nghiệp Lâm Đồng; tham dự còn có Nguyễn Tấn Phước.")
+    assert "Lâm Văn Tiếp" in mismatch("Phó Trưởng ban Nguyễn Tấn Phước chủ trì buổi làm việc vào ngày nào?", sentence)
+    assert mismatch("Phó Trưởng ban Lâm Văn Tiếp chủ trì buổi làm việc vào ngày nào?", sentence) is None
+    assert mismatch("Nguyễn Tấn Phước tham dự buổi làm việc nào?", sentence) is None
