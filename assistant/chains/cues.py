@@ -101,7 +101,8 @@ def set_aside(question: str) -> tuple[str, str]:
 
 _HEADS = tuple(h.split() for h in FRAME_HEADS.split(", "))
 _FOLDED_HEADS = tuple(fold(h).split() for h in FRAME_HEADS.split(", "))
-_FRAME_WORDS = frozenset(fold(f"{EVENT_FRAME_WORDS} {UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}").split())
+_WRITTEN_FRAME_WORDS = frozenset(f"{EVENT_FRAME_WORDS} {UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}".split())
+_FRAME_WORDS = frozenset(fold(w) for w in _WRITTEN_FRAME_WORDS)
 
 
 def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
@@ -113,7 +114,10 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     named = {w for name in names for w in name.split()}
     drop = [t.isdigit() or t in named for _, t in tokens]
     # Heads are matched as written ("sở" is not "sơ kết"), folded only in a question typed without diacritics.
-    heads, keys = (_HEADS, [s.lower() for s, _ in tokens]) if has_diacritics(question) else (_FOLDED_HEADS, [t for _, t in tokens])
+    if has_diacritics(question):  # "tỷ lệ" is no "công ty"
+        heads, keys, frame = _HEADS, [s.lower() for s, _ in tokens], _WRITTEN_FRAME_WORDS
+    else:
+        heads, keys, frame = _FOLDED_HEADS, [t for _, t in tokens], _FRAME_WORDS
     i = 0
     while i < len(tokens):
         head = next((h for h in heads if keys[i:i + len(h)] == h), None)
@@ -121,7 +125,7 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
             i += 1
             continue
         j = end = i + len(head)
-        while j < len(tokens) and (tokens[j][1] in _FRAME_WORDS or tokens[j][1] in STOPWORDS
+        while j < len(tokens) and (keys[j] in frame or tokens[j][1] in STOPWORDS
                                    or drop[j] or tokens[j][0][:1].isupper()):
             j += 1
             end = j if tokens[j - 1][1] not in STOPWORDS else end

@@ -81,5 +81,10 @@ def test_asked_about_sets_aside_what_names_the_event():
     assert ExtractiveAnswerer._asked_about(question) == "thống nhất tổ chức sơ kết hàng theo cách nào"
 
 
+def test_asked_about_reads_frame_words_as_written():
+    question = "Năm 2019 tỷ lệ hồ sơ hành chính được trả đúng hẹn đạt bao nhiêu phần trăm?"  # "tỷ" is no "công ty"
+    assert ExtractiveAnswerer._asked_about(question) == "tỷ lệ hồ sơ hành chính được trả đúng hẹn đạt bao nhiêu phần trăm"
+
+
 def test_asked_about_is_none_when_nothing_is_set_aside():
     assert ExtractiveAnswerer._asked_about("Sinh viên được đăng ký tối đa bao nhiêu tín chỉ mỗi học kỳ?") is None
