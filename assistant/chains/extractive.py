@@ -36,6 +36,7 @@ from assistant.text.words import content_words, overlap
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
+MIN_COUNT_FOCUS = 4  # focus words a count question needs before a sentence must say them
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 
 
@@ -48,6 +49,7 @@ class Candidate:
     score: float = 0.0
     cue: bool = True
     sentence_end: int = 0  # end of the whole sentence when this candidate is one of its clauses
+    on_focus: float = 1.0  # share of what the question asks about (its focus words) that the sentence says
 
 
 def candidates(passages: list[Passage]) -> list[Candidate]:
@@ -116,7 +118,7 @@ class ExtractiveAnswerer:
             lexical = overlap(q_words, words)
             rank_prior = 1.0 / (1 + cand.passage)
             restates = 1.0 - min(1.0, len({w for w in words if w not in asked}) / s.novel_words)
-            on_focus = overlap(focus, words) if focus else lexical
+            on_focus = cand.on_focus = overlap(focus, words) if focus else lexical
             cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior
                                - s.w_restate * restates + s.w_focus * on_focus
                                - s.w_intro * (cue.kind is None and cand.text.rstrip().endswith(":")))
@@ -132,18 +134,21 @@ class ExtractiveAnswerer:
             return None
         return about
 
-    @staticmethod
-    def usable(question: str, passages: list[Passage], ranked: list[Candidate]) -> list[Candidate]:
+    def usable(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> list[Candidate]:
         """The candidates that can answer. For a strict cue (a date, a count with its unit, the holder
         of a post, ...) only the sentences that hold it, however well the others score. And only from
         passages whose evidence holds what the question pins down (a KCN, a partner, a year, "lần thứ
         hai"): "năm 2015" elsewhere does not make a 2019 figure an answer about 2015."""
-        strict = Cue.of(question).strict
+        cue = Cue.of(question)
+        strict = cue.strict
+        # a count of something else ("cập nhật 100% kết quả" for "tỷ lệ hồ sơ trả đúng hẹn") does not answer
+        asks = len(set(content_words(self._asked_about(question) or question)))  # "đã triển khai bao lâu": too little to say
+        counted = self.settings.count_focus if cue.kind == "howmany" and asks >= MIN_COUNT_FOCUS else 0.0
         constraints = Constraints.of(question)
         unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
-        return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage]
+        return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
                 and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:

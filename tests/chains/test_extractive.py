@@ -88,3 +88,13 @@ def test_asked_about_reads_frame_words_as_written():
 
 def test_asked_about_is_none_when_nothing_is_set_aside():
     assert ExtractiveAnswerer._asked_about("Sinh viên được đăng ký tối đa bao nhiêu tín chỉ mỗi học kỳ?") is None
+
+
+def test_a_count_of_something_else_does_not_answer(embedder, passage_factory):
+    text = ("Thực hiện ứng dụng phần mềm Quản lý văn bản; cập nhật 100% kết quả thực hiện nhiệm vụ UBND tỉnh giao trên "
+            "Phần mềm quản lý công việc.")
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    counted = "Tỷ lệ hồ sơ hành chính được trả đúng hẹn trên thực tế đạt bao nhiêu phần trăm?"
+    assert not answerer.answer(counted, [passage_factory(text)]).answerable
+    said = "Kết quả thực hiện nhiệm vụ UBND tỉnh giao được cập nhật bao nhiêu phần trăm trên phần mềm?"
+    assert "100%" in answerer.answer(said, [passage_factory(text)]).short_answer
