@@ -108,8 +108,8 @@ class Settings(BaseSettings):
     w_focus: float = 0.3
     # A sentence that introduces a list ("... cụ thể là:") answers an open question only through its items.
     w_intro: float = 0.1
-    count_focus: float = Field(0.3, ge=0, le=1, description="A 'bao nhiêu' question is answered only by a sentence "
-                               "that says this share of what it counts (its focus words).")
+    focus_said: float = Field(0.3, ge=0, le=1, description="A 'bao nhiêu' or 'khi nào' question is answered only by "
+                              "a sentence that says this share of what it counts or dates (its focus words).")
     focus_dense: float = Field(0.5, ge=0, le=1, description="Share of the dense score taken against the question "
                                "read without its report's or event's words (its focus), not the whole question.")
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")

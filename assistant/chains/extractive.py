@@ -36,7 +36,7 @@ from assistant.text.words import content_words, overlap
 log = logging.getLogger(__name__)
 
 MIN_SENTENCE_CHARS = 20
-MIN_COUNT_FOCUS = 4  # focus words a count question needs before a sentence must say them
+MIN_COUNT_FOCUS = 4  # focus words a count or date question needs before a sentence must say them
 LONG_SENTENCE_CHARS = 300  # longer sentences are quoted clause by clause ("; "), to keep answers short
 
 
@@ -141,9 +141,10 @@ class ExtractiveAnswerer:
         hai"): "năm 2015" elsewhere does not make a 2019 figure an answer about 2015."""
         cue = Cue.of(question)
         strict = cue.strict
-        # a count of something else ("cập nhật 100% kết quả" for "tỷ lệ hồ sơ trả đúng hẹn") does not answer
+        # a count or date of something else ("cập nhật 100% kết quả" for "tỷ lệ hồ sơ trả đúng hẹn", a decree's
+        # date for when the Prime Minister approved) does not answer
         asks = len(set(content_words(self._asked_about(question) or question)))  # "đã triển khai bao lâu": too little to say
-        counted = self.settings.count_focus if cue.kind == "howmany" and asks >= MIN_COUNT_FOCUS else 0.0
+        counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
         constraints = Constraints.of(question)
         unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):

@@ -98,3 +98,10 @@ def test_a_count_of_something_else_does_not_answer(embedder, passage_factory):
     assert not answerer.answer(counted, [passage_factory(text)]).answerable
     said = "Kết quả thực hiện nhiệm vụ UBND tỉnh giao được cập nhật bao nhiêu phần trăm trên phần mềm?"
     assert "100%" in answerer.answer(said, [passage_factory(text)]).short_answer
+
+
+def test_a_date_of_something_else_does_not_answer(embedder, passage_factory):
+    text = "Các Ban đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 của Chính phủ."
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    question = "Thủ tướng Chính phủ đã chấp thuận đề xuất điều chỉnh cơ chế chính sách của ba Ban vào ngày nào?"
+    assert not answerer.answer(question, [passage_factory(text)]).answerable
