@@ -150,7 +150,8 @@ def question_type(question: str) -> str | None:
 # "nhằm ..."), "kể tên / những ... nào" the items of a list, "X nào" the X the sentence names ("công tác
 # nào" -> "công tác xúc tiến đầu tư"), "thế nào / ra sao" the verdict in the clause that restates it.
 _OPEN_FORMS = [
-    ("purpose", re.compile(r"\b(?:de|nham) (?:lam gi|lam chi|muc dich gi)\b|\bmuc dich (?:gi|la gi)\b|\bnham gi\b")),
+    ("purpose", re.compile(r"\b(?:de|nham) (?:lam gi|lam chi|muc dich gi|muc tieu gi)\b|\bmuc (?:dich|tieu) (?:gi|la gi)\b"
+                           r"|\bnham gi\b")),
     ("list", re.compile(r"\bke ten\b|\b(?:nhung|cac) (?:\S+ ){1,3}nao\b|\bgom (?:nhung )?(?:gi|ai)\b")),
     ("often", re.compile(r"\b(?:tan suat|bao lau mot lan|may lan|dinh ky (?:the nao|ra sao|bao lau))\b")),
     ("yesno", re.compile(r"\bco\b.*\bkhong\s*\??\s*$")),  # "có xảy ra đình công ... không?"
@@ -256,6 +257,9 @@ _PHONE = r"(?<![\d/])\(?\+?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d/])"
 _ASKS_ADDRESS = re.compile(r"\b(?:dia chi|tru so)\b")
 _ADDRESS = r"(?i:\b(?:so\s+)?\d+[a-z]?(?:/\d+)?\s*,?\s*(?:duong|pho))\s+[A-Z]"
 _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
+# "lần thứ mấy": an ordinal answers ("lần thứ nhất"), not a number.
+_ASKS_ORDINAL = re.compile(r"\b(?:thu may|lan thu bao nhieu)\b")
+ORDINAL = r"(?i)\blan thu (?:\d+|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
 _ASKS_DAY = re.compile(r"\bngay (may|nao|bao nhieu)\b")
 
 
@@ -366,6 +370,8 @@ class Cue:
             pattern = r"\b\d{4}\s*[-–]\s*\d{4}\b"
         elif _ASKS_WEB.search(folded):
             pattern = _WEB
+        elif _ASKS_ORDINAL.search(folded):
+            pattern = ORDINAL
         elif _ASKS_PHONE.search(folded):
             pattern = _PHONE
         elif _ASKS_ADDRESS.search(folded):

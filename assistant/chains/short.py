@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import VENUE, Cue, open_form, person_names, post_into, set_aside
+from assistant.chains.cues import ORDINAL, VENUE, Cue, open_form, person_names, post_into, set_aside
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import DOC_RELATION_WORDS, EXISTENCE_WORDS, VERDICT_WORDS
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
@@ -129,6 +129,10 @@ def _dates_asked_document(question: str, sentence: str, at: int) -> bool:
 
 
 def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+    if cue.pattern == ORDINAL:  # "lần thứ mấy" -> "lần thứ nhất"
+        folded = strip_diacritics(normalize_text(sentence))
+        yield from (m.span() for m in re.finditer(ORDINAL, folded))
+        return
     blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], _WHEN[5], YEAR, DOCNUM, ENUMERATOR)
                for m in p.finditer(sentence)]
     for m in _NUM.finditer(sentence):
@@ -356,7 +360,14 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
                 stop = _CLAUSE_END.search(sentence, start)
                 if stop and stop.group(0) == ":":
                     continue
-                span = _trim(sentence, start, stop.start() if stop else len(sentence), limit=CLAUSE_WORDS)
+                end = stop.start() if stop else len(sentence)
+                while stop and stop.group(0) == ",":  # "một cách đồng bộ, thiết thực và có hiệu quả": short items run on
+                    stop = _CLAUSE_END.search(sentence, stop.end())
+                    item_end = stop.start() if stop else len(sentence)
+                    if _words(sentence[end + 1:item_end]) > LIST_ITEM_WORDS:
+                        break
+                    end = item_end
+                span = _trim(sentence, start, end, limit=CLAUSE_WORDS)
                 if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
                     return span
     following = [t for t in q[at + 1:] if t not in STOPWORDS][:2] if after else []

@@ -321,3 +321,16 @@ def test_what_another_person_did_does_not_answer():
     assert "Lâm Văn Tiếp" in mismatch("Phó Trưởng ban Nguyễn Tấn Phước chủ trì buổi làm việc vào ngày nào?", sentence)
     assert mismatch("Phó Trưởng ban Lâm Văn Tiếp chủ trì buổi làm việc vào ngày nào?", sentence) is None
     assert mismatch("Nguyễn Tấn Phước tham dự buổi làm việc nào?", sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # "lần thứ mấy": the ordinal, not a number
+    ("Hội nghị sơ kết tổ chức ngày 26/04/2019 là lần sơ kết thứ mấy trong năm 2019?",
+     "Ngày 26/04/2019 tại Đà Lạt, Ban quản lý tổ chức Hội nghị sơ kết lần thứ nhất năm 2019.", "lần thứ nhất"),
+    # "theo hướng nào": the manner, with its short items
+    ("Năm 2020, Ban Quản lý muốn cải tiến cách triển khai hoạt động xúc tiến đầu tư theo hướng nào?",
+     "Tiếp tục cải tiến, phương pháp và cách thức triển khai các hoạt động xúc tiến đầu tư một cách đồng bộ, thiết "
+     "thực và có hiệu quả.", "một cách đồng bộ, thiết thực và có hiệu quả"),
+])
+def test_ordinals_and_manners(question, sentence, short):
+    assert short in _short(question, sentence)
