@@ -345,31 +345,28 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
     """The phrase of ``sentence`` in the place of the question's word ("nào", "gì", "ai", "đâu"): the
     sentence says the words around it too. "… giao thông kết nối với | những nơi nào?" is answered by
     what follows "kết nối với" ("các vùng miền trong cả nước"); "những ai | đã tham luận?" by what
-    precedes "tham luận" in its clause ("Các chủ đầu tư hạ tầng và doanh nghiệp")."""
+    precedes "tham luận" in its clause ("Các chủ đầu tư hạ tầng và doanh nghiệp"). ``reach``: how
+    many words of the asked noun may stand between; ``after``: whether the words after may place it.
+    Of several places, the one where the sentence echoes most of the question's words before it
+    ("khó thu hút lao động | ngoài tỉnh", not "cung ứng lao động"). A phrase that only introduces
+    ("cần lưu ý đó là:") is not the answer."""
     q = [fold(m.group(0)) for m in _TOKEN.finditer(question)]
     at = next((i for i, t in enumerate(q) if t in _QUESTION_WORDS), None)
     if at is None:
         return None
     tokens = list(_TOKEN.finditer(sentence))
     words = [fold(m.group(0)) for m in tokens]
+    places = []  # (echoed words, -skip, -k): the longest echo first, then the nearest the question word
     for skip in range(reach):  # the asked noun ("những nơi | nào") lies between the words before and the question word
-        before = q[max(0, at - skip - 2):at - skip]
-        for k in _occurrences(words, before):
-            if k + 2 < len(tokens):
-                start = tokens[k + 2].start()
-                stop = _CLAUSE_END.search(sentence, start)
-                if stop and stop.group(0) == ":":
-                    continue
-                end = stop.start() if stop else len(sentence)
-                while stop and stop.group(0) == ",":  # "một cách đồng bộ, thiết thực và có hiệu quả": short items run on
-                    stop = _CLAUSE_END.search(sentence, stop.end())
-                    item_end = stop.start() if stop else len(sentence)
-                    if _words(sentence[end + 1:item_end]) > LIST_ITEM_WORDS:
-                        break
-                    end = item_end
-                span = _trim(sentence, start, end, limit=CLAUSE_WORDS)
-                if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
-                    return span
+        lo = at - skip
+        for k in _occurrences(words, q[max(0, lo - 2):lo]):
+            echo = 2
+            while k - echo + 1 >= 0 and lo - echo - 1 >= 0 and words[k - echo + 1] == q[lo - echo - 1]:
+                echo += 1
+            places.append((echo, -skip, -k))
+    for _, _, k in sorted(places, reverse=True):
+        if (span := _after(sentence, tokens, -k + 2)) is not None and _new(sentence[span[0]:span[1]], question):
+            return span
     following = [t for t in q[at + 1:] if t not in STOPWORDS][:2] if after else []
     for k in _occurrences(words, following):
         end = tokens[k].start()
@@ -378,6 +375,25 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
         if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
             return span
     return None
+
+
+def _after(sentence: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """From token ``i`` to the end of its clause, short list items run on; None past the end or before a colon."""
+    if i >= len(tokens):
+        return None
+    start = tokens[i].start()
+    stop = _CLAUSE_END.search(sentence, start)
+    if stop and stop.group(0) == ":":
+        return None
+    end = stop.start() if stop else len(sentence)
+    while stop and stop.group(0) == ",":  # "một cách đồng bộ, thiết thực và có hiệu quả": short items run on
+        stop = _CLAUSE_END.search(sentence, stop.end())
+        item_end = stop.start() if stop else len(sentence)
+        if _words(sentence[end + 1:item_end]) > LIST_ITEM_WORDS:
+            break
+        end = item_end
+    span = _trim(sentence, start, end, limit=CLAUSE_WORDS)
+    return span if span[1] > span[0] else None
 
 
 def _occurrences(words: list[str], pair: list[str]) -> Iterator[int]:

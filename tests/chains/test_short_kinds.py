@@ -334,3 +334,9 @@ def test_what_another_person_did_does_not_answer():
 ])
 def test_ordinals_and_manners(question, sentence, short):
     assert short in _short(question, sentence)
+
+
+def test_the_place_where_the_sentence_echoes_most_of_the_question():
+    sentence = ("Việc hỗ trợ cung ứng lao động giữa 03 địa phương khó thực hiện vì các doanh nghiệp có nhu cầu tuyển dụng "
+                "lao động khác nhau nên khó thu hút lao động ngoài tỉnh.")
+    assert _short("Các KCN khó thu hút lao động đến từ đâu?", sentence) == "ngoài tỉnh"
