@@ -334,7 +334,7 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
 
 
 def _object_of(question: str, sentence: str) -> tuple[int, int] | None:
-    return _aligned(question, sentence, reach=2, after=False)
+    return _aligned(question, sentence, reach=3, after=False)
 
 
 _QUESTION_WORDS = frozenset({"nao", "gi", "ai", "dau"})
