@@ -1,4 +1,5 @@
-"""Sanity checks for the evaluation data in ``eval/questions.jsonl``, ``eval/calibration.jsonl`` and ``eval/heldout.jsonl``.
+"""Sanity checks for the evaluation data: ``eval/questions.jsonl``, ``eval/calibration.jsonl``, ``eval/heldout.jsonl``
+and every other set in ``eval/`` (the unanswerable sets, the tuning sets).
 
 Standard library only: every line parses with exactly the expected keys and types, ids are unique,
 answerable items point at a corpus file whose text contains the evidence (after Unicode NFC) and every
@@ -18,6 +19,7 @@ EVAL_DIR = REPO / "eval"
 QUESTIONS = EVAL_DIR / "questions.jsonl"
 CALIBRATION = EVAL_DIR / "calibration.jsonl"
 HELDOUT = EVAL_DIR / "heldout.jsonl"  # written blind to the other sets and to the answerer's cues
+SETS = sorted(EVAL_DIR.glob("*.jsonl"))  # every set, in the same schema
 KEYS = {"id", "question", "answers", "source", "evidence"}
 
 
@@ -83,7 +85,7 @@ def test_files_exist():
     assert CORPUS.is_dir(), f"corpus directory not found: {CORPUS}"
 
 
-ALL_PARAMS = _params(QUESTIONS) + _params(CALIBRATION) + _params(HELDOUT)
+ALL_PARAMS = [param for path in SETS for param in _params(path)]
 
 
 @pytest.mark.parametrize("line", ALL_PARAMS)
@@ -117,7 +119,7 @@ def test_item(line: str):
         assert a in evidence or a in text, f"answer {answer!r} not found in evidence or source file"
 
 
-@pytest.mark.parametrize("path", [QUESTIONS, CALIBRATION, HELDOUT], ids=["questions", "calibration", "heldout"])
+@pytest.mark.parametrize("path", SETS, ids=[path.stem for path in SETS])
 def test_all_lines_parse(path: Path):
     for n, line in _load(path):
         try:
@@ -128,7 +130,7 @@ def test_all_lines_parse(path: Path):
 
 
 def test_ids_unique():
-    ids = [it.get("id") for it in _items(QUESTIONS) + _items(CALIBRATION) + _items(HELDOUT)]
+    ids = [it.get("id") for path in SETS for it in _items(path)]
     dups = sorted({i for i in ids if ids.count(i) > 1}, key=str)
     assert not dups, f"duplicate ids: {dups}"
 
