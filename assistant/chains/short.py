@@ -419,7 +419,7 @@ def form_span(question: str, sentence: str) -> tuple[int, int] | None:
         if kind == "purpose":
             found = _purpose(sentence, spans, novel, restating)
         elif kind == "list":
-            found = _list_run(sentence, spans, restating)
+            found = _list_run(sentence, spans, restating, _listed_noun(words))
         elif kind == "often":
             found = next(((m.start(), m.end()) for m in _OFTEN.finditer(sentence)), None)
         elif kind == "yesno":
@@ -501,9 +501,15 @@ def _run_on(sentence: str, spans: list[tuple[int, int]], j: int, novel: list[lis
     return _trim(sentence, start, end, limit=CLAUSE_WORDS)
 
 
-def _list_run(sentence: str, spans: list[tuple[int, int]], restating: int) -> tuple[int, int] | None:
-    """The run of three or more short items (", "-separated, up to LIST_ITEM_WORDS words each) nearest
-    after the clause that restates the question: "các lĩnh vực: đầu tư, xây dựng, môi trường, lao động"."""
+def _listed_noun(words: str) -> str:
+    """The noun a list question asks the items of: "nhung cong tac nao" -> "cong tac" (folded)."""
+    return re.sub(r"^(?:nhung|cac)\s+|\s+nao$", "", words) if words.endswith(" nao") else ""
+
+
+def _list_run(sentence: str, spans: list[tuple[int, int]], restating: int, noun: str = "") -> tuple[int, int] | None:
+    """The run of three or more short items (", "-separated, up to LIST_ITEM_WORDS words each) that the
+    noun asked heads ("những công tác nào": "Công tác | bảo vệ môi trường, an ninh trật tự, …"), else the
+    one nearest after the clause that restates the question: "các lĩnh vực: đầu tư, xây dựng, môi trường"."""
     runs: list[list[int]] = []
     for j, (a, b) in enumerate(spans):
         short = _words(sentence[a:b]) <= LIST_ITEM_WORDS
@@ -515,7 +521,8 @@ def _list_run(sentence: str, spans: list[tuple[int, int]], restating: int) -> tu
     runs = [r for r in runs if len(r) >= 3]
     if not runs:
         return None
-    run = min(runs, key=lambda r: (r[0] < restating, abs(r[0] - restating)))
+    headed = [r for r in runs if noun and fold(sentence[max(0, spans[r[0]][0] - 20):spans[r[0]][1]]).find(noun) >= 0]
+    run = min(headed or runs, key=lambda r: (r[0] < restating, abs(r[0] - restating)))
     start, _ = _lstrip(sentence, spans[run[0]])
     return _trim(sentence, start, spans[run[-1]][1], limit=CLAUSE_WORDS)
 

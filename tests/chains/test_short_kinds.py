@@ -340,3 +340,11 @@ def test_the_place_where_the_sentence_echoes_most_of_the_question():
     sentence = ("Việc hỗ trợ cung ứng lao động giữa 03 địa phương khó thực hiện vì các doanh nghiệp có nhu cầu tuyển dụng "
                 "lao động khác nhau nên khó thu hút lao động ngoài tỉnh.")
     assert _short("Các KCN khó thu hút lao động đến từ đâu?", sentence) == "ngoài tỉnh"
+
+
+def test_the_list_the_asked_noun_heads():
+    sentence = ("Công tác bảo vệ môi trường, an ninh trật tự, phòng chống cháy nổ, chính sách cho người lao động được các "
+                "doanh nghiệp thực hiện khá tốt, không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, khiếu "
+                "nại, khiếu kiện đông người vượt cấp.")
+    short = _short("Năm 2019, những công tác nào được các doanh nghiệp KCN thực hiện khá tốt?", sentence)
+    assert "bảo vệ môi trường, an ninh trật tự" in short and "đình công" not in short
