@@ -287,7 +287,7 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clauses of ``sentence``: split at , ; : and before connectives ("vì", "nhằm", "để", "là" ...)."""
     spans = []
-    for m in re.finditer(r"(?:[^,;:…()]|[,:](?=\d))+", sentence):  # "9001:2000", "1,5" stay whole
+    for m in re.finditer(r"(?:[^,;:…()]|[,:](?=\d)|(?<=\d),(?= \d\b))+", sentence):  # "9001:2000", "1,5", "Sơn Mỹ 1, 2" stay whole
         cursor = m.start()
         for cut in [c.start() for c in _CONNECTIVE.finditer(m.group(0))] + [len(m.group(0))]:
             if sentence[cursor:m.start() + cut].strip():
@@ -391,6 +391,8 @@ def _after(sentence: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int
         item_end = stop.start() if stop else len(sentence)
         if _words(sentence[end + 1:item_end]) > LIST_ITEM_WORDS:
             break
+        if stop and stop.group(0) == ":":  # "…, cần lưu ý đó là:" introduces the answer, it is not one
+            return None
         end = item_end
     span = _trim(sentence, start, end, limit=CLAUSE_WORDS)
     return span if span[1] > span[0] else None

@@ -348,3 +348,10 @@ def test_the_list_the_asked_noun_heads():
                 "nại, khiếu kiện đông người vượt cấp.")
     short = _short("Năm 2019, những công tác nào được các doanh nghiệp KCN thực hiện khá tốt?", sentence)
     assert "bảo vệ môi trường, an ninh trật tự" in short and "đình công" not in short
+
+
+def test_numbered_names_stay_whole_and_an_introduction_is_no_answer():
+    sentence = ("Tuy nhiên, bên cạnh kết quả đạt được vẫn còn tồn tại, hạn chế, cần lưu ý đó là: Việc triển khai thực "
+                "hiện Đồ án quy hoạch phân khu xây dựng KCN Sơn Mỹ 1, 2 và việc lựa chọn nhà đầu tư KCN Tân Đức còn chậm.")
+    short = _short("Hội nghị tổng kết năm 2019 chỉ ra những tồn tại, hạn chế nào về quy hoạch?", sentence)
+    assert "Sơn Mỹ 1, 2" in short and "lưu ý" not in short
