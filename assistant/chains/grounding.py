@@ -183,7 +183,8 @@ def _laws(question: str) -> tuple[str, ...]:
     """Laws the question names, folded: "Luật Đầu tư năm 2020" -> "luat dau tu". A named law is written
     with a capital ("Luật Bảo vệ môi trường"); "luật xây dựng" is the law in general."""
     out = []
-    for m in _LAW.finditer(normalize_text(question)):
+    question = normalize_text(question)
+    for m in _LAW.finditer(question):
         words = []
         for word in re.findall(r"[^\W\d_]+|\S", question[m.end():])[:6]:
             if not word.isalpha() or word.lower() in _LAW_NAME_ENDS:
