@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -125,6 +126,7 @@ class ExtractiveAnswerer:
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod
+    @lru_cache(maxsize=256)  # read while scoring and again while gating the same question
     def _asked_about(question: str) -> str | None:
         """What the question asks about (:func:`cues.asked_about`): its words without the names, units,
         event and period that pin down which report it is about; None when nothing is set aside or
@@ -239,9 +241,7 @@ class ExtractiveAnswerer:
                 return best, short
         cue = Cue.of(question)
         if cue.kind == "who" and not cue.strict and (span := loose_span(question, ranked[0].text)) is not None:
-            best, passage = ranked[0], passages[ranked[0].passage]
-            return best, Citation(n=0, passage=passage, start=best.start + span[0], end=best.start + span[1],
-                                  quote=best.text[span[0]:span[1]])
+            return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None
 
     @staticmethod
@@ -255,10 +255,13 @@ class ExtractiveAnswerer:
             if (span := short_span(question, whole)) is not None:
                 best = Candidate(best.passage, best.start, best.sentence_end, whole, best.score, best.cue,
                                  best.sentence_end)
-        if span is None:
-            return best, None
-        a, b = best.start + span[0], best.start + span[1]
-        return best, Citation(n=0, passage=passage, start=a, end=b, quote=best.text[span[0]:span[1]])
+        return best, None if span is None else _cite_span(passages, best, span)
+
+
+def _cite_span(passages: list[Passage], cand: Candidate, span: tuple[int, int]) -> Citation:
+    """The short answer ``span`` (offsets in ``cand``'s text) as a citation of its passage; numbered when quoted."""
+    return Citation(n=0, passage=passages[cand.passage], start=cand.start + span[0], end=cand.start + span[1],
+                    quote=cand.text[span[0]:span[1]])
 
 
 def sentence_scores(answerer: ExtractiveAnswerer, question: str, passages: list[Passage]) -> np.ndarray:

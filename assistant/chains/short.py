@@ -313,14 +313,7 @@ def _clause(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     if j + 1 < len(spans) and sentence[spans[j][1]:spans[j + 1][0]].strip() == ":":
         j += 1  # "cần lưu ý đó là: | Việc triển khai ...": what the colon introduces answers
-    start, end = spans[j]
-    for k in range(j + 1, len(spans)):  # the next items of a list
-        gap = sentence[end:spans[k][0]].strip()
-        if gap not in {",", ";"} or not novel[k] or _words(sentence[start:spans[k][1]]) > CLAUSE_WORDS:
-            break
-        end = spans[k][1]
-    start += len(sentence[start:end]) - len(sentence[start:end].lstrip())
-    return _trim(sentence, start, end, limit=CLAUSE_WORDS)
+    return _run_on(sentence, spans, j, novel)
 
 
 def _open(question: str, sentence: str) -> tuple[int, int] | None:

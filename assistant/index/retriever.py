@@ -32,6 +32,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings
         self.mode = mode
+        self._leads: dict[str, str] = {}  # path -> opening; a generation's documents do not change
 
     def run(self, query: str, k: int = 5, mode: str | None = None, since: int | None = None,
             until: int | None = None, sources: list[str] | None = None) -> list[Passage]:
@@ -75,7 +76,8 @@ class HybridRetriever:
 
     def _lead(self, path: str) -> str:
         """The opening of the document at ``path``: "… tổ chức Hội nghị tổng kết công tác năm 2019, triển
-        khai nhiệm vụ năm 2020" dates the 2020 tasks listed pages later."""
+        khai nhiệm vụ năm 2020" dates the 2020 tasks listed pages later. Read once per document and
+        generation, not on every search."""
         first = self.snapshot.store.edge_rows(path)[:1]
         chunk = self.snapshot.store.chunks(first) if first else []
         return _opening(chunk[0].text) if chunk else ""
@@ -84,17 +86,16 @@ class HybridRetriever:
         rows = [int(row) for row, _ in ranked]
         chunks = self.snapshot.store.chunks(rows)
         docs = {}
-        leads: dict[str, str] = {}
         results = []
         for rank, ((row, score), chunk) in enumerate(zip(ranked, chunks, strict=True), 1):
             doc = docs.get(chunk.path) or docs.setdefault(chunk.path, self.snapshot.store.document(chunk.path))
-            if chunk.path not in leads:
-                leads[chunk.path] = self._lead(chunk.path)
+            if chunk.path not in self._leads:
+                self._leads[chunk.path] = self._lead(chunk.path)
             results.append(Passage(
                 rank=rank, score=float(score), chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=doc.source,
                 title=doc.title, date=doc.date, page=chunk.page, start=chunk.start, end=chunk.end, text=chunk.text,
                 context=chunk.context, row=int(row), ocr=_ocr(chunk.page, doc.ocr_pages),
-                lead=leads[chunk.path],
+                lead=self._leads[chunk.path],
                 scores={name: {"rank": r, "score": float(v)} for name, (r, v) in scores.get(row, {}).items()},
             ))
         return results
