@@ -330,7 +330,19 @@ def _object_of(question: str, sentence: str) -> tuple[int, int] | None:
     return _aligned(question, sentence, reach=3, after=False)
 
 
-_QUESTION_WORDS = frozenset({"nao", "gi", "ai", "dau"})
+_QUESTION_WORDS = frozenset({"nào", "gì", "ai", "đâu"})
+
+
+def _question_word(question: str) -> int | None:
+    """The token index of the question word; read with its marks when the question has them ("đầu tư"
+    is not "đâu")."""
+    marked = normalize_text(question).lower()
+    words = [m.group(0) for m in _TOKEN.finditer(marked if marked != strip_diacritics(marked) else fold(marked))]
+    if marked != strip_diacritics(marked):
+        return next((i for i, t in enumerate(words) if t in _QUESTION_WORDS), None)
+    found = next((i for i, t in enumerate(words) if t in ("nao", "gi", "ai")), None)
+    # unmarked "dau" may be "đầu": the last one asks ("9 thang dau nam … hop o dau")
+    return found if found is not None else next((i for i in range(len(words) - 1, -1, -1) if words[i] == "dau"), None)
 _CLAUSE_END = re.compile(r"[;()…]|[,.:](?!\d)|\s(?:vì|nhằm|để|nên|dẫn đến)\s")  # "9001:2000" stays whole
 
 
@@ -344,7 +356,7 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
     ("khó thu hút lao động | ngoài tỉnh", not "cung ứng lao động"). A phrase that only introduces
     ("cần lưu ý đó là:") is not the answer."""
     q = [fold(m.group(0)) for m in _TOKEN.finditer(question)]
-    at = next((i for i, t in enumerate(q) if t in _QUESTION_WORDS), None)
+    at = _question_word(question)
     if at is None:
         return None
     tokens = list(_TOKEN.finditer(sentence))
@@ -357,8 +369,12 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
             while k - echo + 1 >= 0 and lo - echo - 1 >= 0 and words[k - echo + 1] == q[lo - echo - 1]:
                 echo += 1
             places.append((echo, -skip, -k))
-    for _, _, k in sorted(places, reverse=True):
-        if (span := _after(sentence, tokens, -k + 2)) is not None and _new(sentence[span[0]:span[1]], question):
+    starts = [-k + 2 for _, _, k in sorted(places, reverse=True)]
+    echo = _longest_echo(q[:at], words, reach)  # "… mời gọi nhà đầu tư | loại hình nào": "các nhà đầu tư | xây dựng …"
+    if echo is not None and echo < len(words) and words[echo] != "cua":  # "viên chức | của …" still names who
+        starts.append(echo)
+    for i in starts:
+        if (span := _after(sentence, tokens, i)) is not None and _new(sentence[span[0]:span[1]], question):
             return span
     following = [t for t in q[at + 1:] if t not in STOPWORDS][:2] if after else []
     for k in _occurrences(words, following):
@@ -368,6 +384,48 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
         if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
             return span
     return None
+
+
+def _longest_echo(asked: list[str], words: list[str], reach: int, least: int = 3) -> int | None:
+    """The token index after the longest run of ``asked`` (at least ``least`` words, not all function
+    words, ending at most ``reach`` words before the question word) that ``words`` repeats: what the
+    sentence says next stands in the place of what the question asks."""
+    best, at = least - 1, None
+    for i in range(len(asked)):
+        for k in range(len(words)):
+            n = 0
+            while i + n < len(asked) and k + n < len(words) and asked[i + n] == words[k + n]:
+                n += 1
+            if n > best and i + n >= len(asked) - reach and any(w not in STOPWORDS for w in asked[i:i + n]):
+                best, at = n, k + n
+    return at
+
+
+def _between(question: str, sentence: str, reach: int = 4) -> tuple[int, int] | None:
+    """The phrase of ``sentence`` that stands where the question word stands between the question's own
+    words on both sides: "đề nghị | những cơ quan nào | tập trung tháo gỡ" -> "các sở, ngành địa phương
+    cần" in "… đề nghị các sở, ngành địa phương cần tập trung tháo gỡ …". Both sides echoed is the
+    strongest sign of the answer's place; the shortest such phrase, within one clause."""
+    q = [fold(m.group(0)) for m in _TOKEN.finditer(question)]
+    at = _question_word(question)
+    if at is None or at + 3 > len(q):
+        return None
+    tokens = list(_TOKEN.finditer(sentence))
+    words = [fold(m.group(0)) for m in tokens]
+    right = list(_occurrences(words, q[at + 1:at + 3]))
+    best = None
+    for skip in range(reach):
+        lo = at - skip
+        for k in _occurrences(words, q[max(0, lo - 2):lo]):
+            for r in right:
+                if not 1 <= r - k - 2 <= MAX_WORDS:
+                    continue
+                start, end = tokens[k + 2].start(), tokens[r - 1].end()
+                if re.search(r"[.;()]", sentence[start:end]) or not _new(sentence[start:end], question):
+                    continue
+                if best is None or end - start < best[1] - best[0]:
+                    best = (start, end)
+    return best
 
 
 def _after(sentence: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
@@ -588,6 +646,8 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
     the kind asked, the one the question's own words surround most closely (the first on a tie)."""
     cue = Cue.of(question)
+    if cue.kind in (None, "who") and (between := _between(question, sentence)) is not None:
+        return between
     find = _BY_KIND.get(cue.kind or "")
     found = [span for span in find(question, sentence, cue) if span[1] > span[0]] if find else []
     if not found and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):

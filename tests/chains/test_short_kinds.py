@@ -355,3 +355,28 @@ def test_numbered_names_stay_whole_and_an_introduction_is_no_answer():
                 "hiện Đồ án quy hoạch phân khu xây dựng KCN Sơn Mỹ 1, 2 và việc lựa chọn nhà đầu tư KCN Tân Đức còn chậm.")
     short = _short("Hội nghị tổng kết năm 2019 chỉ ra những tồn tại, hạn chế nào về quy hoạch?", sentence)
     assert "Sơn Mỹ 1, 2" in short and "lưu ý" not in short
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # the question's words on both sides of its question word frame the answer, over any unit named
+    ("Phó Chủ tịch UBND tỉnh đề nghị những cơ quan nào tập trung tháo gỡ khó khăn?",
+     "Phó Chủ tịch UBND tỉnh đề nghị các sở, ngành địa phương cần tập trung tháo gỡ khó khăn cho Ban Quản lý.",
+     "các sở, ngành địa phương cần"),
+    # what follows the longest echo of the question stands in the place of what it asks
+    ("Cần tăng cường mời gọi nhà đầu tư vào loại hình nào liên quan đến hạ tầng KCN?",
+     "Tăng cường công tác thu hút, mời gọi các nhà đầu tư xây dựng - kinh doanh kết cấu hạ tầng KCN, xây dựng "
+     "nhà máy cung cấp nước sạch.", "xây dựng - kinh doanh kết cấu hạ tầng KCN"),
+    # "đầu tư" is not "đâu": the question word is read with its marks
+    ("Ban Quản lý muốn triển khai hoạt động xúc tiến đầu tư theo hướng nào?",
+     "Tiếp tục triển khai các hoạt động xúc tiến đầu tư một cách đồng bộ, thiết thực và có hiệu quả.",
+     "một cách đồng bộ, thiết thực và có hiệu quả"),
+])
+def test_the_place_of_the_question_word(question, sentence, short):
+    assert _short(question, sentence) == short
+
+
+def test_an_unmarked_dau_asks_where_only_last():
+    question = "HN so ket 9 thang dau nam 2017 cua BQL cac KCN Lam Dong hop o dau?"
+    sentence = ("Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh Lâm Đồng, Ban quản lý đã tổ chức Hội nghị "
+                "Sơ kết tình hình thực hiện nhiệm vụ 9 tháng đầu năm và triển khai nhiệm vụ quý IV năm 2017.")
+    assert "Trung tâm hành chính tỉnh Lâm Đồng" in _short(question, sentence)
