@@ -26,7 +26,7 @@ from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import ACTUAL_WORDS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
 from assistant.text.normalize import fold, has_diacritics, normalize_text
-from assistant.text.patterns import DOCNUM, NUMBER, YEAR
+from assistant.text.patterns import DOCNUM, NUMBER, YEAR, YEAR_RANGE
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
 from assistant.text.stopwords import LAW_NAME_ENDS, STOPWORDS
 
@@ -58,7 +58,8 @@ def _names(question: str) -> list[str]:
         word = m.group(0) if m else ""
         joined = m is not None and not re.search(r"[,.;:?!()]", text[previous_end:m.start()])
         previous_end = m.end() if m else previous_end
-        if (word[:1].isupper() or (word[:1].isdigit() and run)) and (joined or not run):
+        roman = re.match(r"[IVX]+(?:/\d+)?$", word) is not None  # "quý IV/2017" names a period, not a place
+        if ((word[:1].isupper() and not (roman and not run)) or (word[:1].isdigit() and run)) and (joined or not run):
             run.append(word)
             continue
         if run:
@@ -304,7 +305,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):
-        years = [int(y) for y in YEAR.findall(sentence)]
+        years = [int(y) for y in YEAR.findall(YEAR_RANGE.sub(" ", sentence))]  # "giai đoạn 2016-2018" is no plan
         if any(y > int(passage.date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
     return None

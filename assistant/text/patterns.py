@@ -13,6 +13,7 @@ import re
 
 NUMBER = re.compile(r"\d+")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b")  # "giai đoạn 2016-2018"
 FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # Any date phrase a "when" question can be answered with: 26/04/2019, "ngày 26 tháng 4",
 # "tháng 4 năm 2019", "năm 2019", "quý III".

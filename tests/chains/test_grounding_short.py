@@ -129,6 +129,9 @@ def test_a_plan_dated_after_its_document_does_not_say_what_was_done(passage_fact
     plan = "Cuối năm 2018 tổ chức tổng kết chương trình hợp tác giai đoạn 2015-2018."
     assert mismatch("Kết quả tổng kết chương trình giai đoạn 2015-2018 ra sao?", plan, report)
     assert not mismatch("Khi nào tổ chức tổng kết chương trình giai đoạn 2015-2018?", plan, report)
+    # a period that runs past the document's date is not a plan: "giai đoạn 2016-2018 đã được ký kết"
+    held = "Trong chương trình hợp tác giai đoạn 2016-2018 đã được ký kết, ngày 26/12/2017 Ban tổ chức Hội nghị sơ kết."
+    assert not mismatch("Ba Ban Quản lý họp sơ kết ở Đà Lạt vào ngày nào?", held, report)
     # a sentence that names no event is about its document's: a sơ kết report does not tell a tổng kết
     assert mismatch("Hội nghị tổng kết đã đạt kết quả gì?", "Các Ban đã trao đổi kinh nghiệm.", report)
 
@@ -138,6 +141,8 @@ def test_a_quarter_or_month_is_matched_with_its_year():
     assert quarter.unmet("x", own="Triển khai nhiệm vụ quý IV năm 2017. Năm 2018 tiếp tục thực hiện.") == [
         "quy iv nam 2018"]
     assert quarter.unmet("x", own="Nhiệm vụ Quý 4/2018: ...") == []
+    # "quý IV/2017" names the period, not a place called "IV/2017"
+    assert Constraints.of("Ban họp triển khai nhiệm vụ quý IV/2017 hôm nào?").names == ()
     month = Constraints.of("Theo hội nghị sơ kết tháng 12/2017, khi nào tổ chức tổng kết?")
     assert month.unmet("x", own="Tài liệu\n2017-12-26\nCuối năm 2018 tổ chức tổng kết.") == []
     assert month.unmet("x", own="Ngày 26/12/2017 tại Đà Lạt") == []
