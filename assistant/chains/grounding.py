@@ -50,6 +50,7 @@ _QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", 
 def _names(question: str) -> list[str]:
     """Capitalized runs (units' words trimmed off the ends), folded; the question's first word alone is not a name."""
     text = normalize_text(question)
+    typed_marked = has_diacritics(text)
     tokens = list(_TOKEN.finditer(text))
     runs: list[list[str]] = []
     run: list[str] = []
@@ -67,21 +68,27 @@ def _names(question: str) -> list[str]:
             run = [word] if word[:1].isupper() else []
     out = []
     for words in runs:
-        while words and _generic(words[0]):
+        while words and _generic(words[0], typed_marked):
             words = words[1:]
-        while words and _generic(words[-1]):
+        while words and _generic(words[-1], typed_marked):
             words = words[:-1]
         # One capitalized Vietnamese syllable is usually title case ("Đô thị - Dịch vụ"); one word
         # without diacritics is a brand or a place ("Sonadezi", "Becamex", "Lagi").
         single = len(words) == 1 and (has_diacritics(words[0]) or len(words[0]) < 4)
         if words and not single and not all(w.isdigit() for w in words):
-            out.append(expand(" ".join(words)))
+            out.append(" ".join(words))
     return out
 
 
-def _generic(word: str) -> bool:
-    """A unit's or post's word ("Ban", "Phủ"), compared as typed: "Phú" in "Hòa Phú" is a name."""
-    if has_diacritics(word):
+def _as_written(names: list[str]) -> tuple[str, ...]:
+    """The names typed with their marks, lowercased: "Vân Phong" is not "Văn phòng", though both fold alike."""
+    return tuple(dict.fromkeys(normalize_text(n).lower() for n in names if has_diacritics(n)))
+
+
+def _generic(word: str, typed_marked: bool = False) -> bool:
+    """A unit's or post's word ("Ban", "Phủ"), compared as typed: "Phú" in "Hòa Phú" is a name, and so is
+    "Phong" in a question typed with marks ("Vân Phong" is not "Văn phòng")."""
+    if has_diacritics(word) or (typed_marked and word.istitle() and len(word) > 2):
         return normalize_text(word).lower() in _GENERIC
     return word.lower() in _GENERIC_FOLDED
 
@@ -116,6 +123,7 @@ class Constraints:
     # and "năm 2018" elsewhere in the report; "tháng 12/2017" is matched by "26/12/2017" or "2017-12".
     periods: tuple[tuple[str, str], ...] = ()  # (as asked, pattern)
     laws: tuple[str, ...] = ()  # folded names of laws: "luat dau tu" ("Luật Đầu tư năm 2020 quy định …")
+    written: tuple[str, ...] = ()  # names typed with marks, lowercased: "vân phong" must not meet "văn phòng"
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -124,12 +132,14 @@ class Constraints:
         # Typed without diacritics, folded markers are ambiguous ("tinh": tỉnh / tình, "phuong": phường /
         # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them.
         marked = [] if has_diacritics(question) else _marked_names(folded)
-        names = _names(question) + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
+        capitalized = _names(question)
+        names = [expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
         ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
-        return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question))
+        return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
+                   _as_written(capitalized))
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -139,6 +149,9 @@ class Constraints:
         """
         text = f" {expand(evidence)} "
         missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)]
+        if self.written:
+            marked = normalize_text(evidence).lower()
+            missing += [name for name in self.written if name not in marked and expand(name) not in missing]
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
@@ -244,18 +257,21 @@ def _named(words: dict[str, re.Pattern[str]], folded: str) -> set[str]:
     return {w for w, pattern in words.items() if pattern.search(folded)}
 
 
-_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b")
-
-
 def _years(folded: str) -> set[int]:
     """Years named alone: the ends of a period ("giai đoạn 2016-2018") date no event."""
-    return {int(y) for y in YEAR.findall(_PERIOD.sub(" ", folded))}
+    return {int(y) for y in YEAR.findall(YEAR_RANGE.sub(" ", folded))}
 
 
 def _event_years(folded: str) -> set[int]:
-    """The years an event is dated by: "sơ kết năm 2018", "tổng kết công tác năm 2019"."""
-    return {y for pattern in _EVENTS.values() for m in pattern.finditer(folded)
-            for y in _years(folded[m.end():m.end() + 80])}
+    """The years an event is dated by: "sơ kết năm 2018", "tổng kết công tác năm 2019" (the first year
+    in its clause: "…, triển khai nhiệm vụ năm 2020" dates the plan, not the event)."""
+    years = set()
+    for pattern in _EVENTS.values():
+        for m in pattern.finditer(folded):
+            clause = re.split(r"[,;](?!\d)", folded[m.end():m.end() + 80])[0]
+            if first := YEAR.search(YEAR_RANGE.sub(" ", clause)):
+                years.add(int(first.group(0)))
+    return years
 
 
 def _other_agent(question: str, sentence: str) -> str | None:

@@ -156,3 +156,21 @@ def test_a_named_law_must_be_in_the_evidence():
     assert Constraints.of("Nghị định nào hướng dẫn Luật Bảo vệ môi trường?").unmet(cited) == []
     assert Constraints.of("Bộ luật Lao động 2019 quy định gì?").laws == ("bo luat lao dong",)
     assert Constraints.of("Việc tuân thủ luật xây dựng bị nhận xét ra sao?").laws == ()  # the law in general
+
+
+def test_a_name_typed_with_marks_is_matched_with_them():
+    asked = Constraints.of("Buổi sơ kết giữa Ban Quản lý Khu kinh tế Vân Phong và Ban Quản lý Lâm Đồng do ai chủ trì?")
+    assert asked.unmet("Văn phòng Ban Quản lý các khu công nghiệp Lâm Đồng") == ["vân phong"]
+    assert asked.unmet("Ban Quản lý Khu kinh tế Vân Phong và Ban Quản lý Lâm Đồng") == []
+    # typed without marks, a name is matched either way
+    assert Constraints.of("BQL KKT Van Phong do ai lam truong ban?").unmet("Ban Quản lý KKT Vân Phong") == []
+
+
+def test_an_event_is_dated_by_the_first_year_of_its_clause(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    report = passage_factory("x", 1, "004.txt", 0)
+    report.date, report.title = "2019-12-27", "Hội nghị tổng kết năm 2019"
+    sentence = "Ban Quản lý đã tổ chức Hội nghị tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020."
+    assert mismatch("hoi nghi tong ket cong tac nam 2020 co nhung ai tham du?", sentence, report)
+    assert not mismatch("Hội nghị tổng kết công tác năm 2019 có những ai tham dự?", sentence, report)
