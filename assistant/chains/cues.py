@@ -241,7 +241,7 @@ _NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm
 # "Huyện nào", "trụ sở nào": the answer names that kind of place ("huyện Bảo Lâm").
 # (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
-                          r"|khu cong nghiep|kcn)\s+nao\b")
+                          r"|khu cong nghiep|kcn|hoi truong|phong hop|khach san|nha khach|trung tam hoi nghi)\s+nao\b")
 # "Hội nghị ... tổ chức ở đâu": an event's venue is a named place, never a clause about something else.
 _ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket)\b(?:\s+\S+){0,6}?\s+(?:o|tai) dau\b")
 # Over diacritics-stripped text; "tại Hội nghị", "tại Công văn số ..." name no place.
@@ -249,7 +249,7 @@ VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|N
          r"|Ke hoach|Dieu|Khoan|Chuong|Muc)\b)(?:thanh pho|tinh|huyen|TP|[A-Z])")
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
-                       r"|\b(website|trang web|email)\s+(nao|la gi)\b")
+                       r"|\b(website|trang web|email)\s+(nao|la gi)\b|\b(?:e-?mail|thu dien tu)\b")
 _WEB = r"(?i)\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|edu)\b|https?://|www\.|@"
 # A contact detail is a phone number or a street address; a sentence without one does not answer.
 _ASKS_PHONE = re.compile(r"\b(?:so dien thoai|dien thoai|so fax|hotline|duong day nong)\b")

@@ -24,7 +24,7 @@ from functools import lru_cache
 from assistant.chains.cues import person_names
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import ACTUAL_WORDS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
+from assistant.text.kinds import ACTUAL_WORDS, DATED_ACTS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR, YEAR_RANGE
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
@@ -250,7 +250,8 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
-_DONE, _PLANS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS)
+_DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
+_ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
 
 
 def _named(words: dict[str, re.Pattern[str]], folded: str) -> set[str]:
@@ -316,6 +317,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
             other = not _years(s) & years and held not in years and not (held - 1 in years and passage.date[5:7] <= "03")
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
+    # the date that follows a document's number is the date it was issued or signed: "Công văn số 4622/UBND-KT ngày …"
+    if _ASKS_DATE.search(q) and (acts := _named(_ACTS, q)) and not acts & _named(_ACTS, s) and not DOCNUM.search(question):
+        return f"ngày của việc khác (câu hỏi: {', '.join(sorted(acts))})"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):

@@ -11,6 +11,10 @@ from __future__ import annotations
 EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket", "khanh thanh",
                "khoi cong")
 
+# Acts a document dates: "được ban hành ngày nào" is not answered by the date of the meeting it reports.
+DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
+              "cap phep", "dang tai")
+
 # Words that make a figure a target or a plan, and words that make it what actually happened.
 TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du dinh", "se dat", "huong toi")
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")

@@ -174,3 +174,27 @@ def test_an_event_is_dated_by_the_first_year_of_its_clause(passage_factory):
     sentence = "Ban Quản lý đã tổ chức Hội nghị tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020."
     assert mismatch("hoi nghi tong ket cong tac nam 2020 co nhung ai tham du?", sentence, report)
     assert not mismatch("Hội nghị tổng kết công tác năm 2019 có những ai tham dự?", sentence, report)
+
+
+def test_the_date_of_another_act_does_not_answer():
+    from assistant.chains.grounding import mismatch
+
+    meeting = "Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh, Ban quản lý đã tổ chức Hội nghị Sơ kết."
+    assert mismatch("Thông báo kết luận Hội nghị sơ kết được ban hành ngày nào?", meeting)
+    assert not mismatch("Hội nghị sơ kết được tổ chức ngày nào?", meeting)
+    # the date that follows a document's number is the date it was issued
+    cited = "Thực hiện Công văn số 4622/UBND-KT ngày 04/12/2019 của UBND tỉnh về việc lựa chọn nhà đầu tư."
+    assert not mismatch("Công văn 4622/UBND-KT được ban hành ngày nào?", cited)
+
+
+@pytest.mark.parametrize(("question", "sentence", "fits"), [
+    ("Email liên hệ của Văn phòng Ban Quản lý là gì?", "Theo Yến Lệ - Văn Phòng BQL các KCN", False),
+    ("Email liên hệ của Văn phòng Ban Quản lý là gì?", "Liên hệ: vanphong@bqlkcn.gov.vn", True),
+    ("Hội nghị tổng kết được tổ chức ở hội trường nào?", "Hội nghị tổng kết công tác năm 2019, triển khai năm 2020.",
+     False),
+    ("Hội nghị tổng kết được tổ chức ở hội trường nào?", "Hội nghị được tổ chức tại Hội trường Ban Quản lý.", True),
+])
+def test_a_contact_or_a_venue_asked_must_be_there(question, sentence, fits):
+    from assistant.chains.cues import Cue
+
+    assert Cue.of(question).fits(sentence) is fits
