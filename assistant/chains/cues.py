@@ -276,6 +276,24 @@ def post_into(sentence: str, at: int, window: int = 30) -> int | None:
     return None
 
 
+_ANY_POST = re.compile(rf"\b(?:pho\s+)?(?:{'|'.join(r for r in _ROLES if r != 'lanh dao')})\b")
+
+
+def post_held(text: str, start: int, end: int, window: int = 90) -> str | None:
+    """The post written with the name at ``text[start:end]``, folded ("pho truong ban"): the nearest before
+    it in its clause ("Phó Trưởng ban Ban Quản lý … Lâm Văn Tiếp"), else right after it ("Nguyễn Tấn
+    Phước, Phó Chủ tịch UBND tỉnh", "… giữ chức Trưởng ban"); None when none is written there."""
+    folded = fold(normalize_text(text))
+    lo = max(0, start - window)
+    before = [m for m in _ANY_POST.finditer(folded, lo, start) if not re.search(r"[,;.()]", text[m.start():start])]
+    if before:
+        return before[-1].group(0)
+    after = re.match(r"\s*(?:,\s*|\s(?:giu chuc(?: vu)?|la)\s+)", folded[end:])
+    if after and (m := _ANY_POST.match(folded, end + after.end())):
+        return m.group(0)
+    return None
+
+
 def person_names(text: str) -> list[tuple[int, int]]:
     """Spans of three or more capitalized syllables in a row that are no unit's or title's words."""
     spans = []

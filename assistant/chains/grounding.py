@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chains.cues import person_names
+from assistant.chains.cues import person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import ACTUAL_WORDS, DATED_ACTS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
@@ -295,6 +295,23 @@ def _other_agent(question: str, sentence: str) -> str | None:
     return None
 
 
+def _other_post(question: str, texts: list[str]) -> str | None:
+    """The post the evidence gives a person the question names with another post: "Nguyễn Tấn Phước,
+    Phó Chủ tịch UBND tỉnh, …" is not the "Phó Trưởng ban … Nguyễn Tấn Phước" of the documents."""
+    question = normalize_text(question)
+    for start, end in person_names(question):
+        asked = post_held(question, start, end)
+        if asked is None:
+            continue
+        name = fold(question[start:end])
+        for text in texts:
+            text = normalize_text(text)
+            held = [post_held(text, a, b) for a, b in person_names(text) if fold(text[a:b]) == name]
+            if held := [p for p in held if p]:
+                return None if asked in held else held[0]
+    return None
+
+
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
     (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), an
@@ -320,6 +337,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     # the date that follows a document's number is the date it was issued or signed: "Công văn số 4622/UBND-KT ngày …"
     if _ASKS_DATE.search(q) and (acts := _named(_ACTS, q)) and not acts & _named(_ACTS, s) and not DOCNUM.search(question):
         return f"ngày của việc khác (câu hỏi: {', '.join(sorted(acts))})"
+    if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
+        return f"người được hỏi giữ chức vụ khác: {post}"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):

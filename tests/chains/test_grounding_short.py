@@ -198,3 +198,14 @@ def test_a_contact_or_a_venue_asked_must_be_there(question, sentence, fits):
     from assistant.chains.cues import Cue
 
     assert Cue.of(question).fits(sentence) is fits
+
+
+def test_a_person_named_with_another_post_is_someone_else():
+    from assistant.chains.grounding import mismatch
+
+    said = ("Ngày 06/11/2012, Phó Trưởng ban Ban Quản lý các Khu chế xuất và công nghiệp thành phố Lâm Văn Tiếp "
+            "đã chủ trì buổi làm việc với Ban Quản lý Lâm Đồng.")
+    assert mismatch("Ông Lâm Văn Tiếp, Phó Chủ tịch UBND tỉnh, đã chủ trì buổi làm việc nào?", said)
+    assert mismatch("Ông Lâm Văn Tiếp giữ chức Trưởng ban từ năm nào?", said)
+    assert not mismatch("Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với đơn vị nào?", said)
+    assert not mismatch("Ông Lâm Văn Tiếp đã chủ trì buổi làm việc với đơn vị nào?", said)
