@@ -31,7 +31,7 @@ from assistant.text.words import content_words
 
 MAX_WORDS = 12
 CLAUSE_WORDS = 25  # a what/why/list answer: a clause or the items of a list
-LIST_ITEM_WORDS = 6  # an item of a list ("đầu tư, xây dựng, môi trường") is a few words
+LIST_ITEM_WORDS = 8  # an item of a list ("đầu tư, xây dựng, môi trường") is a few words
 _PREDICATE_WORDS = frozenset(PREDICATE_WORDS.split())
 ANCHOR_WINDOW = 6  # words either side of a phrase in which the question's words place it
 _TOKEN = re.compile(r"[^\W_]+")
@@ -373,9 +373,10 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
     echo = _longest_echo(q[:at], words, reach)  # "… mời gọi nhà đầu tư | loại hình nào": "các nhà đầu tư | xây dựng …"
     if echo is not None and echo < len(words) and words[echo] != "cua":  # "viên chức | của …" still names who
         starts.append(echo)
+    resumed = [t for t in q[at + 1:] if t not in STOPWORDS][:2]  # "chấn chỉnh | những gì | ở cán bộ"
     for i in starts:
         if (span := _after(sentence, tokens, i)) is not None and _new(sentence[span[0]:span[1]], question):
-            return span
+            return _until(span, tokens, words, resumed)
     following = [t for t in q[at + 1:] if t not in STOPWORDS][:2] if after else []
     for k in _occurrences(words, following):
         end = tokens[k].start()
@@ -384,6 +385,18 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
         if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
             return span
     return None
+
+
+def _until(span: tuple[int, int], tokens: list[re.Match[str]], words: list[str], resumed: list[str]) -> tuple[int, int]:
+    """``span`` up to where the question's own words after its question word resume ("tác phong, …, ý thức
+    chấp hành | của cán bộ, công chức"), without the function words before them."""
+    for k in _occurrences(words, resumed):
+        if span[0] < tokens[k].start() < span[1]:
+            while k > 0 and words[k - 1] in STOPWORDS and tokens[k - 1].start() > span[0]:
+                k -= 1
+            if tokens[k - 1].end() > span[0]:
+                return span[0], tokens[k - 1].end()
+    return span
 
 
 def _longest_echo(asked: list[str], words: list[str], reach: int, least: int = 3) -> int | None:

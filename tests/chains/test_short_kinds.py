@@ -370,6 +370,13 @@ def test_numbered_names_stay_whole_and_an_introduction_is_no_answer():
     ("Ban Quản lý muốn triển khai hoạt động xúc tiến đầu tư theo hướng nào?",
      "Tiếp tục triển khai các hoạt động xúc tiến đầu tư một cách đồng bộ, thiết thực và có hiệu quả.",
      "một cách đồng bộ, thiết thực và có hiệu quả"),
+    # short items run on (up to LIST_ITEM_WORDS each), up to where the question's own words resume
+    ("Chỉ thị 27-CT/TU nhằm chấn chỉnh những gì ở cán bộ, công chức?",
+     "Thực hiện Chỉ thị 27-CT/TU về nâng cao trách nhiệm và chấn chỉnh tác phong, giờ giấc làm việc, ý thức chấp "
+     "hành của cán bộ, công chức, phấn đấu hoàn thành tốt các nhiệm vụ.", "tác phong, giờ giấc làm việc, ý thức chấp hành"),
+    ("Hội nghị thống nhất tăng cường liên kết những bộ phận nào của ba Ban Quản lý?",
+     "Tăng cường liên kết Văn phòng, các Phòng của 03 Ban Quản lý để trao đổi kinh nghiệm.",
+     "Văn phòng, các Phòng của 03 Ban Quản lý"),
 ])
 def test_the_place_of_the_question_word(question, sentence, short):
     assert _short(question, sentence) == short
