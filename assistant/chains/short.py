@@ -391,7 +391,7 @@ def _until(span: tuple[int, int], tokens: list[re.Match[str]], words: list[str],
     """``span`` up to where the question's own words after its question word resume ("tác phong, …, ý thức
     chấp hành | của cán bộ, công chức"), without the function words before them."""
     for k in _occurrences(words, resumed):
-        if span[0] < tokens[k].start() < span[1]:
+        if span[0] < tokens[k].start() < span[1] and words[k - 1] in STOPWORDS:  # "hội thao | tổ chức hàng năm" runs on
             while k > 0 and words[k - 1] in STOPWORDS and tokens[k - 1].start() > span[0]:
                 k -= 1
             if tokens[k - 1].end() > span[0]:

@@ -365,7 +365,8 @@ def test_numbered_names_stay_whole_and_an_introduction_is_no_answer():
     # what follows the longest echo of the question stands in the place of what it asks
     ("Cần tăng cường mời gọi nhà đầu tư vào loại hình nào liên quan đến hạ tầng KCN?",
      "Tăng cường công tác thu hút, mời gọi các nhà đầu tư xây dựng - kinh doanh kết cấu hạ tầng KCN, xây dựng "
-     "nhà máy cung cấp nước sạch.", "xây dựng - kinh doanh kết cấu hạ tầng KCN"),
+     "nhà máy cung cấp nước sạch và nhà máy xử lý nước thải tập trung tại các KCN.",
+     "xây dựng - kinh doanh kết cấu hạ tầng KCN"),
     # "đầu tư" is not "đâu": the question word is read with its marks
     ("Ban Quản lý muốn triển khai hoạt động xúc tiến đầu tư theo hướng nào?",
      "Tiếp tục triển khai các hoạt động xúc tiến đầu tư một cách đồng bộ, thiết thực và có hiệu quả.",
