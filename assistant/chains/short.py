@@ -495,7 +495,7 @@ def form_span(question: str, sentence: str) -> tuple[int, int] | None:
         elif kind == "which":
             found = _named_as(question, sentence, words.rsplit(" ", 1)[0])
         else:
-            found = _verdict(sentence, spans, overlap, restating)
+            found = _verdict(sentence, spans, overlap, restating, asked)
     return found if found and found[1] > found[0] else None
 
 
@@ -524,7 +524,7 @@ def _subject(sentence: str) -> tuple[int, int] | None:
     return _trim(sentence, start, number.end() + len(rest), limit=CLAUSE_WORDS)
 
 
-def _verdict(sentence: str, spans: list[tuple[int, int]], overlap: list[int], restating: int
+def _verdict(sentence: str, spans: list[tuple[int, int]], overlap: list[int], restating: int, asked: set[str]
              ) -> tuple[int, int] | None:
     """"ra sao": the clause that judges (:data:`VERDICT_WORDS`) nearest the one that restates the question,
     itself first, then those after it."""
@@ -533,10 +533,36 @@ def _verdict(sentence: str, spans: list[tuple[int, int]], overlap: list[int], re
         return None
     j = min(judged, key=lambda k: (k < restating, abs(k - restating), -overlap[k]))
     start, end = _lstrip(sentence, spans[j])
+    start = _past_subject(sentence, start, end, asked)
+    k = j
+    while k + 1 in judged and sentence[spans[k][1]:spans[k + 1][0]].strip() == ",":
+        k += 1  # "còn hạn chế, hiệu quả chưa cao": the judging clauses run on
+    end = spans[k][1]
     words = list(re.finditer(r"\S+", sentence[start:end]))
     if len(words) > CLAUSE_WORDS:  # a verdict ends its clause: "... đã được triển khai và thực hiện tốt"
         start += words[-CLAUSE_WORDS].start()
     return _trim(sentence, start, end, limit=CLAUSE_WORDS)
+
+
+def _past_subject(sentence: str, start: int, end: int, asked: set[str]) -> int:
+    """Where the judgement of a clause begins past the subject the question already names ("công tác hỗ trợ
+    doanh nghiệp | còn hạn chế"): the first word the question does not use, when a verdict (or "còn", "đã"
+    … before one) stands there; else ``start``."""
+    tokens = list(_TOKEN.finditer(sentence, start, end))
+    i = 0
+    while i < len(tokens) and fold(tokens[i].group(0)) in asked | STOPWORDS and \
+            normalize_text(tokens[i].group(0)).lower() not in _PREDICATE_WORDS:
+        i += 1
+    if i < 2 or i >= len(tokens):
+        return start
+    rest = f" {fold(sentence[tokens[i].start():end])} "
+    said = _VERDICT.search(rest)
+    lead = [normalize_text(t.group(0)).lower() for t in tokens[i:i + 2]]
+    if said and lead[0] in _PREDICATE_WORDS and said.start() == len(lead[0]) + 1:
+        return tokens[i].start()  # "còn | hạn chế"
+    if said and said.start() == 0 and i >= 4:
+        return tokens[i - 2].start()  # "chấp hành | tốt": a verdict right after a verb judges the verb
+    return start
 
 
 def _lstrip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

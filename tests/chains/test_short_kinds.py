@@ -388,3 +388,15 @@ def test_an_unmarked_dau_asks_where_only_last():
     sentence = ("Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh Lâm Đồng, Ban quản lý đã tổ chức Hội nghị "
                 "Sơ kết tình hình thực hiện nhiệm vụ 9 tháng đầu năm và triển khai nhiệm vụ quý IV năm 2017.")
     assert "Trung tâm hành chính tỉnh Lâm Đồng" in _short(question, sentence)
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # a verdict past the subject the question names, with the judging clauses that follow it
+    ("Công tác hỗ trợ doanh nghiệp của Ban Quản lý bị đánh giá thế nào?",
+     "công tác hỗ trợ doanh nghiệp còn hạn chế, hiệu quả chưa cao.", "còn hạn chế, hiệu quả chưa cao"),
+    # a verdict right after a verb judges the verb
+    ("Lãnh đạo ban cùng CBCCVC chấp hành quy chế làm việc ra sao?",
+     "Lãnh đạo ban cùng CBCCVC chấp hành tốt quy chế làm việc.", "chấp hành tốt quy chế làm việc"),
+])
+def test_a_verdict_without_its_subject(question, sentence, short):
+    assert _short(question, sentence) == short
