@@ -22,7 +22,13 @@ from collections.abc import Iterator
 
 from assistant.chains.cues import ORDINAL, VENUE, Cue, open_form, person_names, post_into, set_aside
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import DOC_RELATION_WORDS, EXISTENCE_WORDS, VERDICT_WORDS
+from assistant.text.kinds import (
+    ATTENDANCE_ASKED,
+    ATTENDANCE_INTROS,
+    DOC_RELATION_WORDS,
+    EXISTENCE_WORDS,
+    VERDICT_WORDS,
+)
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import ISSUER_CODES, NOT_AT, PLACE_MARKERS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
@@ -678,6 +684,24 @@ def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
     return sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
 
 
+_ATTENDANCE_ASKED = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
+_ATTENDANCE_INTRO = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_INTROS)})\b\s*:?\s*")
+
+
+def _attendees(question: str, sentence: str) -> tuple[int, int] | None:
+    """Who attended, for a question that asks it: what the sentence's intro of its attendees introduces
+    ("… với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng, đơn vị trực thuộc")."""
+    if not _ATTENDANCE_ASKED.search(fold(question)):
+        return None
+    intro = _ATTENDANCE_INTRO.search(fold(sentence))
+    if intro is None:
+        return None
+    tokens = list(_TOKEN.finditer(sentence))
+    at = next((i for i, t in enumerate(tokens) if t.start() >= intro.end()), None)
+    span = None if at is None else _after(sentence, tokens, at)
+    return span if span is not None and _new(sentence[span[0]:span[1]], question) else None
+
+
 _BY_KIND = {"when": _when, "howmany": _howmany, "who": _who, "where": _where, "which-doc": _which_doc}
 
 
@@ -685,7 +709,7 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
     the kind asked, the one the question's own words surround most closely (the first on a tie)."""
     cue = Cue.of(question)
-    if cue.kind in (None, "who") and (between := _between(question, sentence)) is not None:
+    if cue.kind in (None, "who") and (between := _attendees(question, sentence) or _between(question, sentence)):
         return between
     find = _BY_KIND.get(cue.kind or "")
     found = [span for span in find(question, sentence, cue) if span[1] > span[0]] if find else []

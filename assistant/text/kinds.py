@@ -15,6 +15,12 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
               "cap phep", "dang tai")
 
+# Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
+# intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
+ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du buoi", "thanh phan", "tham gia")
+ATTENDANCE_INTROS = ("su tham du cua", "tham du con co", "tham du co", "tham du gom co", "tham du gom",
+                     "thanh phan gom co", "thanh phan gom", "su tham gia cua")
+
 # Words that make a figure a target or a plan, and words that make it what actually happened.
 TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du dinh", "se dat", "huong toi")
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")

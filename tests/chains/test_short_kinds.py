@@ -400,3 +400,11 @@ def test_an_unmarked_dau_asks_where_only_last():
 ])
 def test_a_verdict_without_its_subject(question, sentence, short):
     assert _short(question, sentence) == short
+
+
+def test_who_attended_is_what_the_attendance_intro_introduces():
+    sentence = ("Ngày 26/12/2017 tại Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017 với sự tham "
+                "dự của lãnh đạo 03 Ban quản lý và các phòng chuyên môn.")
+    assert _short("HN sơ kết 2017 của ba BQL có những ai tham dự?", sentence) == (
+        "lãnh đạo 03 Ban quản lý và các phòng chuyên môn")
+    assert _short("Đơn vị nào tổ chức Hội nghị sơ kết năm 2017?", sentence) == "Ban quản lý các KCN Lâm Đồng"
