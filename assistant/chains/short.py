@@ -709,8 +709,10 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
     the kind asked, the one the question's own words surround most closely (the first on a tie)."""
     cue = Cue.of(question)
-    if cue.kind in (None, "who") and (between := _attendees(question, sentence) or _between(question, sentence)):
-        return between
+    if cue.kind in (None, "who"):  # "Phó Trưởng ban nào cũng tham dự" asks a post's holder, not the attendees
+        attended = None if cue.role or cue.person else _attendees(question, sentence)
+        if span := attended or _between(question, sentence):
+            return span
     find = _BY_KIND.get(cue.kind or "")
     found = [span for span in find(question, sentence, cue) if span[1] > span[0]] if find else []
     if not found and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
