@@ -34,6 +34,7 @@ from assistant.core import Assistant
 from assistant.evaluation import metrics
 from assistant.evaluation.baselines import TutorialRAG
 from assistant.evaluation.dataset import load_jsonl, load_squad, question_type, squad_corpus_dir
+from assistant.index.manifest import CHUNKER_VERSION, TOKENIZER_VERSION
 from assistant.index.retriever import HybridRetriever
 from assistant.models.embedder import Embedder
 from assistant.progress import TerminalProgress
@@ -102,7 +103,8 @@ def sample(items: list[dict], limit: int | None) -> list[dict]:
 def index_home(root: Path, corpus: Path, settings: Settings) -> Path:
     """``root/index-<hash>``: one eval index per corpus folder and index-shaping settings."""
     key = json.dumps([str(corpus.resolve()), settings.model, str(settings.model_path or ""), settings.chunk_size,
-                      settings.chunk_overlap_sentences, settings.faiss_index, settings.max_seq_length])
+                      settings.chunk_overlap_sentences, settings.faiss_index, settings.max_seq_length,
+                      TOKENIZER_VERSION, CHUNKER_VERSION])
     return root / f"index-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
 
 

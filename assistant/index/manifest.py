@@ -12,7 +12,7 @@ from assistant.errors import IndexMismatchError
 
 FORMAT = 1
 CHUNKER_VERSION = 1
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2  # 2: DN, NĐT, GPMB, CCHC, TTHC, BVMT, XNK written out
 TOKENIZER = {"name": "vietnamese-syllables+pyvi+folded+abbreviations", "version": TOKENIZER_VERSION}
 # Keys that must match for an index to be usable; anything else is informative.
 _BINDING = ("format", "model", "embedding", "dimension", "prompts", "max_seq_length", "chunker", "tokenizer")

@@ -29,6 +29,13 @@ ABBREVIATIONS: dict[str, str] = {
     "PTHT": "phát triển hạ tầng",
     "XTĐT": "xúc tiến đầu tư",
     "HĐND": "hội đồng nhân dân",
+    "DN": "doanh nghiệp",
+    "NĐT": "nhà đầu tư",
+    "GPMB": "giải phóng mặt bằng",
+    "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính",
+    "BVMT": "bảo vệ môi trường",
+    "XNK": "xuất nhập khẩu",
 }
 
 # Folded (lowercase, no diacritics) forms, so "kcn", "ubnd", "nd-cp" and "uy ban nhan dan" all match.

@@ -88,6 +88,9 @@ def test_fold_and_has_diacritics() -> None:
         ("TP.HCM", "thanh pho ho chi minh"),
         ("NĐ-CP", "nghi dinh chinh phu"),
         ("PCCC", "phong chay chua chay"),
+        ("DN", "doanh nghiep"),
+        ("NĐT", "nha dau tu"),
+        ("GPMB", "giai phong mat bang"),
     ],
 )
 def test_abbreviation_expands_to_long_form(short: str, long: str) -> None:
