@@ -335,7 +335,10 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
     # the date that follows a document's number is the date it was issued or signed: "Công văn số 4622/UBND-KT ngày …"
-    if _ASKS_DATE.search(q) and (acts := _named(_ACTS, q)) and not acts & _named(_ACTS, s) and not DOCNUM.search(question):
+    # (not a law's the document cites by name: "Luật … được Nghị định 80/2006 hướng dẫn được thông qua năm nào")
+    number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
+    numbered = number is not None and (law is None or number.start() < law.start())  # the first named is asked about
+    if _ASKS_DATE.search(q) and (acts := _named(_ACTS, q)) and not acts & _named(_ACTS, s) and not numbered:
         return f"ngày của việc khác (câu hỏi: {', '.join(sorted(acts))})"
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"

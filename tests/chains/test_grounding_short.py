@@ -185,6 +185,10 @@ def test_the_date_of_another_act_does_not_answer():
     # the date that follows a document's number is the date it was issued
     cited = "Thực hiện Công văn số 4622/UBND-KT ngày 04/12/2019 của UBND tỉnh về việc lựa chọn nhà đầu tư."
     assert not mismatch("Công văn 4622/UBND-KT được ban hành ngày nào?", cited)
+    # … not a law the document cites by name
+    decree = "Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 hướng dẫn thi hành Luật Bảo vệ môi trường."
+    assert mismatch("Luật Bảo vệ môi trường do Nghị định 80/2006/NĐ-CP hướng dẫn được thông qua năm nào?", decree)
+    assert not mismatch("Nghị định 80/2006/NĐ-CP hướng dẫn Luật Bảo vệ môi trường được ban hành ngày nào?", decree)
 
 
 @pytest.mark.parametrize(("question", "sentence", "fits"), [
