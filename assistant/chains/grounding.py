@@ -251,6 +251,8 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
+# What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
+_ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+)?)\s+(?:nao|gi)\b")
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
 
 
@@ -340,6 +342,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     numbered = number is not None and (law is None or number.start() < law.start())  # the first named is asked about
     if _ASKS_DATE.search(q) and (acts := _named(_ACTS, q)) and not acts & _named(_ACTS, s) and not numbered:
         return f"ngày của việc khác (câu hỏi: {', '.join(sorted(acts))})"
+    if DOCNUM.search(question) and (asked := _ASKED_NOUN.search(q)) and f" {asked.group(1)} " not in f" {expand(s)} ":
+        return f"câu chỉ dẫn văn bản, không nêu {asked.group(1)} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"
     if (other := _other_agent(question, sentence)) is not None:

@@ -213,3 +213,14 @@ def test_a_person_named_with_another_post_is_someone_else():
     assert mismatch("Ông Lâm Văn Tiếp giữ chức Trưởng ban từ năm nào?", said)
     assert not mismatch("Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với đơn vị nào?", said)
     assert not mismatch("Ông Lâm Văn Tiếp đã chủ trì buổi làm việc với đơn vị nào?", said)
+
+
+def test_a_sentence_that_cites_a_document_does_not_tell_its_content():
+    from assistant.chains.grounding import mismatch
+
+    cited = ("Tổ chức thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019 về "
+             "việc lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức.")
+    assert mismatch("Công văn 4622/UBND-KT đặt ra những tiêu chí gì đối với nhà đầu tư?", cited)
+    assert not mismatch("Công văn 4622/UBND-KT nói về việc gì?", cited)
+    assert not mismatch("QĐ 3485/QĐ-UBND quy định việc ứng dụng phần mềm gì?",
+                        "Thực hiện ứng dụng phần mềm Quản lý văn bản theo Quyết định số 3485/QĐ-UBND.")
