@@ -279,18 +279,19 @@ def post_into(sentence: str, at: int, window: int = 30) -> int | None:
 _ANY_POST = re.compile(rf"\b(?:pho\s+)?(?:{'|'.join(r for r in _ROLES if r != 'lanh dao')})\b")
 
 
-def post_held(text: str, start: int, end: int, window: int = 90) -> str | None:
-    """The post written with the name at ``text[start:end]``, folded ("pho truong ban"): the nearest before
-    it in its clause ("Phó Trưởng ban Ban Quản lý … Lâm Văn Tiếp"), else right after it ("Nguyễn Tấn
-    Phước, Phó Chủ tịch UBND tỉnh", "… giữ chức Trưởng ban"); None when none is written there."""
+def post_held(text: str, start: int, end: int, window: int = 90) -> tuple[str, str] | None:
+    """The post written with the name at ``text[start:end]``: (its title folded, "pho truong ban"; the whole
+    post folded, with its body) — the nearest before the name in its clause ("Phó Trưởng ban Ban Quản lý …
+    | Lâm Văn Tiếp"), else right after it ("Nguyễn Tấn Phước, | Phó Chủ tịch UBND tỉnh", "… giữ chức
+    Trưởng ban"); None when none is written there."""
     folded = fold(normalize_text(text))
     lo = max(0, start - window)
     before = [m for m in _ANY_POST.finditer(folded, lo, start) if not re.search(r"[,;.()]", text[m.start():start])]
     if before:
-        return before[-1].group(0)
+        return before[-1].group(0), folded[before[-1].start():start].strip()
     after = re.match(r"\s*(?:,\s*|\s(?:giu chuc(?: vu)?|la)\s+)", folded[end:])
     if after and (m := _ANY_POST.match(folded, end + after.end())):
-        return m.group(0)
+        return m.group(0), re.split(r"[,;.()?]", folded[m.start():])[0].strip()
     return None
 
 

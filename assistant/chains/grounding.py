@@ -297,20 +297,28 @@ def _other_agent(question: str, sentence: str) -> str | None:
     return None
 
 
+_POST_AT = re.compile(r"\b(?:chuc vu|chuc danh|giu chuc)\b.*?\b(?:o|tai|cua)\s+(.+)$")
+
+
 def _other_post(question: str, texts: list[str]) -> str | None:
     """The post the evidence gives a person the question names with another post: "Nguyễn Tấn Phước,
     Phó Chủ tịch UBND tỉnh, …" is not the "Phó Trưởng ban … Nguyễn Tấn Phước" of the documents."""
     question = normalize_text(question)
     for start, end in person_names(question):
         asked = post_held(question, start, end)
-        if asked is None:
+        at = _POST_AT.search(fold(question)) if asked is None else None  # "giữ chức vụ gì ở | Ban Quản lý … Lâm Đồng"
+        if asked is None and at is None:
             continue
         name = fold(question[start:end])
         for text in texts:
             text = normalize_text(text)
             held = [post_held(text, a, b) for a, b in person_names(text) if fold(text[a:b]) == name]
-            if held := [p for p in held if p]:
-                return None if asked in held else held[0]
+            if not (held := [p for p in held if p]):
+                continue
+            if asked is not None:
+                return None if asked[0] in [title for title, _ in held] else held[0][0]
+            body = [n for n in Constraints.of(at.group(1)).names if n not in name]
+            return None if any(all(n in expand(post) for n in body) for _, post in held) else held[0][1]
     return None
 
 

@@ -213,6 +213,9 @@ def test_a_person_named_with_another_post_is_someone_else():
     assert mismatch("Ông Lâm Văn Tiếp giữ chức Trưởng ban từ năm nào?", said)
     assert not mismatch("Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với đơn vị nào?", said)
     assert not mismatch("Ông Lâm Văn Tiếp đã chủ trì buổi làm việc với đơn vị nào?", said)
+    # a post asked at another body than the one the documents give it
+    assert mismatch("Ông Lâm Văn Tiếp giữ chức vụ gì ở Ban Quản lý các KCN Lâm Đồng?", said)
+    assert not mismatch("Ông Lâm Văn Tiếp giữ chức vụ gì?", said)
 
 
 def test_a_sentence_that_cites_a_document_does_not_tell_its_content():
