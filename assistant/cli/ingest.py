@@ -35,5 +35,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"  {label} {source}")
         for source, reason in report.failed:
             print(f"  ! {source}: {reason}")
+        if report.retokenized:
+            print("Đã lập lại chỉ mục từ khóa cho bộ tách từ mới (giữ nguyên các vectơ, không nhúng lại).")
         print(f"{report.chunks} đoạn trong chỉ mục; nhúng mới {report.embedded} đoạn trong {report.seconds:.1f} giây.")
     return 1 if report.failed and not (report.added or report.updated or report.unchanged or report.removed) else 0

@@ -61,15 +61,28 @@ def read_manifest(folder: Path) -> dict:
     return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
-def check_compatible(stored: dict, wanted: dict) -> None:
-    """Raise :class:`IndexMismatchError` when ``stored`` was built with other binding settings."""
+def check_compatible(stored: dict, wanted: dict, retokenize: bool = False) -> bool:
+    """Raise :class:`IndexMismatchError` when ``stored`` was built with other binding settings.
+
+    Only the tokenizer differing needs no re-embedding: the keyword index is rebuilt from the stored
+    chunk texts. With ``retokenize`` (an ingest, which does that) it is no error and True is returned;
+    otherwise the message says a plain ``assistant ingest`` is enough."""
     if stored.get("embedding") is None:
         stored = {**stored, "embedding": LEGACY_EMBEDDING}
     diffs = [key for key in _BINDING if stored.get(key) != wanted.get(key)]
-    if diffs:
-        detail = ", ".join(f"{k}: {stored.get(k)!r} ≠ {wanted.get(k)!r}" for k in diffs)
+    if not diffs:
+        return False
+    detail = ", ".join(f"{k}: {stored.get(k)!r} ≠ {wanted.get(k)!r}" for k in diffs)
+    if diffs == ["tokenizer"]:
+        if retokenize:
+            return True
         raise IndexMismatchError(
-            "Chỉ mục hiện có được xây dựng với cấu hình khác (mô hình, cách chạy mô hình hoặc cách chia đoạn): "
-            f"{detail}. Hãy xây dựng lại bằng lệnh: assistant ingest --rebuild",
-            f"index built with other settings ({detail}); rebuild with: assistant ingest --rebuild",
+            "Chỉ mục từ khóa được lập bằng bộ tách từ cũ của phiên bản trước. Hãy chạy lệnh: assistant ingest "
+            "(chỉ lập lại chỉ mục từ khóa, không nhúng lại văn bản, không cần --rebuild)",
+            f"keyword index built with another tokenizer ({detail}); run: assistant ingest (no re-embedding)",
         )
+    raise IndexMismatchError(
+        "Chỉ mục hiện có được xây dựng với cấu hình khác (mô hình, cách chạy mô hình hoặc cách chia đoạn): "
+        f"{detail}. Hãy xây dựng lại bằng lệnh: assistant ingest --rebuild",
+        f"index built with other settings ({detail}); rebuild with: assistant ingest --rebuild",
+    )

@@ -4,7 +4,8 @@ Incremental: an unchanged file (same content hash) keeps its chunks and vectors;
 re-chunked (vectors come from the embedding cache where the text is the same); a file deleted from a
 scanned folder is removed. A file that cannot be read, or is over the size or chunk limits, is reported
 with its reason and its previous version, if any, stays indexed. Nothing is written when nothing
-changed. Each version indexed is recorded in the :class:`~assistant.index.store.Catalog`. The progress callback hears each stage, and ``("Nhúng đoạn văn — a.pdf", done, total)`` while a large
+changed, unless the live generation was tokenized by an older keyword tokenizer: then a new generation
+keeps every chunk and vector and only the keyword index is rebuilt. Each version indexed is recorded in the :class:`~assistant.index.store.Catalog`. The progress callback hears each stage, and ``("Nhúng đoạn văn — a.pdf", done, total)`` while a large
 document is embedded; raising :class:`IngestCancelled` from it stops the ingest, the old index stays live.
 
 Example:
@@ -29,7 +30,7 @@ import numpy as np
 from assistant.converters import ConvertOptions, check_size, convert
 from assistant.errors import AssistantError, DocumentError
 from assistant.index.faiss_store import resolve_factory
-from assistant.index.manifest import build_manifest, check_compatible, read_manifest
+from assistant.index.manifest import TOKENIZER, build_manifest, check_compatible, read_manifest
 from assistant.index.search_store import open_store
 from assistant.index.snapshot import current_generation, write_generation
 from assistant.index.store import Catalog, ChunkRecord, DocumentRecord, Store, content_hash, document_uid
@@ -66,6 +67,7 @@ class IngestReport:
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
+    retokenized: bool = False  # the keyword index was rebuilt for a new tokenizer (no chunk re-embedded)
 
     @property
     def changed(self) -> bool:
@@ -75,7 +77,8 @@ class IngestReport:
         return {"added": self.added, "updated": self.updated, "removed": self.removed, "unchanged": self.unchanged,
                 "failed": [{"source": s, "reason": r} for s, r in self.failed],
                 "notes": [{"source": s, "note": n} for s, n in self.notes], "ids": self.ids,
-                "chunks": self.chunks, "embedded": self.embedded, "seconds": round(self.seconds, 2)}
+                "chunks": self.chunks, "embedded": self.embedded, "retokenized": self.retokenized,
+                "seconds": round(self.seconds, 2)}
 
 
 @contextmanager
@@ -211,7 +214,8 @@ def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[
            old_vectors: dict[str, np.ndarray], progress: Progress | None = None,
            manifest: dict | None = None) -> tuple[int, int]:
     """Write a generation holding ``docs``; return (chunks, chunks embedded now). With ``manifest`` (the
-    live generation's) and nothing new to embed, the model is not loaded (deletions)."""
+    live generation's) and nothing new to embed, the model is not loaded (deletions). Every chunk is
+    tokenized anew, so the manifest names the current tokenizer."""
     tokenizer = VietnameseTokenizer()
     documents, chunks, texts = [], [], []
     for doc, doc_chunks in docs:
@@ -223,6 +227,7 @@ def commit(home: Path, settings: Settings, embedder: Embedder, docs: list[tuple[
     if todo or manifest is None:
         manifest = _wanted_manifest(settings, embedder, len(documents), len(chunks))
     manifest = {**manifest, "documents": len(documents), "chunks": len(chunks), "store": settings.store,
+                "tokenizer": TOKENIZER,
                 "faiss_index": resolve_factory(settings.faiss_index, len(chunks)),
                 "created": datetime.now(UTC).isoformat(timespec="seconds")}
     vectors = np.zeros((len(chunks), manifest["dimension"]), dtype=np.float32)
@@ -260,6 +265,20 @@ def _load_old(home: Path, settings: Settings, embedder: Embedder, rebuild: bool,
     finally:
         store.close()
     return docs, by_doc, old_vectors
+
+
+def _keyword_stale(home: Path, settings: Settings, embedder: Embedder, rebuild: bool) -> bool:
+    """Whether the live generation matches the settings but for the keyword tokenizer (raise
+    :class:`IndexMismatchError` on any other difference): its vectors stay, only BM25 is rebuilt."""
+    folder = current_generation(home)
+    if folder is None or rebuild:
+        return False
+    stored = read_manifest(folder)
+    if not check_compatible(stored, _wanted_manifest(settings, embedder, 0, 0), retokenize=True):
+        return False
+    log.info("index %s was tokenized with %s; rebuilding its keyword index for %s (no chunk is re-embedded)",
+             folder.name, stored.get("tokenizer"), TOKENIZER)
+    return True
 
 
 @dataclass
@@ -304,7 +323,8 @@ class _Batch:
 
 def _ingest_locked(home: Path, settings: Settings, embedder: Embedder, files: list[tuple[Path, Path]],
                    roots: set[str], rebuild: bool, progress: Progress | None, report: IngestReport) -> IngestReport:
-    old_docs, old_chunks, old_vectors = _load_old(home, settings, embedder, rebuild)
+    report.retokenized = _keyword_stale(home, settings, embedder, rebuild)
+    old_docs, old_chunks, old_vectors = _load_old(home, settings, embedder, rebuild, check=False)
     # Documents whose files are gone from a scanned folder do not count as indexed content, so a renamed
     # or moved file is re-added, not a "duplicate".
     gone = {key for key, doc in old_docs.items() if doc.root in roots and not Path(key).exists()}
@@ -328,9 +348,12 @@ def _ingest_locked(home: Path, settings: Settings, embedder: Embedder, files: li
     for key in gone:
         del batch.kept[key]
         report.removed.append(old_docs[key].source)
-    if report.changed or rebuild:
+    if report.changed or rebuild or report.retokenized:
         docs = sorted(batch.kept.values(), key=lambda pair: (pair[0].root, pair[0].source))
         report.chunks, report.embedded = commit(home, settings, embedder, docs, old_vectors, progress)
+        if report.retokenized:
+            log.info("keyword index rebuilt for tokenizer %s: %d chunks, %d embedded", TOKENIZER, report.chunks,
+                     report.embedded)
     else:
         report.chunks = sum(len(c) for _, c in batch.kept.values())
     batch.catalog.forget([old_docs[key].uid for key in gone])
