@@ -642,8 +642,16 @@ def _named_as(question: str, sentence: str, noun: str) -> tuple[int, int] | None
                        len(words))  # as written: "vẫn" ends the name, "văn" ("Quản lý văn bản") does not
             span = (m.start(), m.end() + (words[cut - 1].end() if cut else 0))
         if span[1] > span[0] and _new(sentence[span[0]:span[1]], question):
-            found.append(_trim(sentence, *span, limit=CLAUSE_WORDS))
-    return max(found, key=lambda span: _anchor(question, sentence, span)) if found else None
+            found.append((_echoed_before(question, sentence, m.start()), _trim(sentence, *span, limit=CLAUSE_WORDS)))
+    # the one the question's words lead up to ("… giao trên | Phần mềm quản lý công việc"), then the nearest
+    return max(found, key=lambda f: (f[0], _anchor(question, sentence, f[1])))[1] if found else None
+
+
+def _echoed_before(question: str, sentence: str, at: int, window: int = 3) -> int:
+    """How many of the ``window`` words just before ``at`` the question uses."""
+    asked = {fold(m.group(0)) for m in _TOKEN.finditer(question)}
+    before = [fold(m.group(0)) for m in _TOKEN.finditer(sentence, 0, at)][-window:]
+    return sum(w in asked for w in before)
 
 
 def _within_own_period(found: str, question: str) -> bool:

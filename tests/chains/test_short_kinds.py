@@ -408,3 +408,10 @@ def test_who_attended_is_what_the_attendance_intro_introduces():
     assert _short("HN sơ kết 2017 của ba BQL có những ai tham dự?", sentence) == (
         "lãnh đạo 03 Ban quản lý và các phòng chuyên môn")
     assert _short("Đơn vị nào tổ chức Hội nghị sơ kết năm 2017?", sentence) == "Ban quản lý các KCN Lâm Đồng"
+
+
+def test_of_the_things_named_the_one_the_question_leads_up_to():
+    sentence = ("Thực hiện ứng dụng phần mềm Quản lý văn bản và điều hành theo Quyết định số 3485/QĐ-UBND; cập nhật 100% "
+                "kết quả thực hiện nhiệm vụ UBND tỉnh giao trên “Phần mềm quản lý công việc được giao của tỉnh.")
+    assert _short("Kết quả nhiệm vụ UBND tỉnh giao được cập nhật trên phần mềm nào?", sentence) == (
+        "Phần mềm quản lý công việc được giao của tỉnh")
