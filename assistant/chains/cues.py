@@ -80,7 +80,7 @@ _NAME = re.compile(
     rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
 )
 _DOCNAME = re.compile(r"\b(?:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)\s+[A-ZĐ]")
-_PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
+_PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
 
 
 # Question words whose folded form is also a common word: "mấy" / "máy" (nhà máy), "đâu" / "đầu" (đầu tư).

@@ -16,6 +16,7 @@ def test_question_types():
 def test_satisfies():
     assert satisfies("when", "Ngày 26/04/2019 tại Đà Lạt")
     assert satisfies("when", "Chiều ngày 27 tháng 12 năm 2019")
+    assert satisfies("where", "nhà đầu tư đến tìm hiểu cơ hội đầu tư tại các KCN Lâm Đồng.")
     assert not satisfies("when", "Hội nghị thống nhất nội dung")
     assert satisfies("howmany", "có 34 doanh nghiệp thứ cấp")
     assert not satisfies("howmany", "ngày 26/04/2019 trong năm 2019")
