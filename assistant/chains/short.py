@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import ORDINAL, VENUE, Cue, open_form, person_names, post_into, set_aside
+from assistant.chains.cues import (
+    ORDINAL,
+    VENUE,
+    Cue,
+    open_form,
+    person_names,
+    post_held,
+    post_into,
+    set_aside,
+)
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
     ATTENDANCE_ASKED,
@@ -176,7 +185,8 @@ def _who(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     asks_unit = bool(_ASKS_UNIT.search(fold(question)))
     person_only = bool(cue.role) and not asks_unit  # "lãnh đạo công ty nào" asks for the company
     if asks_unit:  # "phòng nào" is answered by a Phòng, "công ty nào" by a Công ty
-        yield from _unit(question, sentence)
+        held = list(_post_body(question, sentence))  # the body of the named person's post, over any other unit
+        yield from held or _unit(question, sentence)
         return
     named = False
     for start, end in person_names(sentence):
@@ -187,6 +197,19 @@ def _who(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
         yield (head, end) if head is not None and _words(sentence[head:end]) <= MAX_WORDS + 2 else (start, end)
     if not named and not person_only:  # a post's holder is a person, not a unit
         yield from _unit(question, sentence)
+
+
+def _post_body(question: str, sentence: str) -> Iterator[tuple[int, int]]:
+    """The body of the post the sentence gives a person the question names: "Ông Nguyễn Tấn Phước là Phó
+    Trưởng ban của Ban Quản lý nào?" -> "Phó Trưởng ban | Ban Quản lý các Khu chế xuất … thành phố | Nguyễn Tấn Phước"."""
+    asked = {fold(question[a:b]) for a, b in person_names(question)}
+    for start, end in person_names(sentence):
+        if fold(sentence[start:end]) not in asked or (held := post_held(sentence, start, end)) is None:
+            continue
+        post = fold(sentence).rfind(held[1], 0, start + 1)
+        body = _UNIT_LEAD.search(sentence, post + len(held[0]), start)
+        if post >= 0 and body is not None:
+            yield body.start(), len(sentence[:start].rstrip())
 
 
 def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:

@@ -415,3 +415,10 @@ def test_of_the_things_named_the_one_the_question_leads_up_to():
                 "kết quả thực hiện nhiệm vụ UBND tỉnh giao trên “Phần mềm quản lý công việc được giao của tỉnh.")
     assert _short("Kết quả nhiệm vụ UBND tỉnh giao được cập nhật trên phần mềm nào?", sentence) == (
         "Phần mềm quản lý công việc được giao của tỉnh")
+
+
+def test_the_body_of_the_named_persons_post():
+    sentence = ("tham dự còn có Phó Trưởng ban Ban Quản lý các Khu chế xuất và công nghiệp thành phố Nguyễn Tấn Phước và "
+                "các Phòng chuyên môn của Ban Quản lý: Phòng Quản lý Đầu tư, Quản lý Doanh nghiệp.")
+    assert _short("Ông Nguyễn Tấn Phước là Phó Trưởng ban của Ban Quản lý nào?", sentence) == (
+        "Ban Quản lý các Khu chế xuất và công nghiệp thành phố")
