@@ -512,7 +512,7 @@ def form_span(question: str, sentence: str) -> tuple[int, int] | None:
         restating = max(range(len(spans)), key=lambda j: overlap[j])
         kind, words = form
         if kind == "purpose":
-            found = _purpose(sentence, spans, novel, restating)
+            found = _purpose(sentence, spans, novel, restating, question)
         elif kind == "list":
             found = _list_run(sentence, spans, restating, _listed_noun(words))
         elif kind == "often":
@@ -599,7 +599,7 @@ def _lstrip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return start + len(sentence[start:end]) - len(sentence[start:end].lstrip()), end
 
 
-def _purpose(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]], restating: int
+def _purpose(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]], restating: int, question: str
              ) -> tuple[int, int] | None:
     """The "để ..." / "nhằm ..." clause nearest the one that restates the question, with its list items."""
     purposes = [j for j, span in enumerate(spans)  # "để tổng hợp, đề xuất Chính phủ": the purpose runs on
@@ -607,7 +607,9 @@ def _purpose(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]]
                 and (novel[j] or j + 1 < len(spans) and novel[j + 1])]
     if not purposes:
         return None
-    j = min(purposes, key=lambda k: (abs(k - restating), k < restating))
+    asked = re.search(r"\b(để|nhằm)\s", normalize_text(question).lower())  # "nhằm mục tiêu gì": the "nhằm …" clause
+    same = [j for j in purposes if asked and sentence[_lstrip(sentence, spans[j])[0]:].lower().startswith(asked.group(1))]
+    j = min(same or purposes, key=lambda k: (abs(k - restating), k < restating))
     return _run_on(sentence, spans, j, novel)
 
 

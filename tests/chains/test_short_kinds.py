@@ -422,3 +422,9 @@ def test_the_body_of_the_named_persons_post():
                 "các Phòng chuyên môn của Ban Quản lý: Phòng Quản lý Đầu tư, Quản lý Doanh nghiệp.")
     assert _short("Ông Nguyễn Tấn Phước là Phó Trưởng ban của Ban Quản lý nào?", sentence) == (
         "Ban Quản lý các Khu chế xuất và công nghiệp thành phố")
+
+
+def test_a_purpose_asked_with_nham_is_the_nham_clause():
+    sentence = ("Đồng chí Trưởng Ban đã xác định các nhiệm vụ trọng tâm, giải pháp để tổ chức thực hiện nhằm hoàn thành "
+                "tốt kế hoạch năm 2017.")
+    assert _short("Các nhiệm vụ trọng tâm quý IV nhằm mục tiêu gì?", sentence) == "nhằm hoàn thành tốt kế hoạch năm 2017"
