@@ -24,7 +24,15 @@ from functools import lru_cache
 from assistant.chains.cues import person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import ACTUAL_WORDS, DATED_ACTS, DONE_WORDS, EVENT_KINDS, PLAN_WORDS, TARGET_WORDS
+from assistant.text.kinds import (
+    ACTUAL_WORDS,
+    ATTENDANCE_ASKED,
+    DATED_ACTS,
+    DONE_WORDS,
+    EVENT_KINDS,
+    PLAN_WORDS,
+    TARGET_WORDS,
+)
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR, YEAR_RANGE
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
@@ -251,6 +259,21 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
+_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
+_ATTENDED = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
+
+
+def _in_attendance(sentence: str, passage: Passage) -> bool:
+    """Whether ``sentence`` is an item of a list of attendees ("Đến tham dự … có …; đại diện … và 34 doanh
+    nghiệp thứ cấp"): the text of its sentence before it, in its passage, says who attended."""
+    text = fold(passage.text)
+    at = text.find(fold(sentence)[:40])
+    if at < 0:
+        return False
+    opening = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    return bool(_ATTENDED.search(text[opening + 1:at]))
+
+
 # What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
 _ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+)?)\s+(?:nao|gi)\b")
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
@@ -352,6 +375,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"ngày của việc khác (câu hỏi: {', '.join(sorted(acts))})"
     if DOCNUM.search(question) and (asked := _ASKED_NOUN.search(q)) and f" {asked.group(1)} " not in f" {expand(s)} ":
         return f"câu chỉ dẫn văn bản, không nêu {asked.group(1)} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
+    if passage is not None and _COUNT_ASKED.search(q) and not _ATTENDED.search(q) and _in_attendance(sentence, passage):
+        return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"
     if (other := _other_agent(question, sentence)) is not None:

@@ -17,7 +17,7 @@ DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu 
 
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
-ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du buoi", "thanh phan", "tham gia")
+ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia")
 ATTENDANCE_INTROS = ("su tham du cua", "tham du con co", "tham du co", "tham du gom co", "tham du gom",
                      "thanh phan gom co", "thanh phan gom", "su tham gia cua")
 

@@ -227,3 +227,14 @@ def test_a_sentence_that_cites_a_document_does_not_tell_its_content():
     assert not mismatch("Công văn 4622/UBND-KT nói về việc gì?", cited)
     assert not mismatch("QĐ 3485/QĐ-UBND quy định việc ứng dụng phần mềm gì?",
                         "Thực hiện ứng dụng phần mềm Quản lý văn bản theo Quyết định số 3485/QĐ-UBND.")
+
+
+def test_a_count_of_attendees_does_not_answer_another_count(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    text = ("Đến tham dự Hội nghị có Phó chủ tịch UBND tỉnh; đại diện lãnh đạo các sở, ban ngành; đại diện các chủ đầu "
+            "tư và 34 doanh nghiệp thứ cấp trong các KCN; cùng toàn thể cán bộ của Ban.")
+    report = passage_factory(text, 1, "004.txt", 0)
+    item = "đại diện các chủ đầu tư và 34 doanh nghiệp thứ cấp trong các KCN;"
+    assert mismatch("Tổng số doanh nghiệp đang hoạt động trong các KCN là bao nhiêu?", item, report)
+    assert not mismatch("Có bao nhiêu doanh nghiệp thứ cấp dự Hội nghị?", item, report)
