@@ -381,6 +381,8 @@ def _question_word(question: str) -> int | None:
     found = next((i for i, t in enumerate(words) if t in ("nao", "gi", "ai")), None)
     # unmarked "dau" may be "đầu": the last one asks ("9 thang dau nam … hop o dau")
     return found if found is not None else next((i for i in range(len(words) - 1, -1, -1) if words[i] == "dau"), None)
+
+
 _CLAUSE_END = re.compile(r"[;()…]|[,.:](?!\d)|\s(?:vì|nhằm|để|nên|dẫn đến)\s")  # "9001:2000" stays whole
 
 
