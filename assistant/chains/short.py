@@ -36,6 +36,7 @@ from assistant.text.kinds import (
     ATTENDANCE_INTROS,
     DOC_RELATION_WORDS,
     EXISTENCE_WORDS,
+    SAME_MEANING,
     VERDICT_WORDS,
 )
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
@@ -369,6 +370,19 @@ def _object_of(question: str, sentence: str) -> tuple[int, int] | None:
 
 
 _QUESTION_WORDS = frozenset({"nào", "gì", "ai", "đâu"})
+_SAME = {tuple(k.split()): tuple(v.split()) for k, v in SAME_MEANING.items()}
+
+
+def _folded_words(text: str) -> list[str]:
+    """The folded words of ``text``, one per token, each in one form of :data:`SAME_MEANING` ("đăng cai" ->
+    "to chuc")."""
+    words = [fold(m.group(0)) for m in _TOKEN.finditer(text)]
+    for i in range(len(words)):
+        for size in (2, 1):
+            if (same := _SAME.get(tuple(words[i:i + size]))) is not None:
+                words[i:i + size] = same
+                break
+    return words
 
 
 def _question_word(question: str) -> int | None:
@@ -395,12 +409,12 @@ def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -
     Of several places, the one where the sentence echoes most of the question's words before it
     ("khó thu hút lao động | ngoài tỉnh", not "cung ứng lao động"). A phrase that only introduces
     ("cần lưu ý đó là:") is not the answer."""
-    q = [fold(m.group(0)) for m in _TOKEN.finditer(question)]
+    q = _folded_words(question)
     at = _question_word(question)
     if at is None:
         return None
     tokens = list(_TOKEN.finditer(sentence))
-    words = [fold(m.group(0)) for m in tokens]
+    words = _folded_words(sentence)
     places = []  # (echoed words, -skip, -k): the longest echo first, then the nearest the question word
     for skip in range(reach):  # the asked noun ("những nơi | nào") lies between the words before and the question word
         lo = at - skip
@@ -459,12 +473,12 @@ def _between(question: str, sentence: str, reach: int = 4) -> tuple[int, int] | 
     words on both sides: "đề nghị | những cơ quan nào | tập trung tháo gỡ" -> "các sở, ngành địa phương
     cần" in "… đề nghị các sở, ngành địa phương cần tập trung tháo gỡ …". Both sides echoed is the
     strongest sign of the answer's place; the shortest such phrase, within one clause."""
-    q = [fold(m.group(0)) for m in _TOKEN.finditer(question)]
+    q = _folded_words(question)
     at = _question_word(question)
     if at is None or at + 3 > len(q):
         return None
     tokens = list(_TOKEN.finditer(sentence))
-    words = [fold(m.group(0)) for m in tokens]
+    words = _folded_words(sentence)
     right = list(_occurrences(words, q[at + 1:at + 3]))
     best = None
     for skip in range(reach):
@@ -721,8 +735,8 @@ def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
     says about it: "Ban quản lý các KCN Lâm Đồng | tổ chức Hội nghị" answers "Đơn vị nào tổ chức hội
     nghị?", the other units of the sentence do not. Each question word within ``ANCHOR_WINDOW`` words
     of the span counts 1 / (1 + distance)."""
-    asked = set(content_words(question))
-    tokens = [(m.start(), fold(m.group(0))) for m in _TOKEN.finditer(sentence)]
+    asked = set(content_words(question)) | {w for w in _folded_words(question) if w not in STOPWORDS}
+    tokens = list(zip([m.start() for m in _TOKEN.finditer(sentence)], _folded_words(sentence), strict=True))
     before = [w for s, w in reversed(tokens) if s < span[0]][:ANCHOR_WINDOW]
     after = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW]
     return sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)

@@ -21,6 +21,11 @@ ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "tha
 ATTENDANCE_INTROS = ("su tham du cua", "tham du con co", "tham du co", "tham du gom co", "tham du gom",
                      "thanh phan gom co", "thanh phan gom", "su tham gia cua")
 
+# Words a question may use for the document's (folded, same number of syllables): "đăng cai" a meeting is to
+# "tổ chức" it; "gắn kết" the offices is to "liên kết" them. Read where a short answer is placed by the words
+# around it (assistant/chains/short.py), not in scoring.
+SAME_MEANING = {"dang cai": "to chuc", "gan ket": "lien ket", "hoc hoi": "hoc tap", "toi": "den"}
+
 # Words that make a figure a target or a plan, and words that make it what actually happened.
 TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du dinh", "se dat", "huong toi")
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")
