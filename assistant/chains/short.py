@@ -41,7 +41,14 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
-from assistant.text.places import ISSUER_CODES, NOT_AT, PLACE_MARKERS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
+from assistant.text.places import (
+    ISSUER_CODES,
+    NOT_AT,
+    ONLINE_PLACES,
+    PLACE_MARKERS,
+    UNIT_ABBREVIATIONS,
+    UNIT_NAME_WORDS,
+)
 from assistant.text.stopwords import DATE_AND_DOC_FRAME_WORDS, PREDICATE_WORDS, STOPWORDS
 from assistant.text.words import content_words
 
@@ -251,7 +258,7 @@ def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """Places, best kind first: the kind of place asked ("huyện nào"), then "tại/ở ...", then a place
     named in passing ("UBND huyện Hàm Tân"); a later kind only when the sentence has none of the former."""
-    for tier in (_asked_places, _at_places, _named_places, _given_places):
+    for tier in (_asked_places, _at_places, _named_places, _online_places, _given_places):
         found = list(tier(question, sentence, cue))
         if found:
             yield from found
@@ -294,6 +301,16 @@ def _at_places(question: str, sentence: str, cue: Cue, given: bool = False) -> I
                 break
         if given or _new(sentence[m.start():end], question):
             yield _trim(sentence, m.start(), end)
+
+
+_ONLINE = re.compile(rf"\btrên\s+(?:các\s+)?(?:{ONLINE_PLACES})\b[^,.;:()]*", re.IGNORECASE)
+
+
+def _online_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+    """Where a thing is published: "… giới thiệu | trên trang website"."""
+    for m in _ONLINE.finditer(normalize_text(sentence)):
+        if _new(m.group(0), question):
+            yield _trim(sentence, m.start(), m.end())
 
 
 def _named_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:

@@ -59,5 +59,9 @@ ISSUER_CODES = {
     "ban quản lý": "bql",
 }
 
+# Where a thing is published rather than held: "giới thiệu … ở đâu?" -> "trên trang website". As written, "|"-separated.
+ONLINE_PLACES = ("trang web|trang website|website|cổng thông tin điện tử|cổng thông tin|trang thông tin điện tử"
+                 "|trang tin|phương tiện thông tin đại chúng|mạng xã hội")
+
 # Syllables that make "tại" part of a word, not "at": "tồn tại" (exist), "hiện tại" (now). As lookbehinds.
 NOT_AT = "".join(f"(?<![{w[0].upper()}{w[0]}]{w[1:]} )" for w in ("tồn", "hiện"))

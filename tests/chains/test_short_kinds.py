@@ -441,3 +441,10 @@ def test_words_of_the_same_meaning_place_the_answer():
     sentence = ("Ngày 26/12/2017 tại Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017 với Ban Quản "
                 "lý các Khu công nghiệp tỉnh Đồng Nai.")
     assert _short("Đơn vị nào đăng cai Hội nghị sơ kết năm 2017 tại Đà Lạt?", sentence) == "Ban quản lý các KCN Lâm Đồng"
+
+
+def test_where_a_thing_is_published():
+    sentence = ("Tiếp tục cung cấp thông tin về tình hình xây dựng và phát triển các KCN Lâm Đồng để Ban Quản lý TP.HCM "
+                "giới thiệu trên trang website.")
+    assert _short("Ban Quản lý TP.HCM sẽ giới thiệu tình hình phát triển các KCN Lâm Đồng ở đâu?", sentence) == (
+        "trên trang website")
