@@ -275,7 +275,9 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
 
 
 # What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
-_ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+)?)\s+(?:nao|gi)\b")
+_ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|gi)\b")
+_ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b|\b(?:ai|nguoi nao) (?:da )?\w+")
+_ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
 
 
@@ -369,12 +371,17 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
     # the date that follows a document's number is the date it was issued or signed: "Công văn số 4622/UBND-KT ngày …"
     # (not a law's the document cites by name: "Luật … được Nghị định 80/2006 hướng dẫn được thông qua năm nào")
+    # (only its issuing, not when it took effect; not a law's the document cites by name: "Luật … được Nghị định
+    # 80/2006 hướng dẫn được thông qua năm nào"). Who did the act ("Ai đã ký …") needs it said too.
     number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
-    numbered = number is not None and (law is None or number.start() < law.start())  # the first named is asked about
-    if _ASKS_DATE.search(q) and (acts := _named(_ACTS, q)) and not acts & _named(_ACTS, s) and not numbered:
-        return f"ngày của việc khác (câu hỏi: {', '.join(sorted(acts))})"
-    if DOCNUM.search(question) and (asked := _ASKED_NOUN.search(q)) and f" {asked.group(1)} " not in f" {expand(s)} ":
-        return f"câu chỉ dẫn văn bản, không nêu {asked.group(1)} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
+    acts = _named(_ACTS, q)
+    numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
+    if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q)) and acts and not acts & _named(_ACTS, s) and not numbered:
+        return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
+    asked = _ASKED_NOUN.search(q)
+    head = " ".join(asked.group(1).split()[:2]) if asked else ""
+    if DOCNUM.search(question) and asked and f" {head} " not in f" {expand(s)} ":
+        return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not _ATTENDED.search(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:

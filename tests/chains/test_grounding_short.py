@@ -189,6 +189,11 @@ def test_the_date_of_another_act_does_not_answer():
     decree = "Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 hướng dẫn thi hành Luật Bảo vệ môi trường."
     assert mismatch("Luật Bảo vệ môi trường do Nghị định 80/2006/NĐ-CP hướng dẫn được thông qua năm nào?", decree)
     assert not mismatch("Nghị định 80/2006/NĐ-CP hướng dẫn Luật Bảo vệ môi trường được ban hành ngày nào?", decree)
+    # … when it was issued, not when it took effect; and who did the act needs the act said
+    assert mismatch("Nghị định 80/2006/NĐ-CP có hiệu lực thi hành từ ngày nào?", decree)
+    chaired = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý Lâm Đồng."
+    assert mismatch("Ai đã ký biên bản ghi nhớ tại buổi làm việc ngày 06/11/2012?", chaired)
+    assert not mismatch("Ai đã chủ trì buổi làm việc ngày 06/11/2012?", chaired)
 
 
 @pytest.mark.parametrize(("question", "sentence", "fits"), [
@@ -224,6 +229,7 @@ def test_a_sentence_that_cites_a_document_does_not_tell_its_content():
     cited = ("Tổ chức thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019 về "
              "việc lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức.")
     assert mismatch("Công văn 4622/UBND-KT đặt ra những tiêu chí gì đối với nhà đầu tư?", cited)
+    assert mismatch("Công văn 4622/UBND-KT đề ra những biện pháp xử lý nào đối với nhà đầu tư chậm?", cited)
     assert not mismatch("Công văn 4622/UBND-KT nói về việc gì?", cited)
     assert not mismatch("QĐ 3485/QĐ-UBND quy định việc ứng dụng phần mềm gì?",
                         "Thực hiện ứng dụng phần mềm Quản lý văn bản theo Quyết định số 3485/QĐ-UBND.")
