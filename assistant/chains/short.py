@@ -131,8 +131,7 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
             if pattern is _WHEN[2] and not (cue.pattern and "[-–]" in cue.pattern):
                 continue  # "giai đoạn 2016-2018" dates a programme, not when something happened in it
             relative = pattern is _WHEN[-1]  # "những tháng còn lại của năm 2019": new in its function words
-            fresh = _new(found, question) or relative and fold(found) not in fold(question) or _year_asked(found, question)
-            if fold(found) in cue.own_dates or not fresh:
+            if fold(found) in cue.own_dates or not (_new(found, question) or relative and fold(found) not in fold(question)):
                 continue
             if cue.pattern and not re.search(cue.pattern, strip_diacritics(found)):
                 continue
@@ -142,14 +141,6 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
                 continue
             taken.append(m.span())
             yield m.start(), m.end()
-
-
-def _year_asked(found: str, question: str) -> bool:
-    """A year answers "năm nào" though the question gives it in a month ("tại hội nghị tháng 4/2019, … tổng kết
-    của năm nào" -> "năm 2019"), unless the question names that year itself ("năm 2019")."""
-    year = re.fullmatch(r"năm\s+((?:19|20)\d{2})", normalize_text(found).lower())
-    folded = fold(question)
-    return bool(year and re.search(r"\bnam (?:nao|may)\b", folded) and f"nam {year.group(1)}" not in folded)
 
 
 def _dates_asked_document(question: str, sentence: str, at: int) -> bool:

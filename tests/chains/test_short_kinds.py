@@ -430,13 +430,6 @@ def test_a_purpose_asked_with_nham_is_the_nham_clause():
     assert _short("Các nhiệm vụ trọng tâm quý IV nhằm mục tiêu gì?", sentence) == "nhằm hoàn thành tốt kế hoạch năm 2017"
 
 
-def test_a_year_answers_nam_nao_though_the_question_gives_it_in_a_month():
-    sentence = "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện."
-    assert _short("Tại hội nghị tháng 4/2019, Ban Quản lý Đồng Nai được giao tổng kết của năm nào?", sentence) == (
-        "năm 2019")
-    assert _short("Năm 2019, Ban Quản lý Đồng Nai được giao tổng kết của năm nào?", sentence) is None
-
-
 def test_words_of_the_same_meaning_place_the_answer():
     sentence = ("Ngày 26/12/2017 tại Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017 với Ban Quản "
                 "lý các Khu công nghiệp tỉnh Đồng Nai.")
