@@ -405,7 +405,8 @@ def _question_word(question: str) -> int | None:
     return found if found is not None else next((i for i in range(len(words) - 1, -1, -1) if words[i] == "dau"), None)
 
 
-_CLAUSE_END = re.compile(r"[;()…]|[,.:](?!\d)|\s(?:vì|nhằm|để|nên|dẫn đến)\s")  # "9001:2000" stays whole
+# "9001:2000" and "TP.HCM" stay whole
+_CLAUSE_END = re.compile(r"[;()…]|[,:](?!\d)|\.(?![\d\w])|\s(?:vì|nhằm|để|nên|dẫn đến)\s")
 
 
 def _aligned(question: str, sentence: str, reach: int = 4, after: bool = True) -> tuple[int, int] | None:

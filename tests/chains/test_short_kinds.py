@@ -441,3 +441,10 @@ def test_where_a_thing_is_published():
                 "giới thiệu trên trang website.")
     assert _short("Ban Quản lý TP.HCM sẽ giới thiệu tình hình phát triển các KCN Lâm Đồng ở đâu?", sentence) == (
         "trên trang website")
+
+
+def test_an_abbreviation_with_a_dot_does_not_end_the_answer():
+    sentence = ("Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ cho việc quảng bá "
+                "đầu tư vào các KCN Lâm Đồng.")
+    assert "TP.HCM đưa lên trang Web" in _short("Ban Quản lý TP.HCM đã hỗ trợ quảng bá đầu tư vào các KCN Lâm Đồng bằng "
+                                                "cách nào?", sentence)
