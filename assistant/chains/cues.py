@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import EVENT_FRAME_WORDS, FRAME_HEADS
+from assistant.text.kinds import ATTENDANCE_ASKED, EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
@@ -293,6 +293,14 @@ def post_held(text: str, start: int, end: int, window: int = 90) -> tuple[str, s
     if after and (m := _ANY_POST.match(folded, end + after.end())):
         return m.group(0), re.split(r"[,;.()?]", folded[m.start():])[0].strip()
     return None
+
+
+_ATTENDANCE = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
+
+
+def asks_attendance(folded: str) -> bool:
+    """Whether folded text speaks of who attended ("thành phần tham dự", "dự hội nghị")."""
+    return bool(_ATTENDANCE.search(folded))
 
 
 def person_names(text: str) -> list[tuple[int, int]]:

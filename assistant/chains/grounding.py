@@ -21,12 +21,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chains.cues import person_names, post_held
+from assistant.chains.cues import asks_attendance, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
     ACTUAL_WORDS,
-    ATTENDANCE_ASKED,
     DATED_ACTS,
     DONE_WORDS,
     EVENT_KINDS,
@@ -260,7 +259,6 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
-_ATTENDED = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
 
 
 def _in_attendance(sentence: str, passage: Passage) -> bool:
@@ -271,7 +269,7 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
     if at < 0:
         return False
     opening = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-    return bool(_ATTENDED.search(text[opening + 1:at]))
+    return asks_attendance(text[opening + 1:at])
 
 
 # What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
@@ -370,7 +368,6 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
     # the date that follows a document's number is the date it was issued or signed: "Công văn số 4622/UBND-KT ngày …"
-    # (not a law's the document cites by name: "Luật … được Nghị định 80/2006 hướng dẫn được thông qua năm nào")
     # (only its issuing, not when it took effect; not a law's the document cites by name: "Luật … được Nghị định
     # 80/2006 hướng dẫn được thông qua năm nào"). Who did the act ("Ai đã ký …") needs it said too.
     number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
@@ -380,9 +377,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     asked = _ASKED_NOUN.search(q)
     head = " ".join(asked.group(1).split()[:2]) if asked else ""
-    if DOCNUM.search(question) and asked and f" {head} " not in f" {expand(s)} ":
+    if number is not None and asked and f" {head} " not in f" {expand(s)} ":
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
-    if passage is not None and _COUNT_ASKED.search(q) and not _ATTENDED.search(q) and _in_attendance(sentence, passage):
+    if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"
@@ -391,7 +388,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):
-        years = [int(y) for y in YEAR.findall(YEAR_RANGE.sub(" ", sentence))]  # "giai đoạn 2016-2018" is no plan
+        years = _years(s)  # "giai đoạn 2016-2018" is no plan
         if any(y > int(passage.date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
     return None

@@ -24,6 +24,7 @@ from assistant.chains.cues import (
     ORDINAL,
     VENUE,
     Cue,
+    asks_attendance,
     open_form,
     person_names,
     post_held,
@@ -32,14 +33,13 @@ from assistant.chains.cues import (
 )
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
-    ATTENDANCE_ASKED,
     ATTENDANCE_INTROS,
     DOC_RELATION_WORDS,
     EXISTENCE_WORDS,
     SAME_MEANING,
     VERDICT_WORDS,
 )
-from assistant.text.normalize import fold, normalize_text, strip_diacritics
+from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import (
     ISSUER_CODES,
@@ -397,9 +397,9 @@ def _question_word(question: str) -> int | None:
     """The token index of the question word; read with its marks when the question has them ("đầu tư"
     is not "đâu")."""
     marked = normalize_text(question).lower()
-    words = [m.group(0) for m in _TOKEN.finditer(marked if marked != strip_diacritics(marked) else fold(marked))]
-    if marked != strip_diacritics(marked):
-        return next((i for i, t in enumerate(words) if t in _QUESTION_WORDS), None)
+    if has_diacritics(marked):
+        return next((i for i, m in enumerate(_TOKEN.finditer(marked)) if m.group(0) in _QUESTION_WORDS), None)
+    words = [m.group(0) for m in _TOKEN.finditer(marked)]
     found = next((i for i, t in enumerate(words) if t in ("nao", "gi", "ai")), None)
     # unmarked "dau" may be "đầu": the last one asks ("9 thang dau nam … hop o dau")
     return found if found is not None else next((i for i in range(len(words) - 1, -1, -1) if words[i] == "dau"), None)
@@ -751,14 +751,13 @@ def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
     return sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
 
 
-_ATTENDANCE_ASKED = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
 _ATTENDANCE_INTRO = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_INTROS)})\b\s*:?\s*")
 
 
 def _attendees(question: str, sentence: str) -> tuple[int, int] | None:
     """Who attended, for a question that asks it: what the sentence's intro of its attendees introduces
     ("… với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng, đơn vị trực thuộc")."""
-    if not _ATTENDANCE_ASKED.search(fold(question)):
+    if not asks_attendance(fold(question)):
         return None
     intro = _ATTENDANCE_INTRO.search(fold(sentence))
     if intro is None:
