@@ -44,7 +44,7 @@ _TYPES = [
     ("howmany", r"\b(bao nhieu|bao lau(?! mot lan))\b"),  # "bao lâu một lần" asks how often
     ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
               r"|dia chi|khu cong nghiep nao|kcn nao)\b"),
-    ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao"
+    ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao|(?<!nhung )(?<!cac )bo phan nao|to chuc nao|nha dau tu nao|tap doan nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao)\b"),
 ]
 _ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",

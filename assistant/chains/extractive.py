@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.chains.cues import Cue, about_article, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
-from assistant.chains.short import form_span, loose_span, short_span
+from assistant.chains.short import form_span, loose_span, names_someone, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -166,7 +166,7 @@ class ExtractiveAnswerer:
                           passages=passages, confidence=ranked[0].score if ranked else 0.0)
         best, short = self._pick(question, passages, ranked)
         confidence = best.score
-        if short is None and Cue.of(question).strict:
+        if short is None and (Cue.of(question).strict or Cue.of(question).kind == "who"):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", Cue.of(question).kind, question)
             return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
@@ -233,14 +233,16 @@ class ExtractiveAnswerer:
                     if form_span(question, cand.text) is not None:
                         return self._short(question, passages, cand)
             return self._short(question, passages, ranked[0])
+        cue = Cue.of(question)
+        said = names_someone if cue.kind == "who" else bool  # "ai" is answered by someone, not by a task
         for cand in ranked:
             if cand.score < margin:
                 break
             best, short = self._short(question, passages, cand)
-            if short is not None:
+            if short is not None and said(short.quote):
                 return best, short
-        cue = Cue.of(question)
-        if cue.kind == "who" and not cue.strict and (span := loose_span(question, ranked[0].text)) is not None:
+        span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict else None
+        if span is not None and names_someone(ranked[0].text[span[0]:span[1]]):
             return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None
 

@@ -33,6 +33,7 @@ from assistant.chains.cues import (
 )
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
+    AGENT_WORDS,
     ATTENDANCE_INTROS,
     DOC_RELATION_WORDS,
     EXISTENCE_WORDS,
@@ -792,6 +793,17 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
                                                                    or _clause(question, sentence))
         return span if span is not None and span[1] > span[0] else None
     return None
+
+
+_AGENT = re.compile(rf"\b(?:{'|'.join(AGENT_WORDS)})\b")
+
+
+def names_someone(phrase: str) -> bool:
+    """Whether ``phrase`` says who: a capitalized name ("Trưởng Ban", "UBND tỉnh") or a word for people or
+    bodies ("các chủ đầu tư", "đơn vị trực thuộc"). "triển khai nhiệm vụ năm 2020" answers no "ai"."""
+    words = phrase.split()
+    named = any(w[:1].isupper() for w in words[1:]) or bool(words) and (words[0].isupper() or _UNIT_LEAD.match(phrase))
+    return named or bool(_AGENT.search(fold(phrase)))  # a capital opening a sentence names no one
 
 
 def loose_span(question: str, sentence: str) -> tuple[int, int] | None:

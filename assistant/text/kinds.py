@@ -21,6 +21,13 @@ ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "tha
 ATTENDANCE_INTROS = ("su tham du cua", "tham du con co", "tham du co", "tham du gom co", "tham du gom",
                      "thanh phan gom co", "thanh phan gom", "su tham gia cua")
 
+# Words that name who did something without a proper name ("lãnh đạo các sở", "các chủ đầu tư", "đơn vị
+# trực thuộc"): a "who" answer holds one of them, a capitalized name or a person, or it does not say who.
+AGENT_WORDS = ("lanh dao", "dai dien", "can bo", "cong chuc", "thanh vien", "dong chi", "doanh nghiep", "nha dau tu",
+               "chu dau tu", "don vi", "so", "nganh", "ban", "phong", "cong ty", "ubnd", "uy ban", "trung tam",
+               "co quan", "nguoi", "ong", "ba", "dia phuong", "chinh phu", "bo", "hoi dong", "doan", "to chuc",
+               "hiep hoi", "chuyen gia", "cong nhan", "nha thau", "tap the", "ca nhan", "tinh", "huyen", "thanh pho")
+
 # Words a question may use for the document's (folded, same number of syllables): "đăng cai" a meeting is to
 # "tổ chức" it; "gắn kết" the offices is to "liên kết" them. Read where a short answer is placed by the words
 # around it (assistant/chains/short.py), not in scoring.

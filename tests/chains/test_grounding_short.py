@@ -244,3 +244,35 @@ def test_a_count_of_attendees_does_not_answer_another_count(passage_factory):
     item = "đại diện các chủ đầu tư và 34 doanh nghiệp thứ cấp trong các KCN;"
     assert mismatch("Tổng số doanh nghiệp đang hoạt động trong các KCN là bao nhiêu?", item, report)
     assert not mismatch("Có bao nhiêu doanh nghiệp thứ cấp dự Hội nghị?", item, report)
+
+
+@pytest.mark.parametrize(("phrase", "someone"), [
+    ("Phó Trưởng ban Lâm Văn Tiếp", True),
+    ("các chủ đầu tư hạ tầng và doanh nghiệp", True),
+    ("đơn vị trực thuộc", True),
+    ("triển khai nhiệm vụ năm 2020", False),
+    ("đầu tư xây dựng nhà máy", False),
+])
+def test_a_who_answer_says_who(phrase, someone):
+    from assistant.chains.short import names_someone
+
+    assert names_someone(phrase) is someone
+
+
+def test_who_is_refused_when_the_sentence_says_only_what_was_done(embedder, passage_factory):
+    from assistant.chains.extractive import ExtractiveAnswerer
+    from assistant.settings import Settings
+
+    text = ("Hội nghị tổng kết công tác năm 2019 đã đánh giá kết quả thực hiện nhiệm vụ năm 2019 và thảo luận "
+            "phương hướng triển khai nhiệm vụ năm 2020.")
+    answer = ExtractiveAnswerer(embedder, Settings(), threshold=0.0).answer(
+        "Ai trình bày báo cáo tại Hội nghị tổng kết công tác năm 2019?", [passage_factory(text)])
+    assert not answer.answerable
+
+
+def test_which_section_asks_for_a_unit():
+    from assistant.chains.cues import Cue
+
+    assert Cue.of("Bài tin do bộ phận nào của BQL các KCN đưa tin?").kind == "who"
+    assert Cue.of("Nhà đầu tư nào xây dựng nhà máy nước?").kind == "who"
+    assert Cue.of("Hội nghị thống nhất liên kết những bộ phận nào?").kind is None  # a list
