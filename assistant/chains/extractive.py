@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.chains.cues import Cue, about_article, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
-from assistant.chains.short import form_span, loose_span, names_someone, short_span
+from assistant.chains.short import alias_span, form_span, loose_span, names_someone, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -233,6 +233,9 @@ class ExtractiveAnswerer:
                     if form_span(question, cand.text) is not None:
                         return self._short(question, passages, cand)
             return self._short(question, passages, ranked[0])
+        named = next((c for c in ranked if c.score >= self.threshold and alias_span(question, c.text)), None)
+        if named is not None:  # "Sonadezi có tên đầy đủ là gì?": the sentence that writes the name out
+            return self._short(question, passages, named)  # a precise sign: read past the margin
         cue = Cue.of(question)
         said = names_someone if cue.kind == "who" else bool  # "ai" is answered by someone, not by a task
         for cand in ranked:

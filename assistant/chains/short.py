@@ -769,6 +769,34 @@ def _attendees(question: str, sentence: str) -> tuple[int, int] | None:
     return span if span is not None and _new(sentence[span[0]:span[1]], question) else None
 
 
+_ALIAS = re.compile(r"[”\"]?\s*\(([^()]{2,30})\)")  # a name's short form: "“Tổng công ty …” (Sonadezi)"
+_LEAD_WORD = re.compile(_UNIT_LEAD.pattern.removesuffix(r"[^,.;:()\n]*"))
+_ASKS_NAME = re.compile(r"\b(?:ten day du|ten goi|viet tat|goi tat|ten tat|la gi|(?:chi|la) (?:don vi|co quan|to chuc) nao)\b")
+_ASKS_SHORT = re.compile(r"\b(?:viet tat|goi tat|ten tat)\b")
+
+
+def alias_span(question: str, sentence: str) -> tuple[int, int] | None:
+    """A unit's full name for its short form the question gives ("Sonadezi có tên đầy đủ là gì?"), or the
+    short form for the full name ("… được gọi tắt là gì?"): "“Tổng công ty Cổ phần …” (Sonadezi)"."""
+    folded_q = f" {expand(question)} "
+    asks = _ASKS_NAME.search(fold(question))
+    if asks is None:
+        return None
+    for m in _ALIAS.finditer(sentence):
+        short_given = re.search(rf"(?<!\w){re.escape(expand(m.group(1)))}(?!\w)", folded_q) is not None
+        # the name: from the last unit word before the brackets with no stop between
+        leads = [lead.start() for lead in _LEAD_WORD.finditer(sentence, 0, m.start())
+                 if not re.search(r"[,.;:()]", sentence[lead.start():m.start()])]
+        if not leads:
+            continue
+        name = (leads[-1], leads[-1] + len(sentence[leads[-1]:m.start()].rstrip("”\" ")))
+        if short_given:
+            return name
+        if _ASKS_SHORT.search(fold(question)) and expand(sentence[name[0]:name[1]]) in folded_q:
+            return m.start(1), m.end(1)
+    return None
+
+
 _BY_KIND = {"when": _when, "howmany": _howmany, "who": _who, "where": _where, "which-doc": _which_doc}
 
 
@@ -776,6 +804,8 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
     the kind asked, the one the question's own words surround most closely (the first on a tie)."""
     cue = Cue.of(question)
+    if span := alias_span(question, sentence):
+        return span
     if cue.kind in (None, "who"):  # "Phó Trưởng ban nào cũng tham dự" asks a post's holder, not the attendees
         attended = None if cue.role or cue.person else _attendees(question, sentence)
         if span := attended or _between(question, sentence):

@@ -448,3 +448,16 @@ def test_an_abbreviation_with_a_dot_does_not_end_the_answer():
                 "đầu tư vào các KCN Lâm Đồng.")
     assert "TP.HCM đưa lên trang Web" in _short("Ban Quản lý TP.HCM đã hỗ trợ quảng bá đầu tư vào các KCN Lâm Đồng bằng "
                                                 "cách nào?", sentence)
+
+
+@pytest.mark.parametrize(("question", "short"), [
+    ("Sonadezi có tên đầy đủ là gì?", "Tổng công ty Cổ phần Phát triển khu công nghiệp"),
+    ("Tổng công ty Cổ phần Phát triển khu công nghiệp được viết tắt là gì?", "Sonadezi"),
+    ('Cách gọi tắt "Ban Quản lý TP.HCM" chỉ đơn vị nào?',
+     "Ban Quản lý các khu chế xuất và công nghiệp Thành phố Hồ Chí Minh"),
+])
+def test_a_short_form_and_its_full_name(question, short):
+    sentence = ("Ban Quản lý các KCN Lâm Đồng phối hợp với Ban Quản lý các khu chế xuất và công nghiệp Thành phố Hồ Chí "
+                "Minh (Ban Quản lý TP.HCM) và “Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi) hỗ trợ tổ chức.")
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == short
