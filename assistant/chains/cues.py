@@ -141,9 +141,16 @@ def question_type(question: str) -> str | None:
     for name, pattern in _PATTERNS:
         if name == "where" and _post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
             return "who"
-        if pattern.search(folded) or (name in _AMBIGUOUS and _asks(_AMBIGUOUS[name], question, folded)):
+        if pattern.search(folded) or (name in _AMBIGUOUS and _asks(_AMBIGUOUS[name], question, folded)
+                                      and (has_diacritics(question) or not _unambiguous(folded))):
             return name
     return None
+
+
+def _unambiguous(folded: str) -> bool:
+    """Whether a question typed without marks has a question word that reads one way only: then its "dau"
+    is "đầu" ("cong ty nao xuc tien dau tu": a company, not a place)."""
+    return any(pattern.search(folded) for _, pattern in _PATTERNS)
 
 
 # What an open question (no phrase type) asks of its sentence, by form: "để làm gì" a purpose ("để ...",

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.chains.cues import Cue, about_article, asked_about, open_form
-from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
+from assistant.chains.grounding import Constraints, evidence, mismatch, other_zone, own_evidence
 from assistant.chains.short import alias_span, form_span, loose_span, names_someone, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
@@ -242,10 +242,12 @@ class ExtractiveAnswerer:
             if cand.score < margin:
                 break
             best, short = self._short(question, passages, cand)
-            if short is not None and said(short.quote):
+            # "… KCN Sơn Mỹ 1, 2 và … nhà đầu tư KCN Tân Đức": the phrase is about another zone than asked
+            if short is not None and said(short.quote) and other_zone(question, short.quote) is None:
                 return best, short
         span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict else None
-        if span is not None and names_someone(ranked[0].text[span[0]:span[1]]):
+        loose = ranked[0].text[span[0]:span[1]] if span is not None else ""
+        if span is not None and names_someone(loose) and other_zone(question, loose) is None:
             return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None
 

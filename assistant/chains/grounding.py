@@ -34,7 +34,7 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR, YEAR_RANGE
-from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PROVINCES
+from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PLACE_MARKERS, PROVINCES
 from assistant.text.stopwords import LAW_NAME_ENDS, STOPWORDS
 
 _GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
@@ -49,6 +49,10 @@ _PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + 
 _AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
 _MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS if fold(m) not in _AMBIGUOUS_MARKERS)
                         + r")\s+((?:[a-z0-9]+\s*){1,3})")
+# A zone by its name ("KCN Sơn Mỹ 2", "Khu công nghiệp Tân Đức"), not "các KCN" nor a province's ("KCN Lâm Đồng").
+_ZONE = re.compile(r"(?<!\bcac )\bkhu cong nghiep\s+([^\W\d_]+(?: [^\W\d_]+)?)")
+_WRITTEN_ZONE = re.compile(r"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp)\s+(\S+)(?:\s+\S+)?")
+_NOT_ZONE = STOPWORDS | {fold(w) for w in PLACE_MARKERS.split()}
 _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
 _QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
                    "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
@@ -345,6 +349,26 @@ def _other_post(question: str, texts: list[str]) -> str | None:
     return None
 
 
+def _zones(text: str, written: bool = False) -> set[str]:
+    """The zones ``text`` names, folded: "KCN Sơn Mỹ 1, 2" -> {"son my"}. In a ``written`` text (a
+    document's) only a capitalized name is one: "Tổng công ty … Phát triển khu công nghiệp Sonadezi" is a company."""
+    if written:
+        text = " ".join(m.group(0) for m in _WRITTEN_ZONE.finditer(text) if m.group(1)[:1].isupper())
+    return {m.group(1) for m in _ZONE.finditer(expand(text))
+            if m.group(1).split()[0] not in _NOT_ZONE and not _PROVINCE_RE.match(m.group(1))}
+
+
+def other_zone(question: str, sentence: str) -> str | None:
+    """A zone the sentence names in place of the one asked ("… nhà đầu tư KCN Tân Đức" does not answer who
+    invests in "KCN Sơn Mỹ 2"); None when the sentence names it, or names none."""
+    asked = _zones(question)
+    said = _zones(sentence, written=True) if asked else set()
+    first = {name.split()[0] for name in asked}
+    if said and not any(name in asked or name.split()[0] in first for name in said):
+        return ", ".join(sorted(said))
+    return None
+
+
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
     (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), an
@@ -383,6 +407,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"
+    if (zone := other_zone(question, sentence)) is not None:
+        return f"khu công nghiệp khác: {zone}"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):

@@ -91,7 +91,8 @@ _OFTEN = re.compile(r"(?i)\b(?:h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)|đ
 _FRAME_UNIT = frozenset(content_words(f"{UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}"))
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
 _PLACE = re.compile(NOT_AT + r"\b(?:tại|ở)\s+(?:[^,.;:()\n]|\.(?=\S))+")  # "tại TP.HCM": a dot inside a name
-_NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp(?:\s*[–-][^,.;:()]*?)*)\s+"
+_NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp"
+                          rf"(?:\s*[–-]\s*[{_UP}][^\s,.;:()]*(?:\s+[^\W\d{_UP}][^\s,.;:()]*)*)*)\s+"  # "– Đô thị - Dịch vụ"
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
 _CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|như|gồm|đó là|là|do|nên)\s)")
 

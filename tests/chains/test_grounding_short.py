@@ -276,3 +276,20 @@ def test_which_section_asks_for_a_unit():
     assert Cue.of("Bài tin do bộ phận nào của BQL các KCN đưa tin?").kind == "who"
     assert Cue.of("Nhà đầu tư nào xây dựng nhà máy nước?").kind == "who"
     assert Cue.of("Hội nghị thống nhất liên kết những bộ phận nào?").kind is None  # a list
+
+
+def test_a_sentence_about_another_zone_does_not_answer():
+    from assistant.chains.grounding import mismatch, other_zone
+
+    question = "UBND tinh da chap thuan chu truong dau tu KCN Son My 2 cho nha dau tu nao?"
+    assert other_zone(question, "lựa chọn nhà đầu tư KCN Tân Đức còn chậm") == "tan duc"
+    assert mismatch(question, "Tham mưu lựa chọn nhà đầu tư có năng lực triển khai đầu tư KCN Tân Đức.")
+    assert other_zone(question, "Đồ án quy hoạch KCN Sơn Mỹ 1, 2 và nhà đầu tư KCN Tân Đức") is None  # it names it
+    assert other_zone(question, "các KCN Lâm Đồng và KCN của tỉnh") is None  # no zone by its name
+
+
+def test_an_unmarked_dau_is_dau_tu_when_another_question_word_is_there():
+    from assistant.chains.cues import Cue
+
+    assert Cue.of("cong ty nao xuc tien dau tu khu cong nghiep ham tan lagi").kind == "who"
+    assert Cue.of("hoi nghi to chuc o dau").kind == "where"

@@ -461,3 +461,10 @@ def test_a_short_form_and_its_full_name(question, short):
                 "Minh (Ban Quản lý TP.HCM) và “Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi) hỗ trợ tổ chức.")
     a, b = short_span(question, sentence)
     assert sentence[a:b] == short
+
+
+def test_a_zone_named_with_dashes_is_placed_by_its_last_name():
+    sentence = ("Tạo điều kiện để nhà đầu tư sớm hoàn thành các thủ tục đầu tư Khu công nghiệp – Đô thị - Dịch vụ "
+                "Hàm Tân, Lagi và hoàn chỉnh đồ án Khu công nghiệp Sơn Mỹ 2.")
+    a, b = short_span("Khu cong nghiep – Do thi – Dich vu ma nha dau tu can som hoan thanh thu tuc nam o dau?", sentence)
+    assert "Hàm Tân, Lagi" in sentence[a:b]
