@@ -251,7 +251,7 @@ def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """Places, best kind first: the kind of place asked ("huyện nào"), then "tại/ở ...", then a place
     named in passing ("UBND huyện Hàm Tân"); a later kind only when the sentence has none of the former."""
-    for tier in (_asked_places, _at_places, _named_places, _online_places, _given_places):
+    for tier in (_asked_places, _board_places, _at_places, _named_places, _online_places, _given_places):
         found = list(tier(question, sentence, cue))
         if found:
             yield from found
@@ -270,6 +270,25 @@ def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int,
         # "UBND tỉnh Lương Văn Hải" is a person; a place the question names is not its answer
         if not person_names(sentence[m.start():end]) and f" {expand(name)} " not in folded_q:
             yield _trim(sentence, m.start(), end)
+
+
+# A board or zone and the place its name ends with: "Ban Quản lý KKT | Bình Phước", "các KCN | Đồng Nai".
+_BOARD_PLACE = re.compile(r"\b(?:Ban [Qq]uản lý|BQL)\s+(?:các\s+)?(?:KKT|KCN|KCX|[Kk]hu (?:kinh tế|công nghiệp|chế xuất))"
+                          r"(?:\s+(?:và\s+)?(?:công nghiệp|CN))?\s+(?:tỉnh\s+|thành phố\s+)?"
+                          rf"([{_UP}][^\s,.;:()]*(?:\s+[{_UP}][^\s,.;:()]*)*)")
+
+
+def _board_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
+    """"BQL Khu kinh tế … là của tỉnh nào?": the place that ends the name of the board the question names
+    ("Ban Quản lý KKT | Bình Phước"), when it asks for a province or city by name."""
+    if not (cue.pattern and "[A-Z]" in cue.pattern) or cue.pattern == VENUE:
+        return
+    folded_q = f" {expand(question)} "
+    for m in _BOARD_PLACE.finditer(sentence):
+        board = expand(sentence[m.start():m.start(1)]).strip()
+        board = re.sub(r"\s+(?:tinh|thanh pho)$", "", board)
+        if board in folded_q and f" {expand(m.group(1))} " not in folded_q and not person_names(m.group(1)):
+            yield m.start(1), m.end(1)
 
 
 def _given_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:

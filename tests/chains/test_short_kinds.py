@@ -468,3 +468,11 @@ def test_a_zone_named_with_dashes_is_placed_by_its_last_name():
                 "Hàm Tân, Lagi và hoàn chỉnh đồ án Khu công nghiệp Sơn Mỹ 2.")
     a, b = short_span("Khu cong nghiep – Do thi – Dich vu ma nha dau tu can som hoan thanh thu tuc nam o dau?", sentence)
     assert "Hàm Tân, Lagi" in sentence[a:b]
+
+
+def test_the_province_of_a_board_the_question_names_ends_its_name():
+    sentence = ("Chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng Nai, Ban Quản lý KKT Bình Phước và "
+                "Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng đã được ký kết, ngày 26/12/2017 tại thành phố Đà Lạt.")
+    a, b = short_span("BQL Khu kinh tế trong chương trình hợp tác với các KCN Đồng Nai và Lâm Đồng là của tỉnh nào?",
+                      sentence)
+    assert sentence[a:b] == "Bình Phước"
