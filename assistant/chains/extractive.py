@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.chains.cues import Cue, about_article, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, other_zone, own_evidence
-from assistant.chains.short import alias_span, form_span, loose_span, names_someone, short_span
+from assistant.chains.short import alias_span, form_span, loose_span, says_who, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -237,7 +237,9 @@ class ExtractiveAnswerer:
         if named is not None:  # "Sonadezi có tên đầy đủ là gì?": the sentence that writes the name out
             return self._short(question, passages, named)  # a precise sign: read past the margin
         cue = Cue.of(question)
-        said = names_someone if cue.kind == "who" else bool  # "ai" is answered by someone, not by a task
+        def said(phrase: str) -> bool:  # "ai" is answered by someone, not by a task; "công ty nào" by a company
+            return cue.kind != "who" or says_who(question, phrase)
+
         for cand in ranked:
             if cand.score < margin:
                 break
@@ -247,7 +249,7 @@ class ExtractiveAnswerer:
                 return best, short
         span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict else None
         loose = ranked[0].text[span[0]:span[1]] if span is not None else ""
-        if span is not None and names_someone(loose) and other_zone(question, loose) is None:
+        if span is not None and says_who(question, loose) and other_zone(question, loose) is None:
             return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None
 

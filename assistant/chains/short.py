@@ -43,6 +43,7 @@ from assistant.text.kinds import (
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DOCNUM, ENUMERATOR, FULL_DATE, YEAR
 from assistant.text.places import (
+    GENERIC_CAPITALIZED,
     ISSUER_CODES,
     NOT_AT,
     ONLINE_PLACES,
@@ -845,6 +846,7 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     return None
 
 
+_GENERIC = frozenset(fold(w) for w in GENERIC_CAPITALIZED.split())
 _AGENT = re.compile(rf"\b(?:{'|'.join(AGENT_WORDS)})\b")
 
 
@@ -853,7 +855,16 @@ def names_someone(phrase: str) -> bool:
     bodies ("các chủ đầu tư", "đơn vị trực thuộc"). "triển khai nhiệm vụ năm 2020" answers no "ai"."""
     words = phrase.split()
     named = any(w[:1].isupper() for w in words[1:]) or bool(words) and (words[0].isupper() or _UNIT_LEAD.match(phrase))
-    return named or bool(_AGENT.search(fold(phrase)))  # a capital opening a sentence names no one
+    return named or bool(_AGENT.search(normalize_text(phrase).lower()))  # a capital opening a sentence names no one
+
+
+def says_who(question: str, phrase: str) -> bool:
+    """Whether ``phrase`` answers the "ai / đơn vị nào" of ``question``: it names someone
+    (:func:`names_someone`), and a unit of the kind asked when it asks one ("công ty nào" -> a "Công ty")."""
+    asked = _ASKS_UNIT.search(fold(question))
+    leads = _KIND_LEADS.get(asked.group(0).split()[0]) if asked else None
+    proper = any(w[:1].isupper() and fold(w) not in _GENERIC for w in re.findall(r"[^\W_]+", phrase))  # "Becamex"
+    return names_someone(phrase) and (leads is None or proper or any(lead.strip() in fold(phrase) for lead in leads))
 
 
 def loose_span(question: str, sentence: str) -> tuple[int, int] | None:

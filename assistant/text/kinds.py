@@ -11,9 +11,10 @@ from __future__ import annotations
 EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket", "khanh thanh",
                "khoi cong")
 
-# Acts a document dates: "được ban hành ngày nào" is not answered by the date of the meeting it reports.
+# Acts a document dates or names the doer of: "được ban hành ngày nào" is not answered by the date of the
+# meeting it reports, "do ai trình bày" not by who organized it.
 DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
-              "cap phep", "dang tai")
+              "cap phep", "dang tai", "trinh bay", "phat bieu", "chu tri")
 
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
@@ -23,10 +24,11 @@ ATTENDANCE_INTROS = ("su tham du cua", "tham du con co", "tham du co", "tham du 
 
 # Words that name who did something without a proper name ("lãnh đạo các sở", "các chủ đầu tư", "đơn vị
 # trực thuộc"): a "who" answer holds one of them, a capitalized name or a person, or it does not say who.
-AGENT_WORDS = ("lanh dao", "dai dien", "can bo", "cong chuc", "thanh vien", "dong chi", "doanh nghiep", "nha dau tu",
-               "chu dau tu", "don vi", "so", "nganh", "ban", "phong", "cong ty", "ubnd", "uy ban", "trung tam",
-               "co quan", "nguoi", "ong", "ba", "dia phuong", "chinh phu", "bo", "hoi dong", "doan", "to chuc",
-               "hiep hoi", "chuyen gia", "cong nhan", "nha thau", "tap the", "ca nhan", "tinh", "huyen", "thanh pho")
+# Written with their marks and read as a document writes them: folded, "tinh thần" would read as "tỉnh".
+AGENT_WORDS = ("lãnh đạo", "đại diện", "cán bộ", "công chức", "thành viên", "đồng chí", "doanh nghiệp", "nhà đầu tư",
+               "chủ đầu tư", "đơn vị", "sở", "ngành", "ban", "phòng", "công ty", "ubnd", "ủy ban", "trung tâm",
+               "cơ quan", "người", "ông", "bà", "địa phương", "chính phủ", "bộ", "hội đồng", "đoàn", "tổ chức",
+               "hiệp hội", "chuyên gia", "công nhân", "nhà thầu", "tập thể", "cá nhân", "tỉnh", "huyện", "thành phố")
 
 # Words a question may use for the document's (folded, same number of syllables): "đăng cai" a meeting is to
 # "tổ chức" it; "gắn kết" the offices is to "liên kết" them. Read where a short answer is placed by the words

@@ -293,3 +293,23 @@ def test_an_unmarked_dau_is_dau_tu_when_another_question_word_is_there():
 
     assert Cue.of("cong ty nao xuc tien dau tu khu cong nghiep ham tan lagi").kind == "who"
     assert Cue.of("hoi nghi to chuc o dau").kind == "where"
+
+
+def test_who_did_an_act_needs_the_act_said():
+    from assistant.chains.grounding import mismatch
+
+    question = "Báo cáo tại Hội nghị sơ kết ngày 26/04/2019 do ai trình bày?"
+    assert mismatch(question, "Ngày 26/04/2019, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết.")
+    assert not mismatch(question, "Ông A, Trưởng Ban, trình bày báo cáo tại Hội nghị sơ kết ngày 26/04/2019.")
+
+
+@pytest.mark.parametrize(("question", "phrase", "says"), [
+    ("Phần mềm do công ty nào cung cấp?", "cập nhật kết quả thực hiện nhiệm vụ UBND tỉnh", False),
+    ("Tổng công ty nào xúc tiến đầu tư?", "Becamex – VSIP", True),
+    ("Ai đã ký chương trình?", "giúp đỡ, hỗ trợ với tinh thần trách nhiệm", False),  # "tinh thần" is no "tỉnh"
+    ("Công ty nào phát triển hạ tầng?", "Công ty PTHT KCN Lộc Sơn", True),
+])
+def test_a_unit_of_the_kind_asked(question, phrase, says):
+    from assistant.chains.short import says_who
+
+    assert says_who(question, phrase) is says
