@@ -185,10 +185,12 @@ class Constraints:
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RE = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
 _MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
+_MONTHS_RE = re.compile(r"\b(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam\s+((?:19|20)\d{2})\b")  # "9 tháng đầu năm 2019"
 
 
 def _periods(folded: str) -> tuple[tuple[str, str], ...]:
-    """Patterns for the quarters and months the question names with their year."""
+    """Patterns for the quarters, months and first or last months ("9 tháng đầu năm 2019") the question
+    names with their year."""
     out = []
     for m in _QUARTER_RE.finditer(folded):
         forms = "|".join(k for k, v in _QUARTERS.items() if v == _QUARTERS[m.group(1)])
@@ -197,6 +199,8 @@ def _periods(folded: str) -> tuple[tuple[str, str], ...]:
         month, year = int(m.group(1)), m.group(2)
         out.append((m.group(0), rf"\bthang\s+0?{month}\s*(?:nam\s+|/\s*){year}\b|\b\d{{1,2}}/0?{month}/{year}\b"
                                 rf"|\b{year}-{month:02d}\b"))
+    for m in _MONTHS_RE.finditer(folded):
+        out.append((m.group(0), rf"\b0?{int(m.group(1))}\s+thang\s+{m.group(2)}\s+nam\s+{m.group(3)}\b"))
     return tuple(dict.fromkeys(out))
 
 
@@ -277,7 +281,9 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
 
 
 # What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
-_ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|gi)\b")
+_ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|gi)\b"
+                         r"|\b(?:yeu cau|quy dinh|dat ra|de ra)\b.*\b(\S+\s(?!(?:ngay|nam|thang|quy|luc|gio|de|viec|dung)\s)\S+)"
+                         r"\s+(?:nao|gi)\b")  # "… trước thời hạn nào", not "ban hành ngày nào" nor "vấn đề gì"
 _ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b|\b(?:ai|nguoi nao) (?:da )?\w+")
 _ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
@@ -400,7 +406,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q)) and acts and not acts & _named(_ACTS, s) and not numbered:
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     asked = _ASKED_NOUN.search(q)
-    head = " ".join(asked.group(1).split()[:2]) if asked else ""
+    head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
     if number is not None and asked and f" {head} " not in f" {expand(s)} ":
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):

@@ -313,3 +313,17 @@ def test_a_unit_of_the_kind_asked(question, phrase, says):
     from assistant.chains.short import says_who
 
     assert says_who(question, phrase) is says
+
+
+def test_first_months_of_a_year_are_matched_with_their_year():
+    asked = Constraints.of("Hội nghị sơ kết 9 tháng đầu năm 2019 đã chỉ ra những hạn chế nào?")
+    assert asked.unmet("Hội nghị sơ kết 9 tháng đầu năm 2017 của Ban quản lý các KCN Lâm Đồng")
+    assert not asked.unmet("Hội nghị sơ kết 9 tháng đầu năm 2019 của Ban quản lý các KCN Lâm Đồng")
+
+
+def test_what_a_cited_document_requires_is_not_in_a_sentence_that_only_cites_it():
+    from assistant.chains.grounding import mismatch
+
+    sentence = "Tổ chức thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019."
+    assert mismatch("Công văn 4622/UBND-KT yêu cầu hoàn thành việc lựa chọn trước thời hạn nào?", sentence)
+    assert not mismatch("Công văn 4622/UBND-KT quy định về vấn đề gì?", sentence)
