@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import ATTENDANCE_ASKED, EVENT_FRAME_WORDS, FRAME_HEADS
+from assistant.text.kinds import ATTENDANCE_ASKED, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
@@ -79,7 +79,7 @@ _LOW = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.isl
 _NAME = re.compile(
     rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
 )
-_DOCNAME = re.compile(r"\b(?:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)\s+[A-ZĐ]")
+_DOCNAME = re.compile(rf"\b(?:{'|'.join(DOCUMENT_KINDS)})\s+[A-ZĐ]")
 _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
 
 

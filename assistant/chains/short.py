@@ -36,6 +36,7 @@ from assistant.text.kinds import (
     AGENT_WORDS,
     ATTENDANCE_INTROS,
     DOC_RELATION_WORDS,
+    DOCUMENT_KINDS,
     EXISTENCE_WORDS,
     SAME_MEANING,
     VERDICT_WORDS,
@@ -48,6 +49,7 @@ from assistant.text.places import (
     NOT_AT,
     ONLINE_PLACES,
     PLACE_MARKERS,
+    PROVINCES,
     UNIT_ABBREVIATIONS,
     UNIT_NAME_WORDS,
 )
@@ -64,11 +66,10 @@ _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isup
 # Words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
 _FRAME_WORDS = frozenset(DATE_AND_DOC_FRAME_WORDS.split())
 _EVENT_YEAR = re.compile(r"\bnam\s+((?:19|20)\d{2})\b")
-_DOC = re.compile(r"(?:(?:Nghị định|Quyết định|Công văn|Chỉ thị|Thông tư|Thông báo|Nghị quyết|Kế hoạch|Bộ luật|Luật"
-                  r"|Tiêu chuẩn)\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
+_KINDS = "|".join(DOCUMENT_KINDS)
+_DOC = re.compile(rf"(?:(?:{_KINDS})\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
 # A named document: its kind, a capitalized word, then up to three more ("Luật Bảo vệ môi trường").
-_DOCNAME = re.compile(r"\b(?i:Luật|Bộ luật|Thông báo|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch)"
-                      rf"\s+[{_UP}][^\s,.;:()]*(?:\s+[^\s,.;:()]+){{0,3}}")
+_DOCNAME = re.compile(rf"\b(?i:{_KINDS})\s+[{_UP}][^\s,.;:()]*(?:\s+[^\s,.;:()]+){{0,3}}")
 _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}",
     r"(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
@@ -91,7 +92,8 @@ _OFTEN = re.compile(r"(?i)\b(?:h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)|đ
                     r"|(?:mỗi|một)\s+(?:tuần|tháng|quý|năm)(?:\s+\S+\s+lần)?|\d+\s+lần(?:\s+mỗi\s+\S+)?)")
 _FRAME_UNIT = frozenset(content_words(f"{UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}"))
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
-_PLACE = re.compile(NOT_AT + r"\b(?:tại|ở)\s+(?:[^,.;:()\n]|\.(?=\S))+")  # "tại TP.HCM": a dot inside a name
+# "tại TP.HCM": a dot inside a name; "tại Quyết định số …" cites, it does not place
+_PLACE = re.compile(NOT_AT + rf"\b(?:tại|ở)\s+(?!(?:{_KINDS})\b)(?:[^,.;:()\n]|\.(?=\S))+")
 _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp"
                           rf"(?:\s*[–-]\s*[{_UP}][^\s,.;:()]*(?:\s+[^\W\d{_UP}][^\s,.;:()]*)*)*)\s+"  # "– Đô thị - Dịch vụ"
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
@@ -304,8 +306,12 @@ def _at_places(question: str, sentence: str, cue: Cue, given: bool = False) -> I
     for m in _PLACE.finditer(sentence):
         end, named = m.end(), False
         words = list(re.finditer(r"\S+", m.group(0)))
+        known = [k.span() for k in _KNOWN_PLACE.finditer(m.group(0))]  # "TP.Hồ chí Minh": a name, however typed
         for i, word in enumerate(words):
             folded = fold(word.group(0))
+            if any(a <= word.start() < b for a, b in known):
+                named = True
+                continue
             if word.group(0)[:1].isupper() or word.group(0)[:1].isdigit():
                 named = True
             elif named and folded in STOPWORDS and (folded not in _PLACE_WORDS or folded == "cac" and not (
@@ -316,7 +322,9 @@ def _at_places(question: str, sentence: str, cue: Cue, given: bool = False) -> I
             yield _trim(sentence, m.start(), end)
 
 
-_ONLINE = re.compile(rf"\btrên\s+(?:các\s+)?(?:{ONLINE_PLACES})\b[^,.;:()]*", re.IGNORECASE)
+_KNOWN_PLACE = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in sorted(PROVINCES, key=len, reverse=True)),
+                          re.IGNORECASE)
+_ONLINE = re.compile(rf"\btrên\s+(?:các\s+)?[“\"]?(?:{ONLINE_PLACES})\b[^,.;:()”]*", re.IGNORECASE)
 
 
 def _online_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:

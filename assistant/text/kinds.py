@@ -16,6 +16,11 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
               "cap phep", "dang tai", "trinh bay", "phat bieu", "chu tri")
 
+# Kinds of legal and administrative documents, as written: what "Nghị định 29/2008/NĐ-CP", "Luật Bảo vệ môi
+# trường" or "tại Quyết định số 3485" (a citation, not a place) open with. Longer forms first.
+DOCUMENT_KINDS = ("Bộ luật", "Luật", "Nghị định", "Nghị quyết", "Quyết định", "Công văn", "Chỉ thị", "Thông tư",
+                  "Thông báo", "Kế hoạch", "Tiêu chuẩn")
+
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
 ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia")

@@ -61,7 +61,7 @@ ISSUER_CODES = {
 
 # Where a thing is published rather than held: "giới thiệu … ở đâu?" -> "trên trang website". As written, "|"-separated.
 ONLINE_PLACES = ("trang web|trang website|website|cổng thông tin điện tử|cổng thông tin|trang thông tin điện tử"
-                 "|trang tin|phương tiện thông tin đại chúng|mạng xã hội")
+                 "|trang tin|phương tiện thông tin đại chúng|mạng xã hội|phần mềm|hệ thống thông tin")
 
 # Syllables that make "tại" part of a word, not "at": "tồn tại" (exist), "hiện tại" (now). As lookbehinds.
 NOT_AT = "".join(f"(?<![{w[0].upper()}{w[0]}]{w[1:]} )" for w in ("tồn", "hiện"))

@@ -327,3 +327,10 @@ def test_what_a_cited_document_requires_is_not_in_a_sentence_that_only_cites_it(
     sentence = "Tổ chức thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019."
     assert mismatch("Công văn 4622/UBND-KT yêu cầu hoàn thành việc lựa chọn trước thời hạn nào?", sentence)
     assert not mismatch("Công văn 4622/UBND-KT quy định về vấn đề gì?", sentence)
+
+
+def test_a_year_in_a_clause_of_its_own_does_not_date_a_document():
+    asked = Constraints.of("Cơ quan nào ban hành Chỉ thị 27-CT/TU mà BQL các KCN tỉnh tiếp tục thực hiện trong năm 2020?")
+    assert not asked.unmet("Tiếp tục thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012 của Ban Thường vụ Tỉnh ủy "
+                           "trong năm 2020.")
+    assert Constraints.of("Chỉ thị 27-CT/TU năm 2015 nói gì?").unmet("Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012")

@@ -476,3 +476,17 @@ def test_the_province_of_a_board_the_question_names_ends_its_name():
     a, b = short_span("BQL Khu kinh tế trong chương trình hợp tác với các KCN Đồng Nai và Lâm Đồng là của tỉnh nào?",
                       sentence)
     assert sentence[a:b] == "Bình Phước"
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    ("Hai Ban sẽ tổ chức hội nghị xúc tiến đầu tư ở đâu?",
+     "Tổ chức các Hội nghị Xúc tiến đầu tư, xúc tiến thương mại tại TP.Hồ chí Minh và Lâm Đồng.",
+     "tại TP.Hồ chí Minh và Lâm Đồng"),  # a known name, however it is typed, does not end at "chí"
+    ("Kết quả thực hiện nhiệm vụ được cập nhật lên đâu?",
+     "Thực hiện theo Quyết định số 3485/QĐ-UBND ngày 07/12/2015; cập nhật 100% kết quả thực hiện nhiệm vụ "
+     "trên “Phần mềm quản lý công việc được giao của tỉnh”.",
+     "trên “Phần mềm quản lý công việc được giao của tỉnh"),  # "tại Quyết định" cites, it does not place
+])
+def test_places_written_loosely_or_online(question, sentence, short):
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == short
