@@ -393,10 +393,24 @@ def _clause(question: str, sentence: str) -> tuple[int, int] | None:
     return _run_on(sentence, spans, j, novel)
 
 
+_ASKS_CAUSE = re.compile(r"\b(?:vi sao|tai sao|ly do|nguyen nhan|vi dau|do dau)\b")
+# What a sentence gives as a cause: "xác định rõ là do: | Kết cấu hạ tầng …", "… nên khó thu hút | vì …".
+_CAUSE = re.compile(r"\b(?:là do|bởi vì|bởi|vì|nguyên nhân là|do)\s*:\s*|\b(?:là do|bởi vì|vì(?!\s+(?:vậy|thế))|nguyên nhân là)\s+")
+
+
+def _cause(question: str, sentence: str) -> tuple[int, int] | None:
+    """For "vì sao / nguyên nhân …", the clause a cause word of the sentence introduces."""
+    if not _ASKS_CAUSE.search(fold(question)) or (m := _CAUSE.search(sentence)) is None:
+        return None
+    end = next((b for a, b in _clauses(sentence) if a <= m.end() < b), len(sentence))
+    return _trim(sentence, m.end(), end, limit=CLAUSE_WORDS)
+
+
 def _open(question: str, sentence: str) -> tuple[int, int] | None:
-    """The answer to an open question, by its form (:func:`form_span`); else what follows the verb it asks
-    the object of ("còn đề ra | điều gì" -> "phương hướng hợp tác …", :func:`_aligned`); else :func:`_clause`."""
-    for find in (form_span, _object_of, _clause):
+    """The answer to an open question: the cause a "vì sao" asks (:func:`_cause`); by its form
+    (:func:`form_span`); else what follows the verb it asks the object of ("còn đề ra | điều gì" ->
+    "phương hướng hợp tác …", :func:`_aligned`); else :func:`_clause`."""
+    for find in (_cause, form_span, _object_of, _clause):
         span = find(question, sentence)
         if span is not None and content_words(sentence[span[0]:span[1]]):  # "nhằm" alone says nothing
             return span

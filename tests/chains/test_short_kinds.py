@@ -490,3 +490,16 @@ def test_the_province_of_a_board_the_question_names_ends_its_name():
 def test_places_written_loosely_or_online(question, sentence, short):
     a, b = short_span(question, sentence)
     assert sentence[a:b] == short
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    ("Nguyên nhân chính khiến tỉnh chưa thu hút mạnh đầu tư là gì?",
+     "Nguyên nhân đã được Hội nghị xác định rõ là do: Kết cấu hạ tầng của tỉnh chưa đồng bộ, nhất là giao thông.",
+     "Kết cấu hạ tầng của tỉnh chưa đồng bộ"),
+    ("Vì sao việc cung ứng lao động khó thực hiện?",
+     "Việc cung ứng lao động khó thực hiện vì nhu cầu tuyển dụng khác nhau về mức lương.",
+     "nhu cầu tuyển dụng khác nhau về mức lương"),
+])
+def test_the_cause_a_why_question_asks(question, sentence, short):
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == short
