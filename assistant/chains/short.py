@@ -772,6 +772,28 @@ def _besides(question: str) -> set[str]:
     return set(content_words(set_aside(question)[0]))
 
 
+_AND = re.compile(r"\s+và\s+")
+
+
+def _past_set_aside(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Ngoài lãnh đạo và CBCC của Ban, tổ chức nào …?": when ``span`` is what the question sets aside, the
+    next item of the sentence's list that is not ("… cán bộ công chức của Ban và | Công Đoàn BQL các KCN tỉnh")."""
+    besides = _besides(question)
+
+    def set_aside_item(a: int, b: int) -> bool:
+        words = set(content_words(sentence[a:b]))
+        return bool(words) and 2 * len(words & besides) >= len(words)
+
+    if not besides or not set_aside_item(*span):
+        return span
+    cuts = [(a, b) for a, b in _clauses(sentence)  # "X, Y và Z": X, Y, Z
+            for a, b in zip([a] + [m.end() for m in _AND.finditer(sentence, a, b)],
+                            [m.start() for m in _AND.finditer(sentence, a, b)] + [b], strict=True)]
+    items = [_lstrip(sentence, (a, len(sentence[:b].rstrip(" .")))) for a, b in cuts]
+    return next(((a, b) for a, b in items if a >= span[0] and not set_aside_item(a, b)
+                 and content_words(sentence[a:b])), span)
+
+
 def _near(words: set[str], sentence: str, span: tuple[int, int], window: int = 3) -> bool:
     """Whether ``span`` holds or sits within ``window`` words of half or more of ``words`` (the one set aside:
     "Lâm Văn Tiếp | đã chủ trì" is the "người chủ trì")."""
@@ -864,6 +886,7 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause
         span = _open(question, sentence) if cue.kind is None else (_aligned(question, sentence)
                                                                    or _clause(question, sentence))
+        span = _past_set_aside(question, sentence, span) if span is not None else None
         return span if span is not None and span[1] > span[0] else None
     return None
 

@@ -503,3 +503,10 @@ def test_places_written_loosely_or_online(question, sentence, short):
 def test_the_cause_a_why_question_asks(question, sentence, short):
     a, b = short_span(question, sentence)
     assert sentence[a:b] == short
+
+
+def test_besides_what_the_question_sets_aside_the_next_item():
+    sentence = "cùng toàn thể lãnh đạo, cán bộ công chức của Ban và Công Đoàn BQL các KCN tỉnh."
+    a, b = short_span("Ngoài lãnh đạo và CBCC của Ban, tổ chức đoàn thể nào của BQL các KCN tỉnh có mặt tại hội nghị?",
+                      sentence)
+    assert sentence[a:b] == "Công Đoàn BQL các KCN tỉnh"
