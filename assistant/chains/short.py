@@ -899,6 +899,8 @@ def names_someone(phrase: str) -> bool:
     """Whether ``phrase`` says who: a capitalized name ("Trưởng Ban", "UBND tỉnh") or a word for people or
     bodies ("các chủ đầu tư", "đơn vị trực thuộc"). "triển khai nhiệm vụ năm 2020" answers no "ai"."""
     words = phrase.split()
+    if words and words[0].lower() in {"tại", "ở", "trên"}:  # "tại thành phố Đà Lạt" is where, not who
+        return False
     named = any(w[:1].isupper() for w in words[1:]) or bool(words) and (words[0].isupper() or _UNIT_LEAD.match(phrase))
     return named or bool(_AGENT.search(normalize_text(phrase).lower()))  # a capital opening a sentence names no one
 
@@ -908,7 +910,9 @@ def says_who(question: str, phrase: str) -> bool:
     (:func:`names_someone`), and a unit of the kind asked when it asks one ("công ty nào" -> a "Công ty")."""
     asked = _ASKS_UNIT.search(fold(question))
     leads = _KIND_LEADS.get(asked.group(0).split()[0]) if asked else None
-    proper = any(w[:1].isupper() and fold(w) not in _GENERIC for w in re.findall(r"[^\W_]+", phrase))  # "Becamex"
+    # a company may go by its brand alone ("Becamex – VSIP"); a Phòng or a Sở is written with its kind
+    proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong"} and any(
+        w[:1].isupper() and fold(w) not in _GENERIC for w in re.findall(r"[^\W_]+", phrase))
     return names_someone(phrase) and (leads is None or proper or any(lead.strip() in fold(phrase) for lead in leads))
 
 

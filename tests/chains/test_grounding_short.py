@@ -308,6 +308,8 @@ def test_who_did_an_act_needs_the_act_said():
     ("Tổng công ty nào xúc tiến đầu tư?", "Becamex – VSIP", True),
     ("Ai đã ký chương trình?", "giúp đỡ, hỗ trợ với tinh thần trách nhiệm", False),  # "tinh thần" is no "tỉnh"
     ("Công ty nào phát triển hạ tầng?", "Công ty PTHT KCN Lộc Sơn", True),
+    ("Bài tin do phòng nào thực hiện?", "tại thành phố Đà Lạt tỉnh Lâm Đồng", False),  # a place, and no Phòng
+    ("Phòng nào đưa tin?", "Phòng Quy hoạch Xây dựng", True),
 ])
 def test_a_unit_of_the_kind_asked(question, phrase, says):
     from assistant.chains.short import says_who
