@@ -54,9 +54,10 @@ _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 _ROLE_WHICH_RE = re.compile(_ROLE_WHICH)
-# A question that asks for a person, not a body: "đồng chí nào", "ai là người", "ông nào", "vị nào".
+# A question that asks for a person, not a body: "đồng chí nào", "ai là người", "ông nào", "vị nào", "ai … thay mặt".
 _POST = re.compile(rf"\b(?:{'|'.join(r for r in _ROLES if r != 'lanh dao')})\b")
-_PERSON_ASKED = re.compile(r"\b(?:dong chi nao|ai la nguoi|nguoi nao|ong nao|ba nao|(?<!don )(?<!pham )vi nao|ho ten|ten la gi)\b")
+_PERSON_ASKED = re.compile(r"\b(?:dong chi nao|ai la nguoi|nguoi nao|ong nao|ba nao|(?<!don )(?<!pham )vi nao|ho ten|ten la gi"
+                           r"|thay mat)\b")  # who acts "thay mặt" a body is a person
 # The posts as written: typed with diacritics, "chuẩn bị thủ tục" must not read as "bí thư".
 _ROLES_WRITTEN = {"bi thu": "bí thư", "thu truong": "thủ trưởng", "bo truong": "bộ trưởng"}
 

@@ -336,3 +336,10 @@ def test_a_year_in_a_clause_of_its_own_does_not_date_a_document():
     assert not asked.unmet("Tiếp tục thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012 của Ban Thường vụ Tỉnh ủy "
                            "trong năm 2020.")
     assert Constraints.of("Chỉ thị 27-CT/TU năm 2015 nói gì?").unmet("Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012")
+
+
+def test_who_acts_on_behalf_of_a_body_is_a_person():
+    from assistant.chains.cues import Cue
+
+    assert Cue.of("Ai đã ký chương trình thay mặt Ban Quản lý các KCN Đồng Nai?").person
+    assert not Cue.of("Ai đã ký chương trình hợp tác?").person
