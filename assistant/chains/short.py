@@ -35,6 +35,7 @@ from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
     AGENT_WORDS,
     ATTENDANCE_INTROS,
+    DATED_ACTS,
     DOC_RELATION_WORDS,
     DOCUMENT_KINDS,
     EXISTENCE_WORDS,
@@ -144,6 +145,8 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
                 continue
             if _within_own_period(found, question) or not _dates_asked_document(question, sentence, m.start()):
                 continue
+            if not _dates_asked_act(question, sentence, m.start()):
+                continue
             taken.append(m.span())
             yield m.start(), m.end()
 
@@ -154,6 +157,22 @@ def _dates_asked_document(question: str, sentence: str, at: int) -> bool:
     asked = DOCNUM.search(question)  # the first it names is the one it asks about: "Nghị định 21/2008 sửa đổi
     owner = list(DOCNUM.finditer(re.split(r"[;.]\s", sentence[max(0, at - 60):at])[-1]))  # Nghị định 80/2006 …"
     return asked is None or not owner or fold(owner[-1].group(0)) == fold(asked.group(0))
+
+
+_ACT = re.compile(rf"\b(?:{'|'.join(DATED_ACTS)})\b")
+
+
+def _dates_asked_act(question: str, sentence: str, at: int) -> bool:
+    """Whether a date at ``at`` can date the act the question asks ("được ký kết vào ngày nào"): when the
+    sentence says the act, the date is in its clause ("… đã được ký kết, | ngày 26/12/2017 tại Đà Lạt, Ban
+    quản lý tổ chức Hội nghị" dates the meeting)."""
+    asked = set(_ACT.findall(fold(question)))
+    said = [m.start() for m in _ACT.finditer(fold(sentence)) if m.group(0) in asked]
+    if not said:
+        return True
+    clauses = _clauses(sentence)
+    home = next((c for c in clauses if c[0] <= at < c[1]), None)
+    return home is None or any(home[0] <= s < home[1] for s in said)
 
 
 def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:

@@ -510,3 +510,12 @@ def test_besides_what_the_question_sets_aside_the_next_item():
     a, b = short_span("Ngoài lãnh đạo và CBCC của Ban, tổ chức đoàn thể nào của BQL các KCN tỉnh có mặt tại hội nghị?",
                       sentence)
     assert sentence[a:b] == "Công Đoàn BQL các KCN tỉnh"
+
+
+def test_the_date_of_an_act_is_in_the_clause_that_says_it():
+    sentence = ("Chương trình hợp tác giai đoạn 2016-2018 đã được ký kết, ngày 26/12/2017 tại thành phố Đà Lạt, "
+                "Ban quản lý tổ chức Hội nghị sơ kết.")
+    assert short_span("Chương trình hợp tác được ký kết vào ngày nào?", sentence) is None
+    signed = "Chương trình hợp tác được ký kết ngày 15/3/2016 tại Đồng Nai."
+    a, b = short_span("Chương trình hợp tác được ký kết vào ngày nào?", signed)
+    assert signed[a:b] == "ngày 15/3/2016"
