@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.chains.cues import Cue, about_article, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, other_zone, own_evidence
-from assistant.chains.short import alias_span, form_span, loose_span, says_who, short_span
+from assistant.chains.short import alias_span, form_span, loose_span, says_which, says_who, short_span
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -162,15 +162,16 @@ class ExtractiveAnswerer:
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         ranked = self.usable(question, passages, self.score(question, passages))
         if not ranked or ranked[0].score < self.threshold:
-            return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
-                          passages=passages, confidence=ranked[0].score if ranked else 0.0)
+            return _refusal(question, passages, ranked[0].score if ranked else 0.0)
         best, short = self._pick(question, passages, ranked)
         confidence = best.score
+        if short is not None and not says_which(question, short.quote):
+            log.info("abstain: %r does not say which, for %r", short.quote, question)
+            return _refusal(question, passages)
         if short is None and (Cue.of(question).strict or Cue.of(question).kind == "who"):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", Cue.of(question).kind, question)
-            return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3],
-                          passages=passages, confidence=0.0)
+            return _refusal(question, passages)
         chosen = [best]
         for cand in ranked:  # the best may be a lower one that holds the phrase asked: the top still quotes
             if len(chosen) >= self.max_sentences or cand.score < best.score - self.settings.extra_margin:
@@ -265,6 +266,12 @@ class ExtractiveAnswerer:
                 best = Candidate(best.passage, best.start, best.sentence_end, whole, best.score, best.cue,
                                  best.sentence_end)
         return best, None if span is None else _cite_span(passages, best, span)
+
+
+def _refusal(question: str, passages: list[Passage], confidence: float = 0.0) -> Answer:
+    """"Không tìm thấy …", with the closest passages as possibly related."""
+    return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3], passages=passages,
+                  confidence=confidence)
 
 
 def _cite_span(passages: list[Passage], cand: Candidate, span: tuple[int, int]) -> Citation:

@@ -924,6 +924,15 @@ def names_someone(phrase: str) -> bool:
     return named or bool(_AGENT.search(normalize_text(phrase).lower()))  # a capital opening a sentence names no one
 
 
+_VAGUE = re.compile(r"(?:một số|một vài|nhiều|các|những|mọi)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?", re.IGNORECASE)
+
+
+def says_which(question: str, phrase: str) -> bool:
+    """Whether ``phrase`` says which, for "những điều nào / gì": "một số điều" names none of them."""
+    asked = open_form(question)
+    return asked is None or asked[0] not in {"list", "which"} or not _VAGUE.fullmatch(phrase.strip(" .,;"))
+
+
 def says_who(question: str, phrase: str) -> bool:
     """Whether ``phrase`` answers the "ai / đơn vị nào" of ``question``: it names someone
     (:func:`names_someone`), and a unit of the kind asked when it asks one ("công ty nào" -> a "Công ty")."""

@@ -343,3 +343,17 @@ def test_who_acts_on_behalf_of_a_body_is_a_person():
 
     assert Cue.of("Ai đã ký chương trình thay mặt Ban Quản lý các KCN Đồng Nai?").person
     assert not Cue.of("Ai đã ký chương trình hợp tác?").person
+
+
+def test_some_of_them_does_not_say_which(embedder, passage_factory):
+    from assistant.chains.extractive import ExtractiveAnswerer
+    from assistant.chains.short import says_which
+    from assistant.settings import Settings
+
+    assert not says_which("Nghị định 21/2008 đã sửa đổi những điều nào?", "một số điều")
+    assert says_which("Nghị định 21/2008 đã sửa đổi những điều nào?", "Điều 7 và Điều 12")
+    text = ("Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 của "
+            "Chính phủ về việc quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo vệ môi trường.")
+    answer = ExtractiveAnswerer(embedder, Settings(), threshold=0.0).answer(
+        "Nghị định 21/2008/NĐ-CP đã sửa đổi, bổ sung những điều nào của Nghị định 80/2006/NĐ-CP?", [passage_factory(text)])
+    assert not answer.answerable
