@@ -266,6 +266,7 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
+_SIGNED = re.compile(r"\b(?:da|duoc)\s+ky ket\b")  # "nội dung đã ký kết": what was signed, not a signing event
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 
@@ -385,7 +386,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     cannot report as done what it dates after itself ("Cuối năm 2018 tổ chức tổng kết" in a 2017 report),
     unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …")."""
     q, s = fold(question), fold(sentence)
-    asked, said = _named(_EVENTS, q), _named(_EVENTS, s)
+    asked, said = _named(_EVENTS, _SIGNED.sub(" ", q)), _named(_EVENTS, _SIGNED.sub(" ", s))
     if not said and passage is not None:
         said = _named(_EVENTS, fold(passage.title))
     if asked and said and not asked & said:

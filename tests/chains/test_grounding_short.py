@@ -357,3 +357,13 @@ def test_some_of_them_does_not_say_which(embedder, passage_factory):
     answer = ExtractiveAnswerer(embedder, Settings(), threshold=0.0).answer(
         "Nghị định 21/2008/NĐ-CP đã sửa đổi, bổ sung những điều nào của Nghị định 80/2006/NĐ-CP?", [passage_factory(text)])
     assert not answer.answerable
+
+
+def test_what_was_signed_is_no_signing_event():
+    from assistant.chains.grounding import mismatch
+
+    question = "Hội nghị sơ kết ngày 26/12/2017 đề ra phương hướng thực hiện Chương trình hợp tác cho năm nào?"
+    sentence = ("Tại hội nghị này, 03 Ban Quản lý thống nhất đề ra phương hướng thực hiện Chương trình hợp tác trong năm "
+                "2018: các Ban Quản lý tiếp tục thực hiện nội dung đã ký kết.")
+    assert mismatch(question, sentence) is None
+    assert mismatch("Lễ ký kết chương trình diễn ra ở đâu?", "Hội nghị sơ kết diễn ra tại Đà Lạt.")
