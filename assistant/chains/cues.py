@@ -180,6 +180,20 @@ def about_article(question: str) -> bool:
     return Cue.of(question).kind in {"who", "when"} and bool(_ABOUT_ARTICLE.search(fold(question)))
 
 
+_CHOICE = re.compile(r"\b(\w+(?: \w+)?) hay (?:la )?(\w+(?: \w+)?)\b")
+
+
+def alternatives(question: str) -> tuple[set[str], set[str]]:
+    """The words of a choice the question offers, and those that tell its options apart ("họp buổi sáng
+    hay buổi chiều" -> {"buoi", "sang", "chieu"}, {"sang", "chieu"}): a sentence that says one option
+    says what is asked."""
+    m = _CHOICE.search(fold(question))
+    if m is None:
+        return set(), set()
+    left, right = set(m.group(1).split()), set(m.group(2).split())
+    return (left | right) - STOPWORDS, (left ^ right) - STOPWORDS
+
+
 def open_form(question: str) -> tuple[str, str] | None:
     """(form, matched words) of an open question: purpose, list, often, yesno, subject, how or which; None
     otherwise."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.chains.cues import Cue, about_article, asked_about, open_form
+from assistant.chains.cues import Cue, about_article, alternatives, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, other_zone, own_evidence
 from assistant.chains.short import alias_span, form_span, loose_span, says_which, says_who, short_span
 from assistant.models.embedder import Embedder
@@ -107,6 +107,9 @@ class ExtractiveAnswerer:
         s = self.settings
         about = self._asked_about(question)
         focus = content_words(about) if about else []
+        offered, choice = alternatives(question)  # "buổi sáng hay buổi chiều": one option said is the choice said
+        if choice and focus:
+            focus = [w for w in focus if w not in offered] + ["\0choice"]
         q_vecs = self.embedder.encode_queries([question] + ([about] if about else []))
         s_vecs = self.embedder.encode_documents([c.text for c in cands])
         dense = s_vecs @ q_vecs[0]
@@ -119,7 +122,8 @@ class ExtractiveAnswerer:
             lexical = overlap(q_words, words)
             rank_prior = 1.0 / (1 + cand.passage)
             restates = 1.0 - min(1.0, len({w for w in words if w not in asked}) / s.novel_words)
-            on_focus = cand.on_focus = overlap(focus, words) if focus else lexical
+            said = words + ["\0choice"] if choice & set(words) else words
+            on_focus = cand.on_focus = overlap(focus, said) if focus else lexical
             cand.score = float(s.w_dense * sim + s.w_lexical * lexical + s.w_cue * cand.cue + s.w_rank * rank_prior
                                - s.w_restate * restates + s.w_focus * on_focus
                                - s.w_intro * (cue.kind is None and cand.text.rstrip().endswith(":")))

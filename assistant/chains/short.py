@@ -83,7 +83,8 @@ _WHEN = [re.compile(p, re.IGNORECASE) for p in (
 )]
 _NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
 _UNIT_LEAD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
-                        r"|Tập đoàn|Công [Đđ]oàn)\b[^,.;:()\n]*")
+                        r"|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b"
+                        r"[^,.;:()\n]*")
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 _VERDICT = re.compile(rf"\s(?:{'|'.join(VERDICT_WORDS)})\s")

@@ -104,3 +104,10 @@ def test_a_date_the_question_gives_does_not_answer_when():
 
 def test_which_document_accepts_a_named_law():
     assert Cue.of("Nghị định đó hướng dẫn thi hành luật nào?").fits("hướng dẫn thi hành Luật Bảo vệ môi trường")
+
+
+def test_the_options_of_a_choice():
+    from assistant.chains.cues import alternatives
+
+    assert alternatives("Hội nghị họp buổi sáng hay buổi chiều, ngày nào?") == ({"buoi", "sang", "chieu"}, {"sang", "chieu"})
+    assert alternatives("Hội nghị họp ngày nào?") == (set(), set())
