@@ -425,4 +425,13 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         years = _years(s)  # "giai đoạn 2016-2018" is no plan
         if any(y > int(passage.date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
+        dated = (int(passage.date[:4]), int(passage.date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
+        if any(start > dated for start in _period_starts(q)):  # report of 25/9/2017, which plans it
+            return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
     return None
+
+
+def _period_starts(folded: str) -> list[tuple[int, int]]:
+    """(year, month) each quarter or month the question names with its year begins."""
+    starts = [(int(m.group(2)), 3 * _QUARTERS[m.group(1)] - 2) for m in _QUARTER_RE.finditer(folded)]
+    return starts + [(int(m.group(2)), int(m.group(1))) for m in _MONTH_RE.finditer(folded)]

@@ -367,3 +367,15 @@ def test_what_was_signed_is_no_signing_event():
                 "2018: các Ban Quản lý tiếp tục thực hiện nội dung đã ký kết.")
     assert mismatch(question, sentence) is None
     assert mismatch("Lễ ký kết chương trình diễn ra ở đâu?", "Hội nghị sơ kết diễn ra tại Đà Lạt.")
+
+
+def test_a_report_does_not_tell_the_results_of_a_quarter_it_plans(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    from dataclasses import replace
+
+    passage = replace(passage_factory("Triển khai nhiệm vụ quý IV năm 2017 nhằm hoàn thành tốt kế hoạch năm 2017."),
+                      date="2017-09-25")
+    question = "Kết quả thực hiện nhiệm vụ quý IV năm 2017 được đánh giá ra sao?"
+    assert mismatch(question, passage.text, passage)
+    assert not mismatch("Kết quả thực hiện nhiệm vụ quý III năm 2017 được đánh giá ra sao?", passage.text, passage)
