@@ -370,9 +370,9 @@ def test_what_was_signed_is_no_signing_event():
 
 
 def test_a_report_does_not_tell_the_results_of_a_quarter_it_plans(passage_factory):
-    from assistant.chains.grounding import mismatch
-
     from dataclasses import replace
+
+    from assistant.chains.grounding import mismatch
 
     passage = replace(passage_factory("Triển khai nhiệm vụ quý IV năm 2017 nhằm hoàn thành tốt kế hoạch năm 2017."),
                       date="2017-09-25")
