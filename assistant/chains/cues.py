@@ -47,8 +47,8 @@ _TYPES = [
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao|(?<!nhung )(?<!cac )bo phan nao|to chuc nao|nha dau tu nao|tap doan nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao)\b"),
 ]
-_ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "thu truong",
-          "bo truong", "tong giam doc", "lanh dao")
+_ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "chanh thanh tra", "truong doan",
+          "thu truong", "bo truong", "tong giam doc", "lanh dao")
 # "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
 _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)

@@ -111,3 +111,9 @@ def test_the_options_of_a_choice():
 
     assert alternatives("Hội nghị họp buổi sáng hay buổi chiều, ngày nào?") == ({"buoi", "sang", "chieu"}, {"sang", "chieu"})
     assert alternatives("Hội nghị họp ngày nào?") == (set(), set())
+
+
+def test_chief_inspector_is_a_post():
+    from assistant.chains.cues import Cue
+
+    assert Cue.of("Chánh Thanh tra Ban Quản lý năm 2012 tên gì?").role == "chanh thanh tra"
