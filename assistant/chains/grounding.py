@@ -284,8 +284,9 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
 
 # What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
 _ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|gi)\b"
-                         r"|\b(?:yeu cau|quy dinh|dat ra|de ra)\b.*\b(\S+\s(?!(?:ngay|nam|thang|quy|luc|gio|de|viec|dung)\s)\S+)"
+                         r"|\b(?:yeu cau|quy dinh|dat ra|de ra|giao)\b.*\b(\S+\s(?!(?:ngay|nam|thang|quy|luc|gio|de|viec|dung)\s)\S+)"
                          r"\s+(?:nao|gi)\b")  # "… trước thời hạn nào", not "ban hành ngày nào" nor "vấn đề gì"
+_STANDARD = re.compile(r"\b(?:tcvn|iso)\s*\d")
 _ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b|\b(?:ai|nguoi nao) (?:da )?\w+")
 _ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
@@ -409,7 +410,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     asked = _ASKED_NOUN.search(q)
     head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
-    if number is not None and asked and f" {head} " not in f" {expand(s)} ":
+    cited = number is not None or _STANDARD.search(q) is not None  # "TCVN ISO 9001:2000 yêu cầu …"
+    if cited and asked and f" {head} " not in f" {expand(s)} ":
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)

@@ -379,3 +379,12 @@ def test_a_report_does_not_tell_the_results_of_a_quarter_it_plans(passage_factor
     question = "Kết quả thực hiện nhiệm vụ quý IV năm 2017 được đánh giá ra sao?"
     assert mismatch(question, passage.text, passage)
     assert not mismatch("Kết quả thực hiện nhiệm vụ quý III năm 2017 được đánh giá ra sao?", passage.text, passage)
+
+
+def test_what_a_cited_document_assigns_or_a_standard_requires():
+    from assistant.chains.grounding import mismatch
+
+    assert mismatch("Công văn 4622/UBND-KT giao cơ quan nào thẩm định hồ sơ năng lực?",
+                    "Thực hiện các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019.")
+    assert mismatch("tieu chuan TCVN ISO 9001:2000 yeu cau xay dung nhung quy trinh nao?",
+                    "Xây dựng đề cương triển khai áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2000.")
