@@ -148,6 +148,9 @@ def _when(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
                 continue
             if not _dates_asked_act(question, sentence, m.start()):
                 continue
+            if (bound := _ASKS_BOUND.search(fold(question))) and not re.search(
+                    rf"\b{bound.group(1)}\s+(?:\S+\s+){{0,2}}$", fold(sentence[:m.start()])):
+                continue  # "từ năm nào" (since when) is answered by "từ năm 2015", not by "năm 2019"
             taken.append(m.span())
             yield m.start(), m.end()
 
@@ -160,6 +163,7 @@ def _dates_asked_document(question: str, sentence: str, at: int) -> bool:
     return asked is None or not owner or fold(owner[-1].group(0)) == fold(asked.group(0))
 
 
+_ASKS_BOUND = re.compile(r"\b(tu|den)\s+(?:(?:nam|ngay|thang|khi|luc|thoi diem|thoi gian)\s+nao|bao gio)\b")
 _ACT = re.compile(rf"\b(?:{'|'.join(DATED_ACTS)})\b")
 
 

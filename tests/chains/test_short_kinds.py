@@ -519,3 +519,10 @@ def test_the_date_of_an_act_is_in_the_clause_that_says_it():
     signed = "Chương trình hợp tác được ký kết ngày 15/3/2016 tại Đồng Nai."
     a, b = short_span("Chương trình hợp tác được ký kết vào ngày nào?", signed)
     assert signed[a:b] == "ngày 15/3/2016"
+
+
+def test_since_when_is_answered_by_a_date_after_tu():
+    assert short_span("Ông A giữ chức Phó Chủ tịch từ năm nào?", "Năm 2019, Phó Chủ tịch A phát biểu.") is None
+    sentence = "Ông A giữ chức Phó Chủ tịch từ năm 2015."
+    a, b = short_span("Ông A giữ chức Phó Chủ tịch từ năm nào?", sentence)
+    assert sentence[a:b] == "năm 2015"
