@@ -410,7 +410,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     asked = _ASKED_NOUN.search(q)
     head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
-    cited = number is not None or _STANDARD.search(q) is not None  # "TCVN ISO 9001:2000 yêu cầu …"
+    # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
+    framed = re.match(r"\s*theo\b[^,]*,", q)
+    cited = (number is not None and not (framed and number.end() <= framed.end())) or _STANDARD.search(q) is not None
     if cited and asked and f" {head} " not in f" {expand(s)} ":
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):

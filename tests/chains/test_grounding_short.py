@@ -388,3 +388,12 @@ def test_what_a_cited_document_assigns_or_a_standard_requires():
                     "Thực hiện các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019.")
     assert mismatch("tieu chuan TCVN ISO 9001:2000 yeu cau xay dung nhung quy trinh nao?",
                     "Xây dựng đề cương triển khai áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2000.")
+
+
+def test_a_document_that_only_frames_the_question_is_not_asked_about():
+    from assistant.chains.grounding import mismatch
+
+    sentence = ("Tiếp tục thực hiện tốt Chỉ thị 27-CT/TU của Ban Thường vụ Tỉnh ủy, phấn đấu hoàn thành tốt các nhiệm vụ "
+                "được Tỉnh ủy và Ủy ban nhân dân tỉnh giao.")
+    assert not mismatch("Theo tinh thần Chỉ thị 27-CT/TU, CBCC phấn đấu hoàn thành nhiệm vụ do những cơ quan nào giao?",
+                        sentence)
