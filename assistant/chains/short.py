@@ -904,7 +904,9 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     if not found and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
         found = [span for span in _who(question, sentence, cue) if span[1] > span[0]]  # "UBND tỉnh nào": a body
     if found and (besides := _besides(question)):  # "Ngoài người chủ trì, Phó Trưởng ban nào khác ...?"
-        found = [span for span in found if not _near(besides, sentence, span)]
+        numbers = [fold(m.group(0)) for m in DOCNUM.finditer(set_aside(question)[0])]  # a document is its number
+        found = [span for span in found if not (any(n in fold(sentence[span[0]:span[1]]) for n in numbers)
+                                                 if numbers else _near(besides, sentence, span))]
     if found:
         return max(found, key=lambda span: _anchor(question, sentence, span))
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause

@@ -526,3 +526,9 @@ def test_since_when_is_answered_by_a_date_after_tu():
     sentence = "Ông A giữ chức Phó Chủ tịch từ năm 2015."
     a, b = short_span("Ông A giữ chức Phó Chủ tịch từ năm nào?", sentence)
     assert sentence[a:b] == "năm 2015"
+
+
+def test_besides_a_document_another_document():
+    sentence = "Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP."
+    a, b = short_span("Ngoài Nghị định 29/2008/NĐ-CP, hai Ban còn trao đổi khi triển khai nghị định nào khác?", sentence)
+    assert sentence[a:b] == "Nghị định số 21/2008/NĐ-CP"
