@@ -422,11 +422,30 @@ _ASKS_CAUSE = re.compile(r"\b(?:vi sao|tai sao|ly do|nguyen nhan|vi dau|do dau)\
 _CAUSE = re.compile(r"\b(?:là do|bởi vì|bởi|vì|nguyên nhân là|do)\s*:\s*|\b(?:là do|bởi vì|vì(?!\s+(?:vậy|thế))|nguyên nhân là)\s+")
 
 
+# How it came about: "có được là nhờ những hoạt động gì?" -> "thông qua việc | giao lưu, trao đổi nghiệp vụ".
+_ASKS_MEANS = re.compile(r"\b(?:nho|thong qua|bang) (?:vao )?(?:nhung |cac )?(?:\S+ ){0,2}(?:gi|nao)\b|\bbang cach nao\b")
+_MEANS = re.compile(r"\b(?:thông qua(?: việc)?|nhờ(?: vào| có| việc)?|bằng cách|bằng việc)\s+", re.IGNORECASE)
+
+
+_ASIDE = re.compile(r"\s*(?:nhất|đặc biệt|trong đó|dẫn đến|do đó|nên)\b", re.IGNORECASE)  # no item of the list
+
+
 def _cause(question: str, sentence: str) -> tuple[int, int] | None:
-    """For "vì sao / nguyên nhân …", the clause a cause word of the sentence introduces."""
-    if not _ASKS_CAUSE.search(fold(question)) or (m := _CAUSE.search(sentence)) is None:
+    """For "vì sao / nguyên nhân …", the clause a cause word of the sentence introduces; for "nhờ … gì /
+    bằng cách nào", the one a word of means introduces."""
+    folded = fold(question)
+    marker = _CAUSE if _ASKS_CAUSE.search(folded) else _MEANS if _ASKS_MEANS.search(folded) else None
+    if marker is None or (m := marker.search(sentence)) is None:
         return None
-    end = next((b for a, b in _clauses(sentence) if a <= m.end() < b), len(sentence))
+    spans = _clauses(sentence)
+    j = next((k for k, (a, b) in enumerate(spans) if a <= m.end() < b), None)
+    if j is None:
+        return None
+    end = spans[j][1]
+    for a, b in spans[j + 1:]:  # "giao lưu, | trao đổi nghiệp vụ": short items of a list run on
+        if sentence[end:a].strip() != "," or _words(sentence[a:b]) > LIST_ITEM_WORDS or _ASIDE.match(sentence[a:b]):
+            break
+        end = b
     return _trim(sentence, m.end(), end, limit=CLAUSE_WORDS)
 
 
@@ -711,7 +730,9 @@ def _purpose(sentence: str, spans: list[tuple[int, int]], novel: list[list[str]]
         return None
     asked = re.search(r"\b(để|nhằm)\s", normalize_text(question).lower())  # "nhằm mục tiêu gì": the "nhằm …" clause
     same = [j for j in purposes if asked and sentence[_lstrip(sentence, spans[j])[0]:].lower().startswith(asked.group(1))]
-    j = min(same or purposes, key=lambda k: (abs(k - restating), k < restating))
+    # the one the question's own words lead up to ("… làm nền tảng | để chương trình …"), then the nearest
+    j = min(same or purposes, key=lambda k: (-_echoed_before(question, sentence, _lstrip(sentence, spans[k])[0]),
+                                              abs(k - restating), k < restating))
     return _run_on(sentence, spans, j, novel)
 
 
