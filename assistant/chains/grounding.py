@@ -406,7 +406,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
     acts = _named(_ACTS, q)
     numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
-    if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q)) and acts and not acts & _named(_ACTS, s) and not numbered:
+    doer = bool(person_names(normalize_text(question)))  # "Ông Lương Văn Hải đã trao bằng khen cho …": his act
+    if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _named(_ACTS, s) and not numbered:
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     asked = _ASKED_NOUN.search(q)
     head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""

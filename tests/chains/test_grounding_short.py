@@ -397,3 +397,11 @@ def test_a_document_that_only_frames_the_question_is_not_asked_about():
                 "được Tỉnh ủy và Ủy ban nhân dân tỉnh giao.")
     assert not mismatch("Theo tinh thần Chỉ thị 27-CT/TU, CBCC phấn đấu hoàn thành nhiệm vụ do những cơ quan nào giao?",
                         sentence)
+
+
+def test_what_a_named_person_did_needs_the_act_said():
+    from assistant.chains.grounding import mismatch
+
+    question = "Tại hội nghị tổng kết năm 2019, ông Lương Văn Hải đã trao bằng khen cho những doanh nghiệp nào?"
+    assert mismatch(question, "Phó Chủ tịch Lương Văn Hải ghi nhận những kết quả đạt được của các doanh nghiệp.")
+    assert not mismatch(question, "Ông Lương Văn Hải trao bằng khen cho Công ty A và Công ty B.")
