@@ -286,6 +286,7 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
 _ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|gi)\b"
                          r"|\b(?:yeu cau|quy dinh|dat ra|de ra|giao)\b.*\b(\S+\s(?!(?:ngay|nam|thang|quy|luc|gio|de|viec|dung)\s)\S+)"
                          r"\s+(?:nao|gi)\b")  # "… trước thời hạn nào", not "ban hành ngày nào" nor "vấn đề gì"
+_ADDRESSED = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")  # a person by two syllables
 _STANDARD = re.compile(r"\b(?:tcvn|iso)\s*\d")
 _ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b|\b(?:ai|nguoi nao) (?:da )?\w+")
 _ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
@@ -406,7 +407,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
     acts = _named(_ACTS, q)
     numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
-    doer = bool(person_names(normalize_text(question)))  # "Ông Lương Văn Hải đã trao bằng khen cho …": his act
+    # "Ông Lương Văn Hải đã trao bằng khen cho …", "Bà Yến Lệ đã được nhận …": that person's act
+    doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question)))
     if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _named(_ACTS, s) and not numbered:
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     asked = _ASKED_NOUN.search(q)

@@ -405,3 +405,4 @@ def test_what_a_named_person_did_needs_the_act_said():
     question = "Tại hội nghị tổng kết năm 2019, ông Lương Văn Hải đã trao bằng khen cho những doanh nghiệp nào?"
     assert mismatch(question, "Phó Chủ tịch Lương Văn Hải ghi nhận những kết quả đạt được của các doanh nghiệp.")
     assert not mismatch(question, "Ông Lương Văn Hải trao bằng khen cho Công ty A và Công ty B.")
+    assert mismatch("Bà Yến Lệ đã được nhận hình thức khen thưởng nào?", "Hội nghị ghi nhận các kết quả đạt được.")
