@@ -25,7 +25,15 @@ import numpy as np
 
 from assistant.chains.cues import Cue, about_article, alternatives, asked_about, open_form
 from assistant.chains.grounding import Constraints, evidence, mismatch, other_zone, own_evidence
-from assistant.chains.short import alias_span, form_span, loose_span, says_which, says_who, short_span
+from assistant.chains.short import (
+    alias_span,
+    asks_a_kind,
+    form_span,
+    loose_span,
+    says_which,
+    says_who,
+    short_span,
+)
 from assistant.models.embedder import Embedder
 from assistant.preprocessors.metadata import byline_span, posted_span
 from assistant.preprocessors.sentences import split_sentences
@@ -172,7 +180,7 @@ class ExtractiveAnswerer:
         if short is not None and not says_which(question, short.quote):
             log.info("abstain: %r does not say which, for %r", short.quote, question)
             return _refusal(question, passages)
-        if short is None and (Cue.of(question).strict or Cue.of(question).kind == "who"):
+        if short is None and (Cue.of(question).strict or asks_a_kind(question)):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", Cue.of(question).kind, question)
             return _refusal(question, passages)

@@ -961,6 +961,17 @@ def says_which(question: str, phrase: str) -> bool:
     return asked is None or asked[0] not in {"list", "which"} or not _VAGUE.fullmatch(phrase.strip(" .,;"))
 
 
+_ASKS_KIND = re.compile(r"\b(?:nha dau tu|bo phan|tap doan) nao\b")
+
+
+def asks_a_kind(question: str) -> bool:
+    """Whether a "who" question names the kind of body it asks for ("phòng nào", "công ty nào", "nhà đầu tư
+    nào"): with no phrase of that kind in the sentence, it is not answered. A plain "ai" may be answered by
+    a sentence whose doer no phrase finder names."""
+    folded = fold(question)
+    return Cue.of(question).kind == "who" and bool(_ASKS_UNIT.search(folded) or _ASKS_KIND.search(folded))
+
+
 def says_who(question: str, phrase: str) -> bool:
     """Whether ``phrase`` answers the "ai / đơn vị nào" of ``question``: it names someone
     (:func:`names_someone`), and a unit of the kind asked when it asks one ("công ty nào" -> a "Công ty")."""
