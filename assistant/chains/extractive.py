@@ -180,9 +180,10 @@ class ExtractiveAnswerer:
         if short is not None and not says_which(question, short.quote):
             log.info("abstain: %r does not say which, for %r", short.quote, question)
             return _refusal(question, passages)
-        if short is None and (Cue.of(question).strict or asks_a_kind(question)):
+        cue = Cue.of(question)
+        if short is None and (cue.strict or asks_a_kind(question)):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
-            log.info("abstain: no %s phrase to point at for %r", Cue.of(question).kind, question)
+            log.info("abstain: no %s phrase to point at for %r", cue.kind, question)
             return _refusal(question, passages)
         chosen = [best]
         for cand in ranked:  # the best may be a lower one that holds the phrase asked: the top still quotes
@@ -238,7 +239,8 @@ class ExtractiveAnswerer:
         """The best sentence that holds the phrase asked for (a unit for "phòng nào", a date for "khi
         nào" ...), among those scoring within ``short_margin`` of the best; else the best sentence."""
         margin = max(self.threshold, ranked[0].score - self.settings.short_margin)
-        if Cue.of(question).kind is None:  # an open question: a sentence that holds what its form asks for
+        cue = Cue.of(question)
+        if cue.kind is None:  # an open question: a sentence that holds what its form asks for
             if open_form(question) is not None:
                 for cand in ranked:
                     if cand.score < margin:
@@ -249,20 +251,20 @@ class ExtractiveAnswerer:
         named = next((c for c in ranked if c.score >= self.threshold and alias_span(question, c.text)), None)
         if named is not None:  # "Sonadezi có tên đầy đủ là gì?": the sentence that writes the name out
             return self._short(question, passages, named)  # a precise sign: read past the margin
-        cue = Cue.of(question)
-        def said(phrase: str) -> bool:  # "ai" is answered by someone, not by a task; "công ty nào" by a company
-            return cue.kind != "who" or says_who(question, phrase)
+
+        def answers(phrase: str) -> bool:
+            """"ai" is answered by someone, not by a task, "công ty nào" by a company; and a phrase about another
+            zone than asked ("… nhà đầu tư KCN Tân Đức" for "KCN Sơn Mỹ 2") answers nothing."""
+            return (cue.kind != "who" or says_who(question, phrase)) and other_zone(question, phrase) is None
 
         for cand in ranked:
             if cand.score < margin:
                 break
             best, short = self._short(question, passages, cand)
-            # "… KCN Sơn Mỹ 1, 2 và … nhà đầu tư KCN Tân Đức": the phrase is about another zone than asked
-            if short is not None and said(short.quote) and other_zone(question, short.quote) is None:
+            if short is not None and answers(short.quote):
                 return best, short
         span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict else None
-        loose = ranked[0].text[span[0]:span[1]] if span is not None else ""
-        if span is not None and says_who(question, loose) and other_zone(question, loose) is None:
+        if span is not None and answers(ranked[0].text[span[0]:span[1]]):
             return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None
 

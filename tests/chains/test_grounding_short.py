@@ -10,6 +10,15 @@ from assistant.text.injection import instruction_spans, is_instruction
 from assistant.text.words import is_question
 
 
+@pytest.fixture
+def answerer(embedder):
+    """The extractive answerer with no abstention threshold: what it answers, or refuses, is the gate's doing."""
+    from assistant.chains.extractive import ExtractiveAnswerer
+    from assistant.settings import Settings
+
+    return ExtractiveAnswerer(embedder, Settings(), threshold=0.0)
+
+
 @pytest.mark.parametrize(("question", "names", "numbers", "ordinals"), [
     ("KCN Hòa Phú có bao nhiêu doanh nghiệp năm 2019?", ("hoa phu",), ("2019",), ()),
     ("kcn hoa phu co bao nhieu doanh nghiep", ("hoa phu",), (), ()),
@@ -61,16 +70,12 @@ def test_short_span_never_returns_what_the_question_gives():
     assert short_span("Ngày 26/04/2019 diễn ra sự kiện gì khi nào?", "Ngày 26/04/2019 diễn ra hội nghị.") is None
 
 
-def test_a_quote_is_widened_so_it_never_stops_before_its_answer(embedder, passage_factory):
-    from assistant.chains.extractive import ExtractiveAnswerer
-    from assistant.settings import Settings
-
+def test_a_quote_is_widened_so_it_never_stops_before_its_answer(answerer, passage_factory):
     text = ("Về công tác chọn nhà đầu tư, Ban Quản lý đã tham mưu UBND tỉnh ban hành quy trình lựa chọn nhà đầu tư "
             "xây dựng và kinh doanh kết cấu hạ tầng các khu công nghiệp trên địa bàn tỉnh theo đúng quy định hiện hành "
             "của pháp luật về đầu tư và đấu thầu, bảo đảm công khai, minh bạch và cạnh tranh; đã tổ chức lựa chọn "
             "được nhà đầu tư KCN Tân Đức là Tổng công ty Cổ phần Phát triển khu công nghiệp Sonadezi.")
-    answer = ExtractiveAnswerer(embedder, Settings(), threshold=0.0).answer("KCN Tân Đức do ai đầu tư?",
-                                                                             [passage_factory(text)])
+    answer = answerer.answer("KCN Tân Đức do ai đầu tư?", [passage_factory(text)])
     assert answer.answerable and "Sonadezi" in answer.answer and "Sonadezi" in answer.short_answer
 
 
@@ -259,13 +264,9 @@ def test_a_who_answer_says_who(phrase, someone):
     assert names_someone(phrase) is someone
 
 
-def test_a_kind_of_body_asked_and_not_named_is_refused(embedder, passage_factory):
-    from assistant.chains.extractive import ExtractiveAnswerer
-    from assistant.settings import Settings
-
+def test_a_kind_of_body_asked_and_not_named_is_refused(answerer, passage_factory):
     text = ("Hội nghị tổng kết công tác năm 2019 đã đánh giá kết quả thực hiện nhiệm vụ năm 2019 và thảo luận "
             "phương hướng triển khai nhiệm vụ năm 2020.")
-    answerer = ExtractiveAnswerer(embedder, Settings(), threshold=0.0)
     answer = answerer.answer("Phòng nào soạn báo cáo tổng kết công tác năm 2019?", [passage_factory(text)])
     assert not answer.answerable
     # a plain "ai" may still be answered by the sentence, with no short answer that names no one
@@ -348,16 +349,14 @@ def test_who_acts_on_behalf_of_a_body_is_a_person():
     assert not Cue.of("Ai đã ký chương trình hợp tác?").person
 
 
-def test_some_of_them_does_not_say_which(embedder, passage_factory):
-    from assistant.chains.extractive import ExtractiveAnswerer
+def test_some_of_them_does_not_say_which(answerer, passage_factory):
     from assistant.chains.short import says_which
-    from assistant.settings import Settings
 
     assert not says_which("Nghị định 21/2008 đã sửa đổi những điều nào?", "một số điều")
     assert says_which("Nghị định 21/2008 đã sửa đổi những điều nào?", "Điều 7 và Điều 12")
     text = ("Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 của "
             "Chính phủ về việc quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo vệ môi trường.")
-    answer = ExtractiveAnswerer(embedder, Settings(), threshold=0.0).answer(
+    answer = answerer.answer(
         "Nghị định 21/2008/NĐ-CP đã sửa đổi, bổ sung những điều nào của Nghị định 80/2006/NĐ-CP?", [passage_factory(text)])
     assert not answer.answerable
 
