@@ -82,9 +82,11 @@ _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:những|các)\s+tháng\s+(?:còn lại|cuối|đầu)(?:\s+của)?\s+năm\s+\d{4}",  # a period relative to a year
 )]
 _NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
-_UNIT_LEAD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
-                        r"|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b"
-                        r"[^,.;:()\n]*")
+# The word that opens a unit's name, and the name run on to the next stop.
+_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
+                        r"|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b")
+_UNIT_LEAD = re.compile(_LEAD_WORD.pattern + r"[^,.;:()\n]*")
+_ALIAS = re.compile(r"[”\"]?\s*\(([^()]{2,30})\)")  # a name's short form: "“Tổng công ty …” (Sonadezi)"
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 _VERDICT = re.compile(rf"\s(?:{'|'.join(VERDICT_WORDS)})\s")
@@ -266,7 +268,7 @@ def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
             if m.start() + word.start() in names:
                 break
             end = m.start() + word.start() + len(word.group(0).rstrip("“”\"'"))
-        alias = re.match(r"[”\"]?\s*\(([^()]{2,30})\)", sentence[end:])  # its short name: "... (Sonadezi)"
+        alias = _ALIAS.match(sentence[end:])  # its short name: "... (Sonadezi)"
         if alias and alias.group(1)[:1].isupper():
             end += alias.end()
         start = post_into(sentence, m.start())  # the post of a body: "Chủ tịch UBND tỉnh", "Trưởng Ban"
@@ -879,8 +881,6 @@ def _attendees(question: str, sentence: str) -> tuple[int, int] | None:
     return span if span is not None and _new(sentence[span[0]:span[1]], question) else None
 
 
-_ALIAS = re.compile(r"[”\"]?\s*\(([^()]{2,30})\)")  # a name's short form: "“Tổng công ty …” (Sonadezi)"
-_LEAD_WORD = re.compile(_UNIT_LEAD.pattern.removesuffix(r"[^,.;:()\n]*"))
 _ASKS_NAME = re.compile(r"\b(?:ten day du|ten goi|viet tat|goi tat|ten tat|la gi|(?:chi|la) (?:don vi|co quan|to chuc) nao)\b")
 _ASKS_SHORT = re.compile(r"\b(?:viet tat|goi tat|ten tat)\b")
 
