@@ -27,6 +27,7 @@ from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
     ACTUAL_WORDS,
     DATED_ACTS,
+    DOCUMENT_KINDS,
     DONE_WORDS,
     EVENT_KINDS,
     PLAN_WORDS,
@@ -35,7 +36,7 @@ from assistant.text.kinds import (
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR, YEAR_RANGE
 from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PLACE_MARKERS, PROVINCES
-from assistant.text.stopwords import LAW_NAME_ENDS, STOPWORDS
+from assistant.text.stopwords import LAW_NAME_ENDS, OPENING_WORDS, STOPWORDS
 
 _GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
 _GENERIC_FOLDED = {fold(w) for w in GENERIC_CAPITALIZED.split()}
@@ -54,6 +55,7 @@ _ZONE = re.compile(r"(?<!\bcac )\bkhu cong nghiep\s+([^\W\d_]+(?: [^\W\d_]+)?)")
 _WRITTEN_ZONE = re.compile(r"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp)\s+(\S+)(?:\s+\S+)?")
 _NOT_ZONE = STOPWORDS | {fold(w) for w in PLACE_MARKERS.split()}
 _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
+_OPENERS = STOPWORDS | OPENING_WORDS | {fold(w) for w in ORDINALS}
 _QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
                    "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
 
@@ -75,11 +77,13 @@ def _names(question: str) -> list[str]:
             run.append(word)
             continue
         if run:
-            runs.append(run if not (len(run) == 1 and run[0] == tokens[0].group(0)) else [])
+            if run[0] == tokens[0].group(0):  # "Hồi 2012", "Hai KCN Lộc Sơn": the opening word is no name's
+                run = run[1:] if len(run) == 1 or fold(run[0]) in _OPENERS else run
+            runs.append(run)
             run = [word] if word[:1].isupper() else []
     out = []
     for words in runs:
-        while words and _generic(words[0], typed_marked):
+        while words and (_generic(words[0], typed_marked) or words[0].isdigit()):
             words = words[1:]
         while words and _generic(words[-1], typed_marked):
             words = words[:-1]
@@ -135,6 +139,7 @@ class Constraints:
     periods: tuple[tuple[str, str], ...] = ()  # (as asked, pattern)
     laws: tuple[str, ...] = ()  # folded names of laws: "luat dau tu" ("Luật Đầu tư năm 2020 quy định …")
     written: tuple[str, ...] = ()  # names typed with marks, lowercased: "vân phong" must not meet "văn phòng"
+    acronyms: tuple[str, ...] = ()  # names typed as capitals only ("SXKD"): met by the words they abbreviate
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -149,8 +154,9 @@ class Constraints:
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
         ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
+        acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
-                   _as_written(capitalized))
+                   _as_written(capitalized), acronyms)
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -159,7 +165,8 @@ class Constraints:
         be there: "năm 2015" in another paragraph of the document does not date this one.
         """
         text = f" {expand(evidence)} "
-        missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)]
+        missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)
+                   and not (name in self.acronyms and _initials(name).search(text))]
         if self.written:
             marked = normalize_text(evidence).lower()
             missing += [name for name in self.written if name not in marked and expand(name) not in missing]
@@ -239,6 +246,15 @@ def _ordinal(word: str) -> int:
     return int(word) if word.isdigit() else next(v for k, v in ORDINALS.items() if fold(k) == word)
 
 
+_WORD = re.compile(r"[^\W_]+")
+_ACRONYM = re.compile(r"[A-ZĐ]{4,6}")  # shorter ones would be met by chance
+
+
+def _initials(acronym: str) -> re.Pattern[str]:
+    """Words opening with the acronym's letters, in order: "sxkd" is "sản xuất kinh doanh" (folded text)."""
+    return re.compile(r"\b" + r"\w*\s+".join(acronym) + r"\w*\b")
+
+
 def _loose(name: str, text: str) -> bool:
     """Names typed as one word or split ("Sơn Mỹ1" / "Sơn Mỹ 1", "Lagi" / "La Gi")."""
     squeezed = name.replace(" ", "")
@@ -289,6 +305,7 @@ _ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|
 _ADDRESSED = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")  # a person by two syllables
 _STANDARD = re.compile(r"\b(?:tcvn|iso)\s*\d")
 _ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b|\b(?:ai|nguoi nao) (?:da )?\w+")
+_DOCUMENT_KIND = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)})\b")
 _ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")
 
@@ -374,7 +391,9 @@ def other_zone(question: str, sentence: str) -> str | None:
     asked = _zones(question)
     said = _zones(sentence, written=True) if asked else set()
     first = {name.split()[0] for name in asked}
-    if said and not any(name in asked or name.split()[0] in first for name in said):
+    named = " ".join(["", *_WORD.findall(expand(sentence)), ""])  # "02 KCN Phú Hội và Lộc Sơn" names Lộc Sơn
+    if said and not any(name in asked or name.split()[0] in first for name in said) \
+            and not any(f" {name} " in named for name in asked):
         return ", ".join(sorted(said))
     return None
 
@@ -407,6 +426,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
     acts = _named(_ACTS, q)
     numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
+    # "công văn … ký ngày nào": a document named by its kind is dated by the number the sentence gives it
+    numbered = numbered or (law is None and acts <= _ISSUING and bool(_DOCUMENT_KIND.search(q))
+                            and DOCNUM.search(sentence) is not None)
     # "Ông Lương Văn Hải đã trao bằng khen cho …", "Bà Yến Lệ đã được nhận …": that person's act
     doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question)))
     if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _named(_ACTS, s) and not numbered:

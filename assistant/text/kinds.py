@@ -23,7 +23,7 @@ DOCUMENT_KINDS = ("Bộ luật", "Luật", "Nghị định", "Nghị quyết", "
 
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
-ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia")
+ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia", "co mat")
 ATTENDANCE_INTROS = ("su tham du cua", "tham du con co", "tham du co", "tham du gom co", "tham du gom",
                      "thanh phan gom co", "thanh phan gom", "su tham gia cua")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chains.grounding import Constraints, evidence, own_evidence
+from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
 from assistant.chains.short import short_span
 from assistant.text.injection import instruction_spans, is_instruction
 from assistant.text.words import is_question
@@ -408,3 +408,33 @@ def test_what_a_named_person_did_needs_the_act_said():
     assert mismatch(question, "Phó Chủ tịch Lương Văn Hải ghi nhận những kết quả đạt được của các doanh nghiệp.")
     assert not mismatch(question, "Ông Lương Văn Hải trao bằng khen cho Công ty A và Công ty B.")
     assert mismatch("Bà Yến Lệ đã được nhận hình thức khen thưởng nào?", "Hội nghị ghi nhận các kết quả đạt được.")
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Hồi 2012 hai BQL Lâm Đồng và TP.HCM trao đổi theo nghị định nào?", ("lam dong", "thanh pho ho chi minh")),
+    ("Hai KCN Lộc Sơn và Phú Hội thuộc tỉnh nào?", ("loc son",)),
+    ("Năm 2019 KCN Lộc Sơn có bao nhiêu doanh nghiệp?", ("loc son",)),
+    ("Lâm Đồng có mấy KCN?", ("lam dong",)),
+])
+def test_a_word_that_opens_the_question_is_no_part_of_a_name(question, names):
+    assert Constraints.of(question).names == names
+
+
+def test_an_acronym_is_met_by_the_words_it_abbreviates():
+    asked = Constraints.of("Báo cáo 2019 nhận xét thế nào về hoạt động SXKD của các KCN?")
+    assert asked.unmet("Năm 2019, hoạt động sản xuất kinh doanh của các doanh nghiệp ổn định.") == []
+    assert asked.unmet("Năm 2019, hoạt động xúc tiến đầu tư được quan tâm.") == ["sxkd"]
+
+
+def test_a_zone_listed_after_another_is_named():
+    question = "Hai KCN Lộc Sơn và Phú Hội, nơi có nhà đầu tư có năng lực, thuộc tỉnh nào?"
+    assert mismatch(question, "đã có một số nhà đầu tư có năng lực đầu tư vào 02 KCN Phú Hội và Lộc Sơn;") is None
+    assert mismatch("KCN Sơn Mỹ 2 do ai đầu tư?", "Sonadezi là nhà đầu tư KCN Tân Đức.") is not None
+
+
+def test_a_document_named_by_its_kind_is_dated_by_its_number():
+    question = "cong van chi dao chon nha dau tu ha tang KCN Tan Duc cua UBND tinh ky ngay nao?"
+    sentence = ("Tổ chức triển khai thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT "
+                "ngày 04/12/2019 về việc lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức;")
+    assert mismatch(question, sentence) is None
+    assert mismatch("Hội nghị được ký ngày nào?", "Hội nghị tổ chức ngày 04/12/2019.") is not None
