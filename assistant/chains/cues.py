@@ -43,11 +43,12 @@ _TYPES = [
              r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao)\b"),
     ("howmany", r"\b(bao nhieu|bao lau(?! mot lan))\b"),  # "bao lâu một lần" asks how often
     ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
-              r"|dia chi|khu cong nghiep nao|kcn nao)\b"),
+              r"|dia chi|khu cong nghiep nao|kcn nao|duong nao)\b"),
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao|(?<!nhung )(?<!cac )bo phan nao|to chuc nao|nha dau tu nao|tap doan nao"
-            r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao)\b"),
+            r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao"
+            r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao)\b"),  # "đơn vị tư vấn nào"
 ]
-_ROLES = ("truong ban", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "chanh thanh tra", "truong doan",
+_ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "chanh thanh tra", "truong doan",
           "thu truong", "bo truong", "tong giam doc", "lanh dao")
 # "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
 _ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"
@@ -263,7 +264,7 @@ _NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm
 # "Huyện nào", "trụ sở nào": the answer names that kind of place ("huyện Bảo Lâm").
 # (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
-                          r"|khu cong nghiep|kcn|hoi truong|phong hop|khach san|nha khach|trung tam hoi nghi)\s+nao\b")
+                          r"|khu cong nghiep|kcn|hoi truong|phong hop|khach san|nha khach|trung tam hoi nghi|duong)\s+nao\b")
 # "Hội nghị ... tổ chức ở đâu": an event's venue is a named place, never a clause about something else.
 _ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket)\b(?:\s+\S+){0,6}?\s+(?:o|tai) dau\b")
 # Over diacritics-stripped text; "tại Hội nghị", "tại Công văn số ..." name no place.
@@ -380,7 +381,7 @@ def _count_unit(folded: str, question: str) -> str | None:
 
 def _asked_role(question: str, folded: str) -> str | None:
     """The post whose holder the question asks for ("Trưởng ban ... là ai?" -> "truong ban")."""
-    if not _ASKS_PERSON.search(folded) or re.search(r"\b(?:nhung ai|cua ai)\b", folded):
+    if not _ASKS_PERSON.search(folded) or re.search(r"\b(?:cua|voi|cho|tu) (?:nhung )?ai\b", folded):
         return None  # "Trưởng Ban kết luận dựa trên ý kiến của những ai?": others, not the post's holder
     for role in _ROLES:
         m = re.search(rf"\b(pho\s+)?{role}\b", folded)

@@ -117,3 +117,17 @@ def test_chief_inspector_is_a_post():
     from assistant.chains.cues import Cue
 
     assert Cue.of("Chánh Thanh tra Ban Quản lý năm 2012 tên gì?").role == "chanh thanh tra"
+
+
+def test_a_body_asked_with_its_kind_is_a_who_question():
+    assert question_type("Đồ án quy hoạch do đơn vị tư vấn nào lập?") == "who"
+    assert question_type("Công ty hạ tầng nào có mặt?") == "who"
+    assert question_type("Ban Quản lý tổ chức hội nghị nào trong năm 2019?") != "who"  # "tổ chức" is a verb here
+
+
+def test_a_street_asked_needs_a_street_and_a_school_head_a_name():
+    street = Cue.of("Trung tâm hành chính tỉnh nằm trên đường nào?")
+    assert street.kind == "where"
+    assert not street.fits("Ngày 25/9/2017 tại Trung tâm hành chính tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị.")
+    head = Cue.of("Hiệu trưởng các trường đào tạo nghề dự hội nghị là những ai?")
+    assert head.strict and not head.fits("đại diện lãnh đạo các sở, ban ngành, các trường đào tạo nghề;")

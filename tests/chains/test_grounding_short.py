@@ -438,3 +438,11 @@ def test_a_document_named_by_its_kind_is_dated_by_its_number():
                 "ngày 04/12/2019 về việc lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức;")
     assert mismatch(question, sentence) is None
     assert mismatch("Hội nghị được ký ngày nào?", "Hội nghị tổ chức ngày 04/12/2019.") is not None
+
+
+def test_who_did_the_act_or_when_needs_that_act_said():
+    sentence = ("Đặc biệt trong chuẩn bị Hội nghị tổng kết 20 năm xây dựng và phát triển các KCN tại Việt Nam, hai Ban "
+                "Quản lý đã trao đổi với nhau về các nhiệm vụ thực hiện.")
+    assert mismatch("Hội nghị tổng kết 20 năm do cơ quan nào chủ trì tổ chức?", sentence) is not None
+    dated = "Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019 về KCN Tân Đức;"
+    assert mismatch("BQL tham mưu UBND tỉnh lựa chọn nhà đầu tư KCN Tân Đức vào ngày nào?", dated) is not None
