@@ -304,7 +304,8 @@ _ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|
                          r"\s+(?:nao|gi)\b")  # "… trước thời hạn nào", not "ban hành ngày nào" nor "vấn đề gì"
 _ADDRESSED = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")  # a person by two syllables
 _STANDARD = re.compile(r"\b(?:tcvn|iso)\s*\d")
-_ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b|\b(?:ai|nguoi nao|don vi nao|co quan nao) (?:da )?\w+")
+_ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b"
+                         r"|\b(?:ai|nguoi nao|(?:don vi|co quan)(?: [a-z]+){0,2} nao) (?:da )?\w+")  # "đơn vị tư vấn nào lập"
 _DOCUMENT_KIND = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)})\b")
 _ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
 _ASKS_DATE = re.compile(r"\b(?:ngay nao|khi nao|bao gio|thoi gian nao|nam nao|luc nao)\b")

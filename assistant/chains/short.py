@@ -85,7 +85,7 @@ _NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
 # The word that opens a unit's name, and the name run on to the next stop.
 _LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
                         r"|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b")
-_UNIT_LEAD = re.compile(_LEAD_WORD.pattern + r"[^,.;:()\n]*")
+_UNIT_LEAD = re.compile(_LEAD_WORD.pattern + r"(?:[^,.;:()\n]|\.(?=\w))*")  # "Ban Quản lý TP.HCM" stays whole
 _ALIAS = re.compile(r"[”\"]?\s*\(([^()]{2,30})\)")  # a name's short form: "“Tổng công ty …” (Sonadezi)"
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())

@@ -446,3 +446,15 @@ def test_who_did_the_act_or_when_needs_that_act_said():
     assert mismatch("Hội nghị tổng kết 20 năm do cơ quan nào chủ trì tổ chức?", sentence) is not None
     dated = "Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019 về KCN Tân Đức;"
     assert mismatch("BQL tham mưu UBND tỉnh lựa chọn nhà đầu tư KCN Tân Đức vào ngày nào?", dated) is not None
+
+
+def test_a_unit_named_with_a_dotted_abbreviation_stays_whole():
+    sentence = ("Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ cho việc quảng "
+                "bá đầu tư vào các KCN Lâm Đồng.")
+    a, b = short_span("Ai đưa thông tin các KCN Lâm Đồng lên trang Web?", sentence)
+    assert sentence[a:b] == "Ban Quản lý TP.HCM"
+
+
+def test_who_made_something_needs_the_making_said():
+    sentence = "Đã hoàn chỉnh đồ án quy hoạch phân khu xây dựng 1/2.000 các Khu công nghiệp Sơn Mỹ1;"
+    assert mismatch("Đồ án quy hoạch phân khu KCN Sơn Mỹ1 do đơn vị tư vấn nào lập?", sentence) is not None
