@@ -24,17 +24,18 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.text.abbreviations import expand
+from assistant.text.abbreviations import complete_term, expand
 from assistant.text.kinds import ATTENDANCE_ASKED, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
 from assistant.text.patterns import ENUMERATOR
 from assistant.text.patterns import NUMBER as _NUMBER
-from assistant.text.places import UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
+from assistant.text.places import ORDINALS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
 from assistant.text.stopwords import STOPWORDS, UNIT_PHRASE_STOPS
 
 _TYPES = [
@@ -390,6 +391,20 @@ def _asked_role(question: str, folded: str) -> str | None:
     return None
 
 
+# Small counts a document writes as words ("Hai Ban Quản lý"), read as written: folded, "năm" is also a year,
+# "tư" and "nhì" are ordinals.
+_COUNT_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in ORDINALS.items() if n > 1 and w not in {"năm", "tư", "nhì"})
+                         + r")\b", re.IGNORECASE)
+
+
+def counted_in_words(sentence: str, unit: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each count written as a word and followed, within two words, by ``unit`` (folded regex)."""
+    text = normalize_text(sentence)
+    for m in _COUNT_WORD.finditer(text):
+        if u := re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:{unit})(?![a-z])", expand(text[m.end():m.end() + 80])):
+            yield m.start(), complete_term(text, m.end() + len(u.group(0).rstrip()))
+
+
 @dataclass(frozen=True)
 class Cue:
     """What an answer sentence must hold for one question; build with :meth:`Cue.of`."""
@@ -447,11 +462,12 @@ class Cue:
             dates = [fold(m.group(0)) for m in _DATE.finditer(sentence)]
             if not any(d not in self.own_dates for d in dates):
                 return False
-        elif not satisfies(self.kind, sentence):
+        elif not satisfies(self.kind, sentence) and not (self.unit and next(counted_in_words(sentence, self.unit), None)):
             return False
         if self.unit:
             text = expand(_without_dates(sentence))
-            if not re.search(rf"\d(?:[\d.,]*\d)?\s*(?:[a-z]+\s+){{0,2}}(?:{self.unit})(?![a-z])", text):
+            if not re.search(rf"\d(?:[\d.,]*\d)?\s*(?:[a-z]+\s+){{0,2}}(?:{self.unit})(?![a-z])", text) \
+                    and next(counted_in_words(sentence, self.unit), None) is None:
                 return False
         if self.role:
             return self._names_role(sentence)

@@ -25,13 +25,14 @@ from assistant.chains.cues import (
     VENUE,
     Cue,
     asks_attendance,
+    counted_in_words,
     open_form,
     person_names,
     post_held,
     post_into,
     set_aside,
 )
-from assistant.text.abbreviations import expand
+from assistant.text.abbreviations import complete_term, expand
 from assistant.text.kinds import (
     AGENT_WORDS,
     ATTENDANCE_INTROS,
@@ -187,6 +188,8 @@ def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]
         folded = strip_diacritics(normalize_text(sentence))
         yield from (m.span() for m in re.finditer(ORDINAL, folded))
         return
+    if cue.unit:  # "Hai Ban Quản lý"
+        yield from (span for span in counted_in_words(sentence, cue.unit) if _new(sentence[span[0]:span[1]], question))
     blocked = [m.span() for p in (_WHEN[0], _WHEN[1], _WHEN[2], _WHEN[5], YEAR, DOCNUM, ENUMERATOR)
                for m in p.finditer(sentence)]
     for m in _NUM.finditer(sentence):
@@ -202,7 +205,7 @@ def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]
             unit = next((w for w in words if re.search(rf"(?:{cue.unit})(?![a-z])", expand(tail_text[:w.end()]))),
                         None)
             if unit is not None:
-                yield _trim(sentence, m.start(), m.end() + unit.end())
+                yield _trim(sentence, m.start(), complete_term(sentence, m.end() + unit.end()))
             continue
         if not _new(m.group(0), question):  # a figure the question gives ("1/2.000", "9 tháng") is not asked
             continue

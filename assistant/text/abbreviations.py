@@ -66,3 +66,16 @@ def expand(text: str) -> str:
     'ban quan ly 02 khu cong nghiep'
     """
     return _SHORT_RE.sub(lambda m: _SHORT[m.group(1)], fold(text))
+
+
+def complete_term(text: str, end: int) -> int:
+    """``end`` moved past the rest of a long form the words before it began: "03 Ban quản| lý" -> "03 Ban quản
+    lý|" (a count's unit is matched on the question's first words; the answer shows the whole term)."""
+    before, after = fold(text[:end]).split(), fold(text[end:end + 40])
+    for long in _LONG:
+        words = long.split()
+        for k in range(2, len(words)):
+            rest = " ".join(words[k:])
+            if before[-k:] == words[:k] and (m := re.match(rf"\s+{re.escape(rest)}\b", after)):
+                return end + m.end()
+    return end

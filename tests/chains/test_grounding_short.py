@@ -458,3 +458,18 @@ def test_a_unit_named_with_a_dotted_abbreviation_stays_whole():
 def test_who_made_something_needs_the_making_said():
     sentence = "Đã hoàn chỉnh đồ án quy hoạch phân khu xây dựng 1/2.000 các Khu công nghiệp Sơn Mỹ1;"
     assert mismatch("Đồ án quy hoạch phân khu KCN Sơn Mỹ1 do đơn vị tư vấn nào lập?", sentence) is not None
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    ("Chương trình hợp tác có mấy Ban Quản lý tham gia?", "• Hai Ban Quản lý cũng đã trao đổi kinh nghiệm.",
+     "Hai Ban Quản lý"),
+    ("Có bao nhiêu Ban quản lý tham dự?", "Hội nghị có lãnh đạo 03 Ban quản lý tham dự.", "03 Ban quản lý"),
+])
+def test_a_count_is_read_in_words_and_its_unit_whole(question, sentence, short):
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == short
+
+
+def test_a_year_word_is_no_count():
+    from assistant.chains.cues import Cue
+    assert not Cue.of("Có bao nhiêu doanh nghiệp?").fits("Trong năm doanh nghiệp hoạt động ổn định.")
