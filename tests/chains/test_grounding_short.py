@@ -473,3 +473,9 @@ def test_a_count_is_read_in_words_and_its_unit_whole(question, sentence, short):
 def test_a_year_word_is_no_count():
     from assistant.chains.cues import Cue
     assert not Cue.of("Có bao nhiêu doanh nghiệp?").fits("Trong năm doanh nghiệp hoạt động ổn định.")
+
+
+def test_a_sentence_that_says_nothing_of_what_is_asked_does_not_answer(answerer, passage_factory):
+    passage = passage_factory("Đã có một số nhà đầu tư có năng lực đầu tư vào 02 KCN Phú Hội và Lộc Sơn.")
+    assert not answerer.answer("Làm sao đăng ký cho sinh viên tham quan KCN Lộc Sơn?", [passage]).answerable
+    assert answerer.answer("Những nhà đầu tư nào có năng lực đầu tư vào KCN Lộc Sơn?", [passage]).answerable
