@@ -36,6 +36,8 @@ ABBREVIATIONS: dict[str, str] = {
     "TTHC": "thủ tục hành chính",
     "BVMT": "bảo vệ môi trường",
     "XNK": "xuất nhập khẩu",
+    "SXKD": "sản xuất kinh doanh",
+    "CSHT": "cơ sở hạ tầng",
 }
 
 # Folded (lowercase, no diacritics) forms, so "kcn", "ubnd", "nd-cp" and "uy ban nhan dan" all match.
