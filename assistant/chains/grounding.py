@@ -421,19 +421,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
             other = not _years(s) & years and held not in years and not (held - 1 in years and passage.date[5:7] <= "03")
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
-    # the date that follows a document's number is the date it was issued or signed: "Công văn số 4622/UBND-KT ngày …"
-    # (only its issuing, not when it took effect; not a law's the document cites by name: "Luật … được Nghị định
-    # 80/2006 hướng dẫn được thông qua năm nào"). Who did the act ("Ai đã ký …") needs it said too.
-    number, law = DOCNUM.search(question), re.search(r"\bluat\s", q)
-    acts = _named(_ACTS, q)
-    numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
-    # "công văn … ký ngày nào": a document named by its kind is dated by the number the sentence gives it
-    numbered = numbered or (law is None and acts <= _ISSUING and bool(_DOCUMENT_KIND.search(q))
-                            and DOCNUM.search(sentence) is not None)
-    # "Ông Lương Văn Hải đã trao bằng khen cho …", "Bà Yến Lệ đã được nhận …": that person's act
-    doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question)))
-    if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _named(_ACTS, s) and not numbered:
-        return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
+    number = DOCNUM.search(question)
+    if (act := _other_act(question, sentence, number)) is not None:
+        return act
     asked = _ASKED_NOUN.search(q)
     head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
     # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
@@ -458,6 +448,25 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         dated = (int(passage.date[:4]), int(passage.date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
         if any(start > dated for start in _period_starts(q)):  # report of 25/9/2017, which plans it
             return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
+    return None
+
+
+def _other_act(question: str, sentence: str, number: re.Match[str] | None) -> str | None:
+    """Why ``sentence`` does not say the act whose date or doer is asked ("được ký ngày nào", "Ai đã ký …",
+    what "Ông Lương Văn Hải" did), or None. The date that follows a document's number is the date it was
+    issued or signed ("Công văn số 4622/UBND-KT ngày …"; only its issuing, not when it took effect; not a
+    law's the document cites by name: "Luật … được Nghị định 80/2006 hướng dẫn được thông qua năm nào")."""
+    q, s = fold(question), fold(sentence)
+    law = re.search(r"\bluat\s", q)
+    acts = _named(_ACTS, q)
+    numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
+    # "công văn … ký ngày nào": a document named by its kind is dated by the number the sentence gives it
+    numbered = numbered or (law is None and acts <= _ISSUING and bool(_DOCUMENT_KIND.search(q))
+                            and DOCNUM.search(sentence) is not None)
+    # "Ông Lương Văn Hải đã trao bằng khen cho …", "Bà Yến Lệ đã được nhận …": that person's act
+    doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question)))
+    if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _named(_ACTS, s) and not numbered:
+        return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     return None
 
 
