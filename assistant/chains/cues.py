@@ -284,7 +284,7 @@ _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
 # "lần thứ mấy": an ordinal answers ("lần thứ nhất"), not a number.
 _ASKS_ORDINAL = re.compile(r"\b(?:thu may|lan thu bao nhieu)\b")
 ORDINAL = r"(?i)\blan thu (?:\d+|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
-_ASKS_DAY = re.compile(r"\bngay (may|nao|bao nhieu)\b")
+_ASKS_DAY = re.compile(r"\b(?:ngay (?:may|nao|bao nhieu)|hom nao)\b")  # "hôm nào": which day
 
 
 def post_into(sentence: str, at: int, window: int = 30) -> int | None:

@@ -159,8 +159,9 @@ class ExtractiveAnswerer:
         # date for when the Prime Minister approved) does not answer
         asks = len(set(content_words(self._asked_about(question) or question)))  # "đã triển khai bao lâu": too little to say
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
-        # and any question that says what it asks about must find some of it said ("đăng ký cho sinh viên tham quan")
-        counted = counted or (1e-9 if asks >= MIN_COUNT_FOCUS else 0.0)
+        # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
+        # tham quan"); a typed one asks with words the answer need not repeat ("họp tại địa điểm nào")
+        counted = counted or (1e-9 if cue.kind is None and asks >= MIN_COUNT_FOCUS else 0.0)
         constraints = Constraints.of(question)
         unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):

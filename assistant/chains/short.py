@@ -119,11 +119,17 @@ def _trim(sentence: str, start: int, end: int, limit: int = MAX_WORDS) -> tuple[
     return start, end
 
 
+_COUNTED = re.compile(r"(\d+)(?:\s+([^\W\d_]+))?")
+
+
 def _new(found: str, question: str) -> bool:
     """Whether ``found`` says something the question does not already say."""
-    given = {d.lstrip("0") for d in re.findall(r"\d+", question)}
-    if any(n.lstrip("0") not in given for n in re.findall(r"\d+", found)):
-        return True
+    # "3 năm" is new beside "3 ban": a number is given with the word after it, when both have one
+    given = {(m.group(1).lstrip("0"), fold(m.group(2) or "")) for m in _COUNTED.finditer(question)}
+    for m in _COUNTED.finditer(found):
+        number, word = m.group(1).lstrip("0"), fold(m.group(2) or "")
+        if not any(n == number and (not w or not word or w == word) for n, w in given):
+            return True
     asked = set(content_words(question))
     return any(w not in asked and w not in _FRAME_WORDS for w in content_words(found) if not w.isdigit())
 
@@ -207,7 +213,8 @@ def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]
             if unit is not None:
                 yield _trim(sentence, m.start(), complete_term(sentence, m.end() + unit.end()))
             continue
-        if not _new(m.group(0), question):  # a figure the question gives ("1/2.000", "9 tháng") is not asked
+        counted = sentence[m.start():m.end() + (words[0].end() if words else 0)]  # "3 năm", not the "3 ban" asked
+        if not _new(counted, question):  # a figure the question gives ("1/2.000", "9 tháng") is not asked
             continue
         keep = words[:3] if words and not words[0].group(0)[:1].isdigit() else []
         yield _trim(sentence, m.start(), m.end() + (keep[-1].end() if keep else 0))

@@ -131,3 +131,9 @@ def test_a_street_asked_needs_a_street_and_a_school_head_a_name():
     assert not street.fits("Ngày 25/9/2017 tại Trung tâm hành chính tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị.")
     head = Cue.of("Hiệu trưởng các trường đào tạo nghề dự hội nghị là những ai?")
     assert head.strict and not head.fits("đại diện lãnh đạo các sở, ban ngành, các trường đào tạo nghề;")
+
+
+def test_hom_nao_asks_a_day():
+    cue = Cue.of("Cuộc họp của BQL các KCN Lâm Đồng diễn ra hôm nào?")
+    assert cue.kind == "when" and not cue.fits("Hội nghị triển khai nhiệm vụ quý IV năm 2017.")
+    assert cue.fits("Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh Lâm Đồng.")

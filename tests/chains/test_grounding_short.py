@@ -475,7 +475,29 @@ def test_a_year_word_is_no_count():
     assert not Cue.of("Có bao nhiêu doanh nghiệp?").fits("Trong năm doanh nghiệp hoạt động ổn định.")
 
 
-def test_a_sentence_that_says_nothing_of_what_is_asked_does_not_answer(answerer, passage_factory):
+def test_a_sentence_that_says_nothing_of_what_an_open_question_asks_does_not_answer(answerer, passage_factory):
     passage = passage_factory("Đã có một số nhà đầu tư có năng lực đầu tư vào 02 KCN Phú Hội và Lộc Sơn.")
     assert not answerer.answer("Làm sao đăng ký cho sinh viên tham quan KCN Lộc Sơn?", [passage]).answerable
     assert answerer.answer("Những nhà đầu tư nào có năng lực đầu tư vào KCN Lộc Sơn?", [passage]).answerable
+
+
+def test_a_dashed_acronym_is_met_part_by_part():
+    asked = Constraints.of("Việc BQL KCX-CN thành phố giúp Lâm Đồng xử lý công việc để phục vụ những đối tượng nào?")
+    assert asked.names == ("kcx-cn", "lam dong")
+    assert asked.unmet("Ban Quản lý các Khu chế xuất và công nghiệp thành phố giúp Ban Quản lý Lâm Đồng.") == []
+
+
+def test_a_count_is_new_beside_another_count_the_question_gives():
+    question = "tong ket cuoi 2018 cua 3 ban se de ra noi dung hop tac cho may nam tiep theo?"
+    sentence = "Cuối năm 2018 tổ chức tổng kết và đề ra nội dung hợp tác cho 3 năm tiếp theo."
+    a, b = short_span(question, sentence)
+    assert sentence[a:b].startswith("3 năm")
+
+
+def test_where_a_meeting_was_held_is_no_result_of_the_quarter_it_plans(passage_factory):
+    passage = passage_factory("Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh Lâm Đồng, Ban quản lý tổ chức Hội "
+                              "nghị Sơ kết 9 tháng đầu năm và triển khai nhiệm vụ quý IV năm 2017.")
+    passage.date = "2017-09-25"
+    asked = "Hội nghị đánh giá 9 tháng, triển khai quý IV/2017 của BQL các KCN Lâm Đồng họp tại địa điểm nào?"
+    assert mismatch(asked, passage.text, passage) is None
+    assert mismatch("Kết quả quý IV năm 2017 của Ban được đánh giá ra sao?", passage.text, passage) is not None
