@@ -39,7 +39,10 @@ from assistant.text.places import ORDINALS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
 from assistant.text.stopwords import STOPWORDS, UNIT_PHRASE_STOPS
 
 _TYPES = [
-    ("which-doc", r"\b(nghi dinh|quyet dinh|cong van|chi thi|thong tu|van ban|luat)\s+(nao|so may|so bao nhieu|gi)\b|\bso hieu\b"),
+    # the kinds of documents (text/kinds.DOCUMENT_KINDS) and "văn bản"; a standard ("ISO 9001:2008") is no numbered document
+    ("which-doc", rf"\b({'|'.join(fold(k) for k in (*DOCUMENT_KINDS, 'văn bản') if k != 'Tiêu chuẩn')})"
+                  r"\s+(nao|so may|so bao nhieu|gi)\b"
+                  r"|\bso hieu\b"),
     ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao"
              r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao)\b"),
     ("howmany", r"\b(bao nhieu|bao lau(?! mot lan))\b"),  # "bao lâu một lần" asks how often

@@ -137,3 +137,9 @@ def test_hom_nao_asks_a_day():
     cue = Cue.of("Cuộc họp của BQL các KCN Lâm Đồng diễn ra hôm nào?")
     assert cue.kind == "when" and not cue.fits("Hội nghị triển khai nhiệm vụ quý IV năm 2017.")
     assert cue.fits("Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh Lâm Đồng.")
+
+
+def test_every_kind_of_document_asks_for_its_number():
+    assert question_type("ke hoach so may cua BQL cac KCN Lam Dong trien khai nhiem vu quy IV?") == "which-doc"
+    assert question_type("Thông báo nào kết luận buổi làm việc?") == "which-doc"
+    assert question_type("Ban xây dựng hệ thống quản lý chất lượng theo những tiêu chuẩn nào?") != "which-doc"
