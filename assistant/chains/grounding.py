@@ -356,6 +356,32 @@ def _other_agent(question: str, sentence: str) -> str | None:
         before = [sentence[a:b] for a, b in person_names(sentence[clause:at.start()])]
         if before and fold(before[-1]) != fold(question[start:end]):
             return before[-1]
+    return _other_body(question, sentence)
+
+
+# A body that opens the question and does its act: "Ban Quản lý KKT Bình Phước | giới thiệu …"
+_BODY_ACTS = re.compile(r"^\s*((?:Ban Quản lý|BQL|UBND|Ủy ban nhân dân|Sở)\b[^,;?]*?)\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+"
+                        r"[a-zđ][^\W\d_]*)\b")
+_BODY = re.compile(r"(?:Ban Quản lý|BQL|UBND|Ủy ban nhân dân|Sở)\b[^,;]*")
+
+
+def _other_body(question: str, sentence: str) -> str | None:
+    """The body the sentence says did what the question's opening body does: "Ban Quản lý KKT Bình Phước giới
+    thiệu …" is not answered by "Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu …" (the body nearest before
+    the verb in its clause did it; bodies differ by the places they name)."""
+    asked = _BODY_ACTS.match(question)
+    names = set(Constraints.of(asked.group(1)).names) if asked else set()
+    if not names:
+        return None
+    verb = " ".join(asked.group(2).split()[-2:])
+    at = re.search(rf"\b{re.escape(verb)}\b", sentence, re.IGNORECASE)
+    if at is None:
+        return None
+    clause = max((m.end() for m in re.finditer(r"[;.:]\s", sentence[:at.start()])), default=0)
+    bodies = list(_BODY.finditer(sentence, clause, at.start()))
+    said = set(Constraints.of(bodies[-1].group(0)).names) if bodies else set()
+    if said and not said & names and not any(n in m or m in n for n in names for m in said):
+        return bodies[-1].group(0).strip()
     return None
 
 

@@ -501,3 +501,11 @@ def test_where_a_meeting_was_held_is_no_result_of_the_quarter_it_plans(passage_f
     asked = "Hội nghị đánh giá 9 tháng, triển khai quý IV/2017 của BQL các KCN Lâm Đồng họp tại địa điểm nào?"
     assert mismatch(asked, passage.text, passage) is None
     assert mismatch("Kết quả quý IV năm 2017 của Ban được đánh giá ra sao?", passage.text, passage) is not None
+
+
+def test_another_body_doing_the_act_does_not_answer():
+    sentence = ("2. Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu vùng nguyên liệu cho các doanh nghiệp KCX - KCN "
+                "TP.HCM (ngành chế biến nông- lâm sản, rau, hoa,...)")
+    assert mismatch("Ban Quản lý KKT Bình Phước giới thiệu vùng nguyên liệu cho doanh nghiệp ở những KCN nào?",
+                    sentence) is not None
+    assert mismatch("Ban Quản lý các KCN Lâm Đồng giới thiệu vùng nguyên liệu cho doanh nghiệp ở đâu?", sentence) is None
