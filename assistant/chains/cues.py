@@ -38,6 +38,10 @@ from assistant.text.patterns import NUMBER as _NUMBER
 from assistant.text.places import ORDINALS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
 from assistant.text.stopwords import STOPWORDS, UNIT_PHRASE_STOPS
 
+# The word that opens a unit's name: "Ban Quản lý …", "Sở …", "UBND …", "Chính phủ", "Bộ Xây dựng".
+UNIT_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL"
+                            r"|Văn [Pp]hòng|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND"
+                            r"|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b")
 _TYPES = [
     # the kinds of documents (text/kinds.DOCUMENT_KINDS) and "văn bản"; a standard ("ISO 9001:2008") is no numbered document
     ("which-doc", rf"\b({'|'.join(fold(k) for k in (*DOCUMENT_KINDS, 'văn bản') if k != 'Tiêu chuẩn')})"

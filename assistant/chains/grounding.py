@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chains.cues import asks_attendance, person_names, post_held
+from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
@@ -360,9 +360,8 @@ def _other_agent(question: str, sentence: str) -> str | None:
 
 
 # A body that opens the question and does its act: "Ban Quản lý KKT Bình Phước | giới thiệu …"
-_BODY_ACTS = re.compile(r"^\s*((?:Ban Quản lý|BQL|UBND|Ủy ban nhân dân|Sở)\b[^,;?]*?)\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+"
-                        r"[a-zđ][^\W\d_]*)\b")
-_BODY = re.compile(r"(?:Ban Quản lý|BQL|UBND|Ủy ban nhân dân|Sở)\b[^,;]*")
+_BODY_ACTS = re.compile(rf"^\s*({UNIT_LEAD_WORD.pattern}[^,;?]*?)\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*)\b")
+_BODY = re.compile(UNIT_LEAD_WORD.pattern + r"[^,;]*")
 
 
 def _other_body(question: str, sentence: str) -> str | None:

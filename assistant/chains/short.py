@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from assistant.chains.cues import (
     ORDINAL,
+    UNIT_LEAD_WORD,
     VENUE,
     Cue,
     asks_attendance,
@@ -83,10 +84,8 @@ _WHEN = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:những|các)\s+tháng\s+(?:còn lại|cuối|đầu)(?:\s+của)?\s+năm\s+\d{4}",  # a period relative to a year
 )]
 _NUM = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s*%)?")
-# The word that opens a unit's name, and the name run on to the next stop.
-_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL|Văn [Pp]hòng"
-                        r"|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b")
-_UNIT_LEAD = re.compile(_LEAD_WORD.pattern + r"(?:[^,.;:()\n]|\.(?=\w))*")  # "Ban Quản lý TP.HCM" stays whole
+# A unit's name from the word that opens it (cues.UNIT_LEAD_WORD) on to the next stop.
+_UNIT_LEAD = re.compile(UNIT_LEAD_WORD.pattern + r"(?:[^,.;:()\n]|\.(?=\w))*")  # "Ban Quản lý TP.HCM" stays whole
 _ALIAS = re.compile(r"[”\"]?\s*\(([^()]{2,30})\)")  # a name's short form: "“Tổng công ty …” (Sonadezi)"
 # Lowercase words that belong inside a unit's name ("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng").
 _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
@@ -905,7 +904,7 @@ def alias_span(question: str, sentence: str) -> tuple[int, int] | None:
     for m in _ALIAS.finditer(sentence):
         short_given = re.search(rf"(?<!\w){re.escape(expand(m.group(1)))}(?!\w)", folded_q) is not None
         # the name: from the last unit word before the brackets with no stop between
-        leads = [lead.start() for lead in _LEAD_WORD.finditer(sentence, 0, m.start())
+        leads = [lead.start() for lead in UNIT_LEAD_WORD.finditer(sentence, 0, m.start())
                  if not re.search(r"[,.;:()]", sentence[lead.start():m.start()])]
         if not leads:
             continue
