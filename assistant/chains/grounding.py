@@ -255,7 +255,10 @@ def _initials(acronym: str) -> re.Pattern[str]:
     """Words opening with the acronym's letters, in order: "sxkd" is "sản xuất kinh doanh" (folded, expanded
     text); of a dashed one each part, a known abbreviation written out, parts joined or with "và" between
     ("kcx-cn" is "khu chế xuất và công nghiệp")."""
-    parts = [expand(part) if " " in expand(part) else r"\w*\s+".join(part) + r"\w*" for part in acronym.split("-")]
+    parts = []
+    for part in acronym.split("-"):
+        written = expand(part)
+        parts.append(written if " " in written else r"\w*\s+".join(part) + r"\w*")
     return re.compile(r"\b" + r"(?:\s+va)?\s+".join(parts) + r"\b")
 
 
