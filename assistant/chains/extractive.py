@@ -161,13 +161,13 @@ class ExtractiveAnswerer:
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
         # tham quan"); a typed one asks with words the answer need not repeat ("họp tại địa điểm nào")
-        counted = counted or (1e-9 if cue.kind is None and asks >= MIN_COUNT_FOCUS else 0.0)
+        some_said = cue.kind is None and asks >= MIN_COUNT_FOCUS
         constraints = Constraints.of(question)
         unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
-                and not mismatch(question, c.text, passages[c.passage])]
+                and (c.on_focus > 0 or not some_said) and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
         """How well the best usable sentence answers: its score, or 0 when none can answer."""

@@ -14,7 +14,8 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 # Acts a document dates or names the doer of: "được ban hành ngày nào" is not answered by the date of the
 # meeting it reports, "do ai trình bày" not by who organized it.
 DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
-              "cap phep", "dang tai", "tham muu", "lap", "trinh bay", "phat bieu", "chu tri", "trao bang", "trao tang", "khen thuong")
+              "cap phep", "dang tai", "tham muu", "lap", "trinh bay", "phat bieu", "chu tri", "trao bang", "trao tang",
+              "khen thuong")
 
 # Kinds of legal and administrative documents, as written: what "Nghị định 29/2008/NĐ-CP", "Luật Bảo vệ môi
 # trường" or "tại Quyết định số 3485" (a citation, not a place) open with. Longer forms first.

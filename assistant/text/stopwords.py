@@ -18,11 +18,11 @@ STOPWORDS = frozenset(
 # plus the verbs and nouns a question puts right after the count ("đạt", "số", "năm").
 UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi"}
 
-# Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 # Words that open a question with a capital and belong to no name after them: "Hồi 2012 hai BQL …",
 # "Hai KCN Lộc Sơn và Phú Hội …", "Năm 2019 …" (folded; the count words are places.ORDINALS').
 OPENING_WORDS = frozenset(["hoi", "hom", "dip", "khoang", "nam", "ngay", "thang", "quy", "cuoi", "dau", "giua", "viec",
                            "nho", "cuoc"])
+# Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])
 
 # Folded words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
