@@ -55,6 +55,8 @@ _ZONE = re.compile(r"(?<!\bcac )\bkhu cong nghiep\s+([^\W\d_]+(?: [^\W\d_]+)?)")
 _WRITTEN_ZONE = re.compile(r"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp)\s+(\S+)(?:\s+\S+)?")
 _NOT_ZONE = STOPWORDS | {fold(w) for w in PLACE_MARKERS.split()}
 _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
+_QUARTER_NUMBER = re.compile(r"\b(?:quy\s+|q)[1-4]\b")  # "quý 4" is "Quý IV": the period is matched as one
+_TIMES_RE = re.compile(r"\blan (?:thu )?(\d+)\b")  # "lần 1", "lần thứ 2": an ordinal, not a figure
 _OPENERS = STOPWORDS | OPENING_WORDS | {fold(w) for w in ORDINALS}
 _QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
                    "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
@@ -72,7 +74,9 @@ def _names(question: str) -> list[str]:
         word = m.group(0) if m else ""
         joined = m is not None and not re.search(r"[,.;:?!()]", text[previous_end:m.start()])
         previous_end = m.end() if m else previous_end
-        roman = re.match(r"[IVX]+(?:/\d+)?$", word) is not None  # "quý IV/2017" names a period, not a place
+        roman = re.match(r"(?:[IVX]+|Q[1-4])(?:/\d+)?$", word) is not None  # "quý IV/2017", "Q4/2017": a period
+        if DOCNUM.match(word):  # "CV 4622/UBND-KT": a document's number is matched as one, not as a name
+            word = ""
         if ((word[:1].isupper() and not (roman and not run)) or (word[:1].isdigit() and run)) and (joined or not run):
             run.append(word)
             continue
@@ -152,8 +156,9 @@ class Constraints:
         names = [expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
-        numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(question)))
-        ordinals = tuple(dict.fromkeys(_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)))
+        numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(_TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question))))))
+        ordinals = tuple(dict.fromkeys([_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
+                                       + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
         acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
                    _as_written(capitalized), acronyms)
@@ -190,7 +195,7 @@ class Constraints:
 
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER_RE = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
+_QUARTER_RE = re.compile(r"\b(?:quy\s+|q)(iv|i{1,3}|[1-4])\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")  # "Q4/2017"
 _MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
 _MONTHS_RE = re.compile(r"\b(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam\s+((?:19|20)\d{2})\b")  # "9 tháng đầu năm 2019"
 

@@ -184,8 +184,13 @@ def _dates_asked_act(question: str, sentence: str, at: int) -> bool:
     if not said:
         return True
     clauses = _clauses(sentence)
-    home = next((c for c in clauses if c[0] <= at < c[1]), None)
-    return home is None or any(home[0] <= s < home[1] for s in said)
+    at_home = next((i for i, c in enumerate(clauses) if c[0] <= at < c[1]), None)
+    if at_home is None:
+        return True
+    home = clauses[at_home]
+    if at_home + 1 < len(clauses) and not _ACT.search(fold(sentence[home[0]:home[1]])):
+        home = (home[0], clauses[at_home + 1][1])  # "Ngày 06/11/2012, | ông X chủ trì …": a date set apart opens what follows
+    return any(home[0] <= s < home[1] for s in said)
 
 
 def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:

@@ -22,9 +22,12 @@ ABBREVIATIONS: dict[str, str] = {
     "TP.HCM": "thành phố hồ chí minh",
     "TPHCM": "thành phố hồ chí minh",
     "HCM": "hồ chí minh",
+    # the Ho Chi Minh City board's own acronym (Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM)
+    "HEPZA": "ban quản lý các khu chế xuất và công nghiệp",
     "NĐ-CP": "nghị định chính phủ",
     "QĐ-UBND": "quyết định ủy ban nhân dân",
     "QĐ": "quyết định",
+    "CV": "công văn",
     "NĐ": "nghị định",
     "PTHT": "phát triển hạ tầng",
     "XTĐT": "xúc tiến đầu tư",

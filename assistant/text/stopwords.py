@@ -21,7 +21,7 @@ UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi"}
 # Words that open a question with a capital and belong to no name after them: "Hồi 2012 hai BQL …",
 # "Hai KCN Lộc Sơn và Phú Hội …", "Năm 2019 …" (folded; the count words are places.ORDINALS').
 OPENING_WORDS = frozenset(["hoi", "hom", "dip", "khoang", "nam", "ngay", "thang", "quy", "cuoi", "dau", "giua", "viec",
-                           "nho", "cuoc"])
+                           "nho", "cuoc", "phia", "ben"])
 # Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])
 
