@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text.abbreviations import complete_term, expand
-from assistant.text.kinds import ATTENDANCE_ASKED, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
+from assistant.text.kinds import ATTENDANCE_ASKED, DATED_ACTS, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
@@ -48,7 +48,8 @@ _TYPES = [
                   r"\s+(nao|so may|so bao nhieu|gi)\b"
                   r"|\bso hieu\b"),
     ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao"
-             r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao)\b"),
+             r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao)\b"
+             rf"|\bngay (?:{'|'.join(DATED_ACTS)})\W*$"),  # "QĐ số 3485 … - ngày ban hành?": the date, elliptic
     ("howmany", r"\b(bao nhieu|bao lau(?! mot lan))\b"),  # "bao lâu một lần" asks how often
     ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
               r"|dia chi|khu cong nghiep nao|kcn nao|duong nao)\b"),

@@ -315,6 +315,16 @@ def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int,
             yield _trim(sentence, m.start(), end)
 
 
+def _with_body(question: str, sentence: str, start: int) -> int:
+    """Where the place at ``start`` begins with the body the question asks it of: "UBND huyện nào" ->
+    "UBND | huyện Hàm Tân"."""
+    body = re.search(r"(\S+)\s+\S+\s+nao\b", fold(question))
+    if body is None or body.group(1) in STOPWORDS:
+        return start
+    said = re.search(rf"\b{re.escape(body.group(1))}\s+$", fold(sentence[:start]))
+    return said.start() if said else start
+
+
 # A board or zone and the place its name ends with: "Ban Quản lý KKT | Bình Phước", "các KCN | Đồng Nai".
 _BOARD_PLACE = re.compile(r"\b(?:Ban [Qq]uản lý|BQL)\s+(?:các\s+)?(?:KKT|KCN|KCX|[Kk]hu (?:kinh tế|công nghiệp|chế xuất))"
                           r"(?:\s+(?:và\s+)?(?:công nghiệp|CN))?\s+(?:tỉnh\s+|thành phố\s+)?"
@@ -872,10 +882,15 @@ def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
     nghị?", the other units of the sentence do not. Each question word within ``ANCHOR_WINDOW`` words
     of the span counts 1 / (1 + distance)."""
     asked = set(content_words(question)) | {w for w in _folded_words(question) if w not in STOPWORDS}
+    # what the question says after its question word is said of the answer: "đơn vị nào | đứng ra tổ chức"
+    # is answered by the unit the sentence's "tổ chức" follows
+    q = _question_word(question)
+    said_of = set() if q is None else {w for w in _folded_words(question)[q + 1:] if w not in STOPWORDS}
     tokens = list(zip([m.start() for m in _TOKEN.finditer(sentence)], _folded_words(sentence), strict=True))
     before = [w for s, w in reversed(tokens) if s < span[0]][:ANCHOR_WINDOW]
     after = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW]
-    return sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
+    return (sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
+            + sum(1 / (1 + d) for d, w in enumerate(after) if w in said_of))
 
 
 _ATTENDANCE_INTRO = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_INTROS)})\b\s*:?\s*")
@@ -943,7 +958,8 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
         found = [span for span in found if not (any(n in fold(sentence[span[0]:span[1]]) for n in numbers)
                                                  if numbers else _near(besides, sentence, span))]
     if found:
-        return max(found, key=lambda span: _anchor(question, sentence, span))
+        start, end = max(found, key=lambda span: _anchor(question, sentence, span))
+        return (_with_body(question, sentence, start) if cue.kind == "where" else start), end
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause
         span = _open(question, sentence) if cue.kind is None else (_aligned(question, sentence)
                                                                    or _clause(question, sentence))

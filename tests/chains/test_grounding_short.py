@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.chains.cues import Cue
 from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
 from assistant.chains.short import short_span
 from assistant.text.injection import instruction_spans, is_instruction
@@ -543,3 +544,24 @@ def test_hepza_is_the_city_board():
     asked = Constraints.of("Phía HEPZA còn vị Phó Trưởng ban nào dự?")
     assert asked.unmet("Phó Trưởng ban Ban Quản lý các Khu chế xuất và công nghiệp thành phố Nguyễn Tấn Phước") == []
     assert asked.unmet("Phó Trưởng ban Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng") != []
+
+
+def test_an_elliptic_date_question_asks_when():
+    assert Cue.of("QĐ số 3485 của CT UBND tỉnh (phần mềm QLVB và điều hành) - ngày ban hành?").kind == "when"
+    assert Cue.of("Ngày ban hành quyết định này có ý nghĩa gì?").kind is None
+
+
+def test_the_unit_the_asked_act_follows_answers():
+    question = "Cuộc sơ kết năm 2017 của chương trình hợp tác ba Ban (tổ chức tại Đà Lạt) do đơn vị nào đứng ra tổ chức?"
+    sentence = ("Trong khuôn khổ chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng Nai, Ban Quản lý KKT "
+                "Bình Phước và Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng giai đoạn 2016-2018 đã được ký kết, ngày "
+                "26/12/2017 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017.")
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == "Ban quản lý các KCN Lâm Đồng"
+
+
+def test_a_place_is_given_with_the_body_asked_of_it():
+    question = "Để đền bù giải tỏa KCN Sơn Mỹ 1, BQL các KCN tỉnh phải đôn đốc UBND huyện nào?"
+    sentence = "Đôn đốc các sở, ngành, UBND huyện Hàm Tân và chủ đầu tư đẩy nhanh công tác đền bù giải tỏa."
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == "UBND huyện Hàm Tân"
