@@ -148,7 +148,7 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
 def question_type(question: str) -> str | None:
     """One of which-doc, when, howmany, where, who; None for other questions."""
     question = set_aside(question)[1]  # "Ngoài lãnh đạo UBND tỉnh, những thành phần nào ...": not a leader
-    folded = fold(question)
+    folded = expand(question)  # "DN nào" asks a company
     for name, pattern in _PATTERNS:
         if name == "where" and _post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
             return "who"

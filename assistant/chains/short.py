@@ -224,10 +224,12 @@ def _howmany(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]
         yield _trim(sentence, m.start(), m.end() + (keep[-1].end() if keep else 0))
 
 
-_ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|to chuc"
+_ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|dn|to chuc"
                         r"|tong cong ty)(?:\s+\S+){0,4}?\s+nao\b")
 # The lead word of a unit of the kind a question asks for ("phòng nào" -> "Phòng ...").
-_KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong cong ty"), "tong": ("tong cong ty",)}
+_KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong cong ty"), "tong": ("tong cong ty",),
+               "doanh": ("cong ty", "tong cong ty", "tap doan")}
+_KIND_LEADS["dn"] = _KIND_LEADS["doanh"]  # "DN nào"
 # The kind of document a question asks for, and how its number or name shows it.
 _DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", "chi thi": r"chi thi|-ct/",
               "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
@@ -1008,7 +1010,7 @@ def says_who(question: str, phrase: str) -> bool:
     asked = _ASKS_UNIT.search(fold(question))
     leads = _KIND_LEADS.get(asked.group(0).split()[0]) if asked else None
     # a company may go by its brand alone ("Becamex – VSIP"); a Phòng or a Sở is written with its kind
-    proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong"} and any(
+    proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong", "doanh", "dn"} and any(
         w[:1].isupper() and fold(w) not in _GENERIC for w in re.findall(r"[^\W_]+", phrase))
     return names_someone(phrase) and (leads is None or proper or any(lead.strip() in fold(phrase) for lead in leads))
 

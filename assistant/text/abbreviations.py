@@ -41,6 +41,10 @@ ABBREVIATIONS: dict[str, str] = {
     "XNK": "xuất nhập khẩu",
     "SXKD": "sản xuất kinh doanh",
     "CSHT": "cơ sở hạ tầng",
+    "SX": "sản xuất",
+    "KD": "kinh doanh",
+    # typed in chat, not in documents
+    "BN": "bao nhiêu",
 }
 
 # Folded (lowercase, no diacritics) forms, so "kcn", "ubnd", "nd-cp" and "uy ban nhan dan" all match.

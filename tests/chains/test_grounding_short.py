@@ -565,3 +565,13 @@ def test_a_place_is_given_with_the_body_asked_of_it():
     sentence = "Đôn đốc các sở, ngành, UBND huyện Hàm Tân và chủ đầu tư đẩy nhanh công tác đền bù giải tỏa."
     a, b = short_span(question, sentence)
     assert sentence[a:b] == "UBND huyện Hàm Tân"
+
+
+def test_dn_nao_asks_for_a_company():
+    question = "Những DN nào được tặng bằng khen tại HN tổng kết 2019 của BQL các KCN tỉnh?"
+    assert Cue.of(question).kind == "who"
+    assert short_span(question, "Ban Quản lý các khu công nghiệp tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.") is None
+
+
+def test_chat_shorthand_for_how_many():
+    assert Cue.of("kcn phu hoi hien co bn dn dang hd sx kd z??").kind == "howmany"
