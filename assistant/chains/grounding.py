@@ -462,6 +462,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
     number = DOCNUM.search(question)
+    documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
+    if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:
+        return f"văn bản khác: {', '.join(sorted(documents))}"  # "Chỉ thị 27-CT/TU … ai ký" is not told by QĐ 3485's sentence
     if (act := _other_act(question, sentence, number)) is not None:
         return act
     asked = _ASKED_NOUN.search(q)

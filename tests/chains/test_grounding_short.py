@@ -575,3 +575,9 @@ def test_dn_nao_asks_for_a_company():
 
 def test_chat_shorthand_for_how_many():
     assert Cue.of("kcn phu hoi hien co bn dn dang hd sx kd z??").kind == "howmany"
+
+
+def test_a_sentence_about_another_document_does_not_answer():
+    sentence = "Thực hiện theo đúng quy định tại Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
+    assert mismatch("Chỉ thị 27-CT/TU ngày 01/10/2012 do đồng chí nào ký ban hành?", sentence) is not None
+    assert mismatch("Quyết định 3485/QĐ-UBND do ai ký ban hành?", sentence) is None
