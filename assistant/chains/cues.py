@@ -169,7 +169,8 @@ def _unambiguous(folded: str) -> bool:
 # nào" -> "công tác xúc tiến đầu tư"), "thế nào / ra sao" the verdict in the clause that restates it.
 _OPEN_FORMS = [
     ("purpose", re.compile(r"\b(?:de|nham) (?:lam gi|lam chi|muc dich gi|muc tieu gi)\b|\bmuc (?:dich|tieu) (?:gi|la gi)\b"
-                           r"|\bnham gi\b|\b(?:de|nham) (?:dat|lam) (?:duoc )?(?:dieu|viec) gi\b")),  # "để đạt điều gì"
+                           r"|\bnham gi\b|\b(?:de|nham) (?:dat|lam) (?:duoc )?(?:dieu|viec) gi\b"  # "để đạt điều gì"
+                           r"|\bmuc (?:dich|tieu)\b.*\bla gi\b")),  # "Mục đích của việc … là gì"
     ("list", re.compile(r"\bke ten\b|\b(?:nhung|cac) (?:\S+ ){1,3}nao\b|\bgom (?:nhung )?(?:gi|ai)\b")),
     ("often", re.compile(r"\b(?:tan suat|bao lau mot lan|may lan|dinh ky (?:the nao|ra sao|bao lau))\b")),
     ("yesno", re.compile(r"\bco\b.*\bkhong\s*\??\s*$")),  # "có xảy ra đình công ... không?"

@@ -101,7 +101,7 @@ _PLACE = re.compile(NOT_AT + rf"\b(?:tại|ở)\s+(?!(?:{_KINDS})\b)(?:[^,.;:()\
 _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị xã|KCN|[Kk]hu công nghiệp"
                           rf"(?:\s*[–-]\s*[{_UP}][^\s,.;:()]*(?:\s+[^\W\d{_UP}][^\s,.;:()]*)*)*)\s+"  # "– Đô thị - Dịch vụ"
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
-_CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|như|gồm|đó là|là|do|nên)\s)")
+_CONNECTIVE = re.compile(r"\s(?=(?:vì|nhằm|để|(?<!cũng )như|gồm|đó là|là|do|nên)\s)")  # "cũng như" joins, it does not cut
 
 
 def _words(text: str) -> int:
@@ -463,6 +463,8 @@ def _cause(question: str, sentence: str) -> tuple[int, int] | None:
     bằng cách nào", the one a word of means introduces."""
     folded = fold(question)
     marker = _CAUSE if _ASKS_CAUSE.search(folded) else _MEANS if _ASKS_MEANS.search(folded) else None
+    if marker is _CAUSE and not marker.search(sentence):  # "Tại sao … đề nghị …" | "để hỗ trợ tối đa …, … đề nghị"
+        return form_span(question, sentence, ("purpose", ""))
     if marker is None or (m := marker.search(sentence)) is None:
         return None
     spans = _clauses(sentence)
@@ -481,7 +483,7 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
     """The answer to an open question: the cause a "vì sao" asks (:func:`_cause`); by its form
     (:func:`form_span`); else what follows the verb it asks the object of ("còn đề ra | điều gì" ->
     "phương hướng hợp tác …", :func:`_aligned`); else :func:`_clause`."""
-    for find in (_cause, form_span, _object_of, _clause):
+    for find in (_cause, form_span, _object_of, _subject_of, _clause):
         span = find(question, sentence)
         if span is not None and content_words(sentence[span[0]:span[1]]):  # "nhằm" alone says nothing
             return span
@@ -490,6 +492,26 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
 
 def _object_of(question: str, sentence: str) -> tuple[int, int] | None:
     return _aligned(question, sentence, reach=3, after=False)
+
+
+def _subject_of(question: str, sentence: str, least: int = 3) -> tuple[int, int] | None:
+    """What the sentence says before the longest run (``least`` words or more) of what the question says
+    after its question word, within its clause: "nội dung nào | … khó có thể thực hiện được" -> "hỗ trợ
+    cung ứng lao động giữa 03 địa phương | khó có thể thực hiện được"."""
+    q, at = _folded_words(question), _question_word(question)
+    # "nội dung hợp tác nào …": one thing, named; "những tồn tại nào" asks a list, "gì" a content
+    if at is None or q[at] != "nao" or {"nhung", "cac"} & set(q[max(0, at - 5):at]):
+        return None
+    words = _folded_words(sentence)
+    said = _longest_echo(q[at + 1:], words, reach=len(q), least=least)
+    if said is None:
+        return None
+    n = next(n for n in range(len(q) - at, 0, -1) if said - n >= 0 and words[said - n:said] in
+             [q[i:i + n] for i in range(at + 1, len(q))])
+    end = list(_TOKEN.finditer(sentence))[said - n].start()
+    begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, end)), default=0)
+    span = _lstrip(sentence, _trim(sentence, begin, end, limit=CLAUSE_WORDS))
+    return span if span[1] > span[0] and _new(sentence[span[0]:span[1]], question) else None
 
 
 _QUESTION_WORDS = frozenset({"nào", "gì", "ai", "đâu"})
@@ -647,10 +669,10 @@ def _occurrences(words: list[str], pair: list[str]) -> Iterator[int]:
     yield from (k for k in range(len(words) - 1) if words[k:k + 2] == pair)
 
 
-def form_span(question: str, sentence: str) -> tuple[int, int] | None:
-    """The phrase of ``sentence`` that answers an open question by its form (:func:`cues.open_form`):
-    the "để ..." clause, the list's items, the X the sentence names ...; None when it holds none."""
-    form = open_form(question)
+def form_span(question: str, sentence: str, form: tuple[str, str] | None = None) -> tuple[int, int] | None:
+    """The phrase of ``sentence`` that answers an open question by its form (:func:`cues.open_form`, or
+    ``form``): the "để ..." clause, the list's items, the X the sentence names ...; None when it holds none."""
+    form = form or open_form(question)
     spans = _clauses(sentence)
     found = None
     if form is not None and spans:

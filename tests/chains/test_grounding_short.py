@@ -581,3 +581,27 @@ def test_a_sentence_about_another_document_does_not_answer():
     sentence = "Thực hiện theo đúng quy định tại Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
     assert mismatch("Chỉ thị 27-CT/TU ngày 01/10/2012 do đồng chí nào ký ban hành?", sentence) is not None
     assert mismatch("Quyết định 3485/QĐ-UBND do ai ký ban hành?", sentence) is None
+
+
+def test_why_is_answered_by_a_purpose_when_no_cause_is_given():
+    question = "Tại sao PCT Thường trực UBND tỉnh Lương Văn Hải đề nghị các sở, ngành tập trung tháo gỡ khó khăn cho DN?"
+    sentence = ("Trong thời gian đến, để hỗ trợ tối đa cho Ban Quản lý cũng như các doanh nghiệp, nhà đầu tư, Phó Chủ "
+                "tịch Thường trực UBND tỉnh đề nghị các sở, ngành cần tập trung tháo gỡ khó khăn cho các doanh nghiệp.")
+    a, b = short_span(question, sentence)
+    assert sentence[a:b].startswith("để hỗ trợ tối đa cho Ban Quản lý cũng như các doanh nghiệp")
+
+
+def test_muc_dich_la_gi_asks_a_purpose():
+    question = "Mục đích của việc phía TP.HCM chia sẻ thông tin chuyên môn với Lâm Đồng, theo bài viết, là gì?"
+    sentence = ("Ban Quản lý TP.HCM đã hỗ trợ và cung cấp thông tin tận tình trong công tác nghiệp vụ chuyên môn để "
+                "nâng cao năng lực quản lý, năng lực chuyên môn.")
+    a, b = short_span(question, sentence)
+    assert sentence[a:b].startswith("để nâng cao năng lực quản lý, năng lực chuyên môn")
+
+
+def test_which_one_is_what_the_sentence_says_before_the_question_s_predicate():
+    question = "Ở HN sơ kết tháng 12/2017, nội dung hợp tác nào giữa ba tỉnh bị đánh giá là khó có thể thực hiện được?"
+    sentence = ("Tuy nhiên việc hỗ trợ cung ứng lao động giữa 03 địa phương khó có thể thực hiện được vì các doanh "
+                "nghiệp có nhu cầu tuyển dụng lao động khác nhau.")
+    a, b = short_span(question, sentence)
+    assert "hỗ trợ cung ứng lao động giữa 03 địa phương" in sentence[a:b]
