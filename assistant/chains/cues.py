@@ -55,7 +55,8 @@ _TYPES = [
               r"|dia chi|khu cong nghiep nao|kcn nao|duong nao)\b"),
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|vi nao|doanh nghiep nao|cong ty nao|(?<!nhung )(?<!cac )bo phan nao|to chuc nao|nha dau tu nao|tap doan nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao"
-            r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao)\b"),  # "đơn vị tư vấn nào"
+            r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao)\b"  # "đơn vị tư vấn nào"
+            r"|^\W*tac gia\b(?!.*\b(?:gi|nao|sao)\b)"),  # "Tác giả bài tin tổng kết năm 2019?": elliptic
 ]
 _ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "chanh thanh tra", "truong doan",
           "thu truong", "bo truong", "tong giam doc", "lanh dao")

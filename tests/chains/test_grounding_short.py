@@ -605,3 +605,8 @@ def test_which_one_is_what_the_sentence_says_before_the_question_s_predicate():
                 "nghiệp có nhu cầu tuyển dụng lao động khác nhau.")
     a, b = short_span(question, sentence)
     assert "hỗ trợ cung ứng lao động giữa 03 địa phương" in sentence[a:b]
+
+
+def test_an_elliptic_author_question_asks_who():
+    assert Cue.of("Tác giả bài tin tổng kết năm 2019?").kind == "who"
+    assert Cue.of("Tác giả bài viết nói gì về KCN?").kind is None
