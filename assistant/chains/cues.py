@@ -79,6 +79,15 @@ def _post_which(question: str, folded: str) -> bool:
     return bool(m) and _names_post(next(r for r in _ROLES if m.group(0).startswith(r)), question, folded)
 
 
+def asked_post_body(question: str) -> str:
+    """The body whose post holder is asked, folded ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" -> "ban quan
+    ly cac kcn lam dong"); empty when the question asks no post of a body."""
+    folded = fold(question)
+    m = _ROLE_WHICH_RE.search(folded)
+    role = next((r for r in _ROLES if m.group(0).startswith(r)), "") if m else ""
+    return m.group(0)[len(role):].removesuffix("nao").strip() if role and _names_post(role, question, folded) else ""
+
+
 def _names_post(role: str, question: str, folded: str) -> bool:
     """Whether the question names the post ``role`` (folded); read as typed when it has diacritics."""
     written = _ROLES_WRITTEN.get(role)

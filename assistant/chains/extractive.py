@@ -24,7 +24,14 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.chains.cues import Cue, about_article, alternatives, asked_about, open_form
-from assistant.chains.grounding import Constraints, evidence, mismatch, other_zone, own_evidence
+from assistant.chains.grounding import (
+    Constraints,
+    evidence,
+    mismatch,
+    other_zone,
+    own_evidence,
+    post_elsewhere,
+)
 from assistant.chains.short import (
     alias_span,
     asks_a_kind,
@@ -255,19 +262,21 @@ class ExtractiveAnswerer:
         if named is not None:  # "Sonadezi có tên đầy đủ là gì?": the sentence that writes the name out
             return self._short(question, passages, named)  # a precise sign: read past the margin
 
-        def answers(phrase: str) -> bool:
-            """"ai" is answered by someone, not by a task, "công ty nào" by a company; and a phrase about another
-            zone than asked ("… nhà đầu tư KCN Tân Đức" for "KCN Sơn Mỹ 2") answers nothing."""
-            return (cue.kind != "who" or says_who(question, phrase)) and other_zone(question, phrase) is None
+        def answers(phrase: str, sentence: str) -> bool:
+            """"ai" is answered by someone, not by a task, "công ty nào" by a company, the leader of a body by
+            one whose post is in it; and a phrase about another zone than asked ("… nhà đầu tư KCN Tân Đức"
+            for "KCN Sơn Mỹ 2") answers nothing."""
+            return ((cue.kind != "who" or says_who(question, phrase) and post_elsewhere(question, sentence, phrase) is None)
+                    and other_zone(question, phrase) is None)
 
         for cand in ranked:
             if cand.score < margin:
                 break
             best, short = self._short(question, passages, cand)
-            if short is not None and answers(short.quote):
+            if short is not None and answers(short.quote, best.text):
                 return best, short
         span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict else None
-        if span is not None and answers(ranked[0].text[span[0]:span[1]]):
+        if span is not None and answers(ranked[0].text[span[0]:span[1]], ranked[0].text):
             return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None
 

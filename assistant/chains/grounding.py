@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, person_names, post_held
+from assistant.chains.cues import UNIT_LEAD_WORD, asked_post_body, asks_attendance, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
@@ -436,6 +436,26 @@ def other_zone(question: str, sentence: str) -> str | None:
     if said and not any(name in asked or name.split()[0] in first for name in said) \
             and not any(f" {name} " in named for name in asked):
         return ", ".join(sorted(said))
+    return None
+
+
+_BODY_WORDS = re.compile(r"\b(?:ban quan ly|uy ban nhan dan|so|phong|cong ty|tinh|thanh pho)\b")
+
+
+def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
+    """The post in another body that ``sentence`` gives a person of ``phrase``, when the question asks a post
+    holder of a body it names ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" is not answered by "Phó Trưởng
+    ban Ban Quản lý các Khu chế xuất … thành phố | Nguyễn Tấn Phước"); None otherwise."""
+    body = asked_post_body(question)
+    names = [n for n in Constraints.of(question).names if n in expand(body)] if body else []
+    if not names:
+        return None
+    at = sentence.find(phrase)
+    for start, end in person_names(phrase):
+        held = post_held(sentence, at + start, at + end) if at >= 0 else None
+        of = expand(held[1][len(held[0]):]) if held else ""  # the body the post is of, as written with it
+        if _BODY_WORDS.search(of) and not any(n in of for n in names):
+            return held[1]
     return None
 
 

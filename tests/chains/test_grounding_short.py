@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence
+from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence, post_elsewhere
 from assistant.chains.short import short_span
 from assistant.text.injection import instruction_spans, is_instruction
 from assistant.text.words import is_question
@@ -610,3 +610,12 @@ def test_which_one_is_what_the_sentence_says_before_the_question_s_predicate():
 def test_an_elliptic_author_question_asks_who():
     assert Cue.of("Tác giả bài tin tổng kết năm 2019?").kind == "who"
     assert Cue.of("Tác giả bài viết nói gì về KCN?").kind is None
+
+
+def test_a_leader_of_another_body_does_not_answer():
+    question = "Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào trực tiếp làm việc với Phó Trưởng ban Lâm Văn Tiếp?"
+    sentence = ("tham dự còn có Phó Trưởng ban Ban Quản lý các Khu chế xuất và công nghiệp thành phố Nguyễn Tấn Phước "
+                "và các Phòng chuyên môn")
+    assert post_elsewhere(question, sentence, "Nguyễn Tấn Phước") is not None
+    assert post_elsewhere("Phó Trưởng ban nào của HEPZA tham dự?", sentence, "Nguyễn Tấn Phước") is None
+    assert post_elsewhere("Ai tham dự?", sentence, "Nguyễn Tấn Phước") is None
