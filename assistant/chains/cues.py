@@ -314,7 +314,8 @@ def post_into(sentence: str, at: int, window: int = 30) -> int | None:
     for role in [*(f"pho {r}" for r in _ROLES), *_ROLES]:
         for m in re.finditer(rf"\b{role}\b", folded[lo:at + len(role)]):
             start = lo + m.start()
-            if start < at <= lo + m.end() + 1 and not re.search(r"[,;.()]", sentence[start:at]):
+            gap = folded[lo + m.end():at]  # "Lãnh đạo | 03 | Ban Quản lý": a count of bodies between
+            if start < at and re.fullmatch(r"\s?|\s\d+\s", gap) and not re.search(r"[,;.()]", sentence[start:at]):
                 return start
     return None
 

@@ -619,3 +619,11 @@ def test_a_leader_of_another_body_does_not_answer():
     assert post_elsewhere(question, sentence, "Nguyễn Tấn Phước") is not None
     assert post_elsewhere("Phó Trưởng ban nào của HEPZA tham dự?", sentence, "Nguyễn Tấn Phước") is None
     assert post_elsewhere("Ai tham dự?", sentence, "Nguyễn Tấn Phước") is None
+
+
+def test_a_count_of_bodies_after_a_post_stays_with_it():
+    question = "Ai đã thống nhất đề ra phương hướng để tiếp tục chương trình hợp tác cho các tháng cuối năm 2019?"
+    sentence = ("Lãnh đạo 03 Ban Quản lý đã thống nhất đề ra phương hướng nhiệm vụ tiếp tục thực hiện Chương trình hợp "
+                "tác trong những tháng còn lại của năm 2019.")
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == "Lãnh đạo 03 Ban Quản lý"
