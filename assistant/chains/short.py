@@ -687,7 +687,8 @@ def form_span(question: str, sentence: str, form: tuple[str, str] | None = None)
         elif kind == "list":
             found = _list_run(sentence, spans, restating, _listed_noun(words))
         elif kind == "often":
-            found = next(((m.start(), m.end()) for m in _OFTEN.finditer(sentence)), None)
+            often = [m.span() for m in _OFTEN.finditer(sentence)]  # "giao ban hàng quý, hội thao | hàng năm"
+            found = max(often, key=lambda span: _anchor(question, sentence, span, after=False)) if often else None
         elif kind == "yesno":
             found = _yes_or_no(sentence, spans, novel, question)
         elif kind == "subject":
@@ -900,11 +901,12 @@ def _near(words: set[str], sentence: str, span: tuple[int, int], window: int = 3
     return 2 * len(words & {w for _, _, w in tokens[lo:hi]}) >= len(words)
 
 
-def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
+def _anchor(question: str, sentence: str, span: tuple[int, int], after: bool = True) -> float:
     """How closely the question's own words surround ``span``. An answer sits next to what the question
     says about it: "Ban quản lý các KCN Lâm Đồng | tổ chức Hội nghị" answers "Đơn vị nào tổ chức hội
     nghị?", the other units of the sentence do not. Each question word within ``ANCHOR_WINDOW`` words
-    of the span counts 1 / (1 + distance)."""
+    of the span counts 1 / (1 + distance); only those before it without ``after`` ("hội thao | hàng năm":
+    how often qualifies what it follows)."""
     asked = set(content_words(question)) | {w for w in _folded_words(question) if w not in STOPWORDS}
     # what the question says after its question word is said of the answer: "đơn vị nào | đứng ra tổ chức"
     # is answered by the unit the sentence's "tổ chức" follows
@@ -912,7 +914,7 @@ def _anchor(question: str, sentence: str, span: tuple[int, int]) -> float:
     said_of = set() if q is None else {w for w in _folded_words(question)[q + 1:] if w not in STOPWORDS}
     tokens = list(zip([m.start() for m in _TOKEN.finditer(sentence)], _folded_words(sentence), strict=True))
     before = [w for s, w in reversed(tokens) if s < span[0]][:ANCHOR_WINDOW]
-    after = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW]
+    after = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW] if after else []
     return (sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
             + sum(1 / (1 + d) for d, w in enumerate(after) if w in said_of))
 

@@ -627,3 +627,11 @@ def test_a_count_of_bodies_after_a_post_stays_with_it():
                 "tác trong những tháng còn lại của năm 2019.")
     a, b = short_span(question, sentence)
     assert sentence[a:b] == "Lãnh đạo 03 Ban Quản lý"
+
+
+def test_how_often_is_read_after_what_it_qualifies():
+    question = "Hội thao chung của các Ban Quản lý Vùng kinh tế trọng điểm phía Nam được tổ chức bao lâu một lần?"
+    sentence = ("Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội thao tổ chức "
+                "hàng năm;")
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == "hàng năm"
