@@ -38,7 +38,7 @@ AGENT_WORDS = ("lãnh đạo", "đại diện", "cán bộ", "công chức", "th
 
 # Words a question may use for the document's (folded, same number of syllables): "đăng cai" a meeting is to
 # "tổ chức" it; "gắn kết" the offices is to "liên kết" them. Read where a short answer is placed by the words
-# around it (assistant/chains/short.py), not in scoring.
+# around it (assistant/chains/short/), not in scoring.
 SAME_MEANING = {"dang cai": "to chuc", "gan ket": "lien ket", "hoc hoi": "hoc tap", "toi": "den"}
 
 # Words that make a figure a target or a plan, and words that make it what actually happened.
