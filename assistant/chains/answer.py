@@ -25,9 +25,9 @@ from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
 from assistant.chains.citations import attach
 from assistant.chains.condense import condense
+from assistant.chains.constraints import Constraints, evidence
 from assistant.chains.cues import about_article
 from assistant.chains.extractive import ExtractiveAnswerer
-from assistant.chains.grounding import Constraints, evidence
 from assistant.chains.llm import (
     ANSWER_PROMPT,
     CONDENSE_PROMPT,

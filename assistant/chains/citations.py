@@ -7,7 +7,7 @@ the passage sentence that supports it:
 
 * the grounding gate: every name, number, date, document number and ordinal of the generated
   sentence must be in the supporting sentence (with its neighbour) or its passage's title, date
-  and headings (:class:`~assistant.chains.grounding.Constraints`);
+  and headings (:class:`~assistant.chains.constraints.Constraints`);
 * and meaning: the sentence's own words (those it does not merely copy from the question) must be
   found there, or its embedding must be close to the supporting sentence's.
 
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.chains.constraints import Constraints, evidence
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import Constraints, evidence
 from assistant.chains.short import short_span
 from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import Citation, Passage

@@ -23,15 +23,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.chains.constraints import Constraints, evidence, own_evidence
 from assistant.chains.cues import Cue, about_article, alternatives, asked_about, open_form
-from assistant.chains.grounding import (
-    Constraints,
-    evidence,
-    mismatch,
-    other_zone,
-    own_evidence,
-    post_elsewhere,
-)
+from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
 from assistant.chains.short import (
     alias_span,
     asks_a_kind,

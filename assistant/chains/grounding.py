@@ -1,26 +1,16 @@
-"""The grounding gate shared by every answer mode: what the question pins down must be in the evidence.
+"""The grounding gate shared by every answer mode: the cited sentence must speak of what the question asks.
 
-A plausible question the documents do not answer usually shares most of its words with one they
-do answer, and differs in one specific: another KCN or province, another partner, another year,
-"lần thứ hai" instead of the first. :class:`Constraints` reads those specifics from the question
-(names, numbers and dates, ordinals); :meth:`Constraints.unmet` lists the ones the cited passage,
-its headings and its document's title and date do not contain. Any unmet constraint means refuse.
-Matching folds case and diacritics and writes abbreviations out (TP.HCM == thành phố Hồ Chí Minh).
-
-Example:
-    >>> c = Constraints.of("KCN Hòa Phú có bao nhiêu doanh nghiệp năm 2019?")
-    >>> c.names, c.numbers
-    (('hoa phu',), ('2019',))
-    >>> c.unmet("Năm 2019, KCN Tân Đức thu hút 34 doanh nghiệp.")
-    ['hoa phu']
+The passage-level check is :class:`~assistant.chains.constraints.Constraints` (a KCN, a partner, a year,
+"lần thứ hai" must be in the evidence). This module reads one sentence against the question: another kind
+of event or another year, another act, document, zone, body or post holder than asked; any of them means
+the sentence does not answer (:func:`mismatch`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
+from assistant.chains.constraints import Constraints, period_starts, zones
 from assistant.chains.cues import UNIT_LEAD_WORD, asked_post_body, asks_attendance, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
@@ -33,260 +23,8 @@ from assistant.text.kinds import (
     PLAN_WORDS,
     TARGET_WORDS,
 )
-from assistant.text.normalize import fold, has_diacritics, normalize_text
-from assistant.text.patterns import DOCNUM, NUMBER, YEAR, YEAR_RANGE
-from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PLACE_MARKERS, PROVINCES
-from assistant.text.stopwords import LAW_NAME_ENDS, OPENING_WORDS, STOPWORDS
-
-_GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
-_GENERIC_FOLDED = {fold(w) for w in GENERIC_CAPITALIZED.split()}
-# Words that end a name after a marker in a lowercase question ("kcn hoa phu co ..." -> "hoa phu").
-_UNIT_WORDS = {"ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che", "xuat", "tinh", "huyen", "thanh",
-               "pho", "cac", "lanh", "dao", "hoi", "nghi"}
-_TOKEN = re.compile(r"[^\s,.;:?!()\"“”'«»]+")
-_PROVINCES = sorted({expand(p) for p in PROVINCES}, key=len, reverse=True)
-_PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
-# Folded, "xã", "phường", "quận" read as "xa", "phương", "quản": too common to mark a name without diacritics.
-_AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
-_MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS if fold(m) not in _AMBIGUOUS_MARKERS)
-                        + r")\s+((?:[a-z0-9]+\s*){1,3})")
-# A zone by its name ("KCN Sơn Mỹ 2", "Khu công nghiệp Tân Đức"), not "các KCN" nor a province's ("KCN Lâm Đồng").
-_ZONE = re.compile(r"(?<!\bcac )\bkhu cong nghiep\s+([^\W\d_]+(?: [^\W\d_]+)?)")
-_WRITTEN_ZONE = re.compile(r"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp)\s+(\S+)(?:\s+\S+)?")
-_NOT_ZONE = STOPWORDS | {fold(w) for w in PLACE_MARKERS.split()}
-_ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
-_QUARTER_NUMBER = re.compile(r"\b(?:quy\s+|q)[1-4]\b")  # "quý 4" is "Quý IV": the period is matched as one
-_TIMES_RE = re.compile(r"\blan (?:thu )?(\d+)\b")  # "lần 1", "lần thứ 2": an ordinal, not a figure
-_OPENERS = STOPWORDS | OPENING_WORDS | {fold(w) for w in ORDINALS}
-_QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
-                   "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
-
-
-def _names(question: str) -> list[str]:
-    """Capitalized runs (units' words trimmed off the ends), folded; the question's first word alone is not a name."""
-    text = normalize_text(question)
-    typed_marked = has_diacritics(text)
-    tokens = list(_TOKEN.finditer(text))
-    runs: list[list[str]] = []
-    run: list[str] = []
-    previous_end = 0
-    for m in tokens + [None]:
-        word = m.group(0) if m else ""
-        joined = m is not None and not re.search(r"[,.;:?!()]", text[previous_end:m.start()])
-        previous_end = m.end() if m else previous_end
-        roman = re.match(r"(?:[IVX]+|Q[1-4])(?:/\d+)?$", word) is not None  # "quý IV/2017", "Q4/2017": a period
-        if DOCNUM.match(word):  # "CV 4622/UBND-KT": a document's number is matched as one, not as a name
-            word = ""
-        if ((word[:1].isupper() and not (roman and not run)) or (word[:1].isdigit() and run)) and (joined or not run):
-            run.append(word)
-            continue
-        if run:
-            if run[0] == tokens[0].group(0):  # "Hồi 2012", "Hai KCN Lộc Sơn": the opening word is no name's
-                run = run[1:] if len(run) == 1 or fold(run[0]) in _OPENERS else run
-            runs.append(run)
-            run = [word] if word[:1].isupper() else []
-    out = []
-    for words in runs:
-        while words and (_generic(words[0], typed_marked) or words[0].isdigit()):
-            words = words[1:]
-        while words and _generic(words[-1], typed_marked):
-            words = words[:-1]
-        # One capitalized Vietnamese syllable is usually title case ("Đô thị - Dịch vụ"); one word
-        # without diacritics is a brand or a place ("Sonadezi", "Becamex", "Lagi").
-        single = len(words) == 1 and (has_diacritics(words[0]) or len(words[0]) < 4)
-        if words and not single and not all(w.isdigit() for w in words):
-            out.append(" ".join(words))
-    return out
-
-
-def _as_written(names: list[str]) -> tuple[str, ...]:
-    """The names typed with their marks, lowercased: "Vân Phong" is not "Văn phòng", though both fold alike."""
-    return tuple(dict.fromkeys(normalize_text(n).lower() for n in names if has_diacritics(n)))
-
-
-def _generic(word: str, typed_marked: bool = False) -> bool:
-    """A unit's or post's word ("Ban", "Phủ"), compared as typed: "Phú" in "Hòa Phú" is a name, and so is
-    "Phong" in a question typed with marks ("Vân Phong" is not "Văn phòng")."""
-    if has_diacritics(word) or (typed_marked and word.istitle() and len(word) > 2):
-        return normalize_text(word).lower() in _GENERIC
-    return word.lower() in _GENERIC_FOLDED
-
-
-def _marked_names(folded: str) -> list[str]:
-    """Two-syllable names after "kcn", "tỉnh", "huyện" ... in a question typed without diacritics.
-
-    Without capitals a name's end is a guess: only "kcn hoa phu co ..." (two syllables, then a function
-    or question word or the end) counts; "kcn lam dong to chuc" does not.
-    """
-    out = []
-    for m in _MARKER_RE.finditer(folded):
-        words = m.group(1).split()
-        stops = [i for i, w in enumerate(words) if w in STOPWORDS or w in _QUESTION_WORDS or w in _UNIT_WORDS]
-        end = stops[0] if stops else len(words)
-        tail_is_end = m.end(1) >= len(folded.rstrip(" ?.!"))
-        if end == 2 and (stops or tail_is_end):
-            out.append(" ".join(words[:2]))
-    return out
-
-
-@dataclass(frozen=True)
-class Constraints:
-    """The specifics a question names; build with :meth:`of`."""
-
-    names: tuple[str, ...] = ()  # expanded folded names: "hoa phu", "binh phuoc", "thanh pho ho chi minh"
-    numbers: tuple[str, ...] = ()  # every number, without leading zeros: years, days, document numbers
-    ordinals: tuple[int, ...] = ()  # "lần thứ hai" -> 2
-    # Folded document numbers, whole ("27-ct/tu"), with the years the question dates them by ("... ban hành năm 2015").
-    documents: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Periods named with their year, as patterns over folded text: "quý IV năm 2018" is not "quý IV năm 2017"
-    # and "năm 2018" elsewhere in the report; "tháng 12/2017" is matched by "26/12/2017" or "2017-12".
-    periods: tuple[tuple[str, str], ...] = ()  # (as asked, pattern)
-    laws: tuple[str, ...] = ()  # folded names of laws: "luat dau tu" ("Luật Đầu tư năm 2020 quy định …")
-    written: tuple[str, ...] = ()  # names typed with marks, lowercased: "vân phong" must not meet "văn phòng"
-    acronyms: tuple[str, ...] = ()  # names typed as capitals only ("SXKD"): met by the words they abbreviate
-
-    @classmethod
-    @lru_cache(maxsize=256)
-    def of(cls, question: str) -> Constraints:
-        folded = expand(question)
-        # Typed without diacritics, folded markers are ambiguous ("tinh": tỉnh / tình, "phuong": phường /
-        # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them.
-        marked = [] if has_diacritics(question) else _marked_names(folded)
-        capitalized = _names(question)
-        names = [expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
-        # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
-        names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
-        numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(_TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question))))))
-        ordinals = tuple(dict.fromkeys([_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
-                                       + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
-        acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
-        return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
-                   _as_written(capitalized), acronyms)
-
-    def unmet(self, evidence: str, own: str | None = None) -> list[str]:
-        """The constraints ``evidence`` does not contain (empty when the evidence can answer).
-
-        With ``own`` (the cited passage with its title, date and headings), numbers and ordinals must
-        be there: "năm 2015" in another paragraph of the document does not date this one.
-        """
-        text = f" {expand(evidence)} "
-        missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)
-                   and not (name in self.acronyms and _initials(name).search(text))]
-        if self.written:
-            marked = normalize_text(evidence).lower()
-            missing += [name for name in self.written if name not in marked and expand(name) not in missing]
-        strict = evidence if own is None else own
-        have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
-        missing += [n for n in self.numbers if n not in have]
-        found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(f" {expand(strict)} ")}
-        found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
-        missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
-        folded = fold(strict) if self.documents else ""
-        missing += [law for law in self.laws if not re.search(rf"\b{law}\b", text)]
-        if self.periods:
-            folded_own = fold(strict)
-            missing += [asked for asked, pattern in self.periods if not re.search(pattern, folded_own)]
-        for number, years in self.documents:  # "Chỉ thị 27-CT/TU ... năm 2015" is not the one of 2012
-            at = folded.find(number)
-            dated = YEAR.findall(re.split(r"[;.]\s", folded[at:at + 120])[0]) if at >= 0 else []
-            if at < 0 or (years and dated and not set(years) & set(dated)):
-                missing.append(" ".join([number, *years]))
-        return missing
-
-
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER_RE = re.compile(r"\b(?:quy\s+|q)(iv|i{1,3}|[1-4])\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")  # "Q4/2017"
-_MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
-_MONTHS_RE = re.compile(r"\b(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam\s+((?:19|20)\d{2})\b")  # "9 tháng đầu năm 2019"
-
-
-def _periods(folded: str) -> tuple[tuple[str, str], ...]:
-    """Patterns for the quarters, months and first or last months ("9 tháng đầu năm 2019") the question
-    names with their year."""
-    out = []
-    for m in _QUARTER_RE.finditer(folded):
-        forms = "|".join(k for k, v in _QUARTERS.items() if v == _QUARTERS[m.group(1)])
-        out.append((m.group(0), rf"\bquy\s+(?:{forms})\s*(?:nam\s+|/\s*){m.group(2)}\b"))
-    for m in _MONTH_RE.finditer(folded):
-        month, year = int(m.group(1)), m.group(2)
-        out.append((m.group(0), rf"\bthang\s+0?{month}\s*(?:nam\s+|/\s*){year}\b|\b\d{{1,2}}/0?{month}/{year}\b"
-                                rf"|\b{year}-{month:02d}\b"))
-    for m in _MONTHS_RE.finditer(folded):
-        out.append((m.group(0), rf"\b0?{int(m.group(1))}\s+thang\s+{m.group(2)}\s+nam\s+{m.group(3)}\b"))
-    return tuple(dict.fromkeys(out))
-
-
-_LAW = re.compile(r"\b(?:Bộ luật|Luật)\s+(?=[A-ZĐ])")
-_LAW_NAME_ENDS = frozenset(LAW_NAME_ENDS.split())
-
-
-def _laws(question: str) -> tuple[str, ...]:
-    """Laws the question names, folded: "Luật Đầu tư năm 2020" -> "luat dau tu". A named law is written
-    with a capital ("Luật Bảo vệ môi trường"); "luật xây dựng" is the law in general."""
-    out = []
-    question = normalize_text(question)
-    for m in _LAW.finditer(question):
-        words = []
-        for word in re.findall(r"[^\W\d_]+|\S", question[m.end():])[:6]:
-            if not word.isalpha() or word.lower() in _LAW_NAME_ENDS:
-                break
-            words.append(word)
-        if words:
-            out.append(fold(f"{m.group(0)}{' '.join(words)}"))
-    return tuple(dict.fromkeys(out))
-
-
-def _documents(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Document numbers the question names, each with the years that follow it in the same clause, up to
-    a clause of its own ("Chỉ thị 27-CT/TU | mà … thực hiện trong năm 2020" is not a 2020 directive)."""
-    out = []
-    for m in re.finditer(r"\S+", question):
-        if DOCNUM.search(m.group(0)):
-            clause = re.split(r"[,;?]|\b(?:mà|ma|trong|để|de|khi|nhằm|nham)\s", question[m.end():])[0]
-            out.append((fold(m.group(0)).strip(".,;:?"), tuple(YEAR.findall(clause))))
-    return tuple(dict.fromkeys(out))
-
-
-def _ordinal(word: str) -> int:
-    return int(word) if word.isdigit() else next(v for k, v in ORDINALS.items() if fold(k) == word)
-
-
-_WORD = re.compile(r"[^\W_]+")
-# "SXKD", "KCX-CN": shorter ones undashed would be met by chance
-_ACRONYM = re.compile(r"[A-ZĐ]{4,6}|[A-ZĐ]{2,6}(?:-[A-ZĐ]{2,6})+")
-
-
-def _initials(acronym: str) -> re.Pattern[str]:
-    """Words opening with the acronym's letters, in order: "sxkd" is "sản xuất kinh doanh" (folded, expanded
-    text); of a dashed one each part, a known abbreviation written out, parts joined or with "và" between
-    ("kcx-cn" is "khu chế xuất và công nghiệp")."""
-    parts = []
-    for part in acronym.split("-"):
-        written = expand(part)
-        parts.append(written if " " in written else r"\w*\s+".join(part) + r"\w*")
-    return re.compile(r"\b" + r"(?:\s+va)?\s+".join(parts) + r"\b")
-
-
-def _loose(name: str, text: str) -> bool:
-    """Names typed as one word or split ("Sơn Mỹ1" / "Sơn Mỹ 1", "Lagi" / "La Gi")."""
-    squeezed = name.replace(" ", "")
-    return bool(squeezed) and squeezed in text.replace(" ", "")
-
-
-def evidence(passage: Passage, passages: list[Passage] = ()) -> str:
-    """What a citation of ``passage`` vouches for: its text, headings, its document's title and date, and
-    the other retrieved passages of the same document (a partner named two paragraphs up still counts)."""
-    same = [p.text for p in passages if p.doc_id == passage.doc_id and p.chunk_id != passage.chunk_id]
-    return "\n".join([own_evidence(passage), *same])
-
-
-def own_evidence(passage: Passage, passages: list[Passage] = ()) -> str:
-    """What dates and counts the cited passage: itself, its headings, its document's title, date and
-    opening ("… tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020"), and retrieved text of the
-    same document *before* it ("Nhiệm vụ năm 2020: ..." governs the tasks listed after it; a
-    "07/12/2015" further down does not date them)."""
-    before = [p.text for p in passages if p.doc_id == passage.doc_id and p.start < passage.start]
-    return "\n".join([passage.title, passage.date or "", passage.lead, passage.context, *before, passage.text])
+from assistant.text.normalize import fold, normalize_text
+from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
 
 
 def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -417,22 +155,13 @@ def _other_post(question: str, texts: list[str]) -> str | None:
     return None
 
 
-def _zones(text: str, written: bool = False) -> set[str]:
-    """The zones ``text`` names, folded: "KCN Sơn Mỹ 1, 2" -> {"son my"}. In a ``written`` text (a
-    document's) only a capitalized name is one: "Tổng công ty … Phát triển khu công nghiệp Sonadezi" is a company."""
-    if written:
-        text = " ".join(m.group(0) for m in _WRITTEN_ZONE.finditer(text) if m.group(1)[:1].isupper())
-    return {m.group(1) for m in _ZONE.finditer(expand(text))
-            if m.group(1).split()[0] not in _NOT_ZONE and not _PROVINCE_RE.match(m.group(1))}
-
-
 def other_zone(question: str, sentence: str) -> str | None:
     """A zone the sentence names in place of the one asked ("… nhà đầu tư KCN Tân Đức" does not answer who
     invests in "KCN Sơn Mỹ 2"); None when the sentence names it, or names none."""
-    asked = _zones(question)
-    said = _zones(sentence, written=True) if asked else set()
+    asked = zones(question)
+    said = zones(sentence, written=True) if asked else set()
     first = {name.split()[0] for name in asked}
-    named = " ".join(["", *_WORD.findall(expand(sentence)), ""])  # "02 KCN Phú Hội và Lộc Sơn" names Lộc Sơn
+    named = " ".join(["", *re.findall(r"[^\W_]+", expand(sentence)), ""])  # "02 KCN Phú Hội và Lộc Sơn" names Lộc Sơn
     if said and not any(name in asked or name.split()[0] in first for name in said) \
             and not any(f" {name} " in named for name in asked):
         return ", ".join(sorted(said))
@@ -509,7 +238,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         if any(y > int(passage.date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
         dated = (int(passage.date[:4]), int(passage.date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
-        if any(start > dated for start in _period_starts(q)) and not _ASKS_SETTING.search(q):  # 25/9/2017 plans it
+        if any(start > dated for start in period_starts(q)) and not _ASKS_SETTING.search(q):  # 25/9/2017 plans it
             return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
     return None
 
@@ -531,9 +260,3 @@ def _other_act(question: str, sentence: str, number: re.Match[str] | None) -> st
     if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _named(_ACTS, s) and not numbered:
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     return None
-
-
-def _period_starts(folded: str) -> list[tuple[int, int]]:
-    """(year, month) each quarter or month the question names with its year begins."""
-    starts = [(int(m.group(2)), 3 * _QUARTERS[m.group(1)] - 2) for m in _QUARTER_RE.finditer(folded)]
-    return starts + [(int(m.group(2)), int(m.group(1))) for m in _MONTH_RE.finditer(folded)]

@@ -17,8 +17,8 @@ import logging
 from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
+from assistant.chains.constraints import Constraints
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import Constraints
 from assistant.errors import AssistantError
 from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Passage

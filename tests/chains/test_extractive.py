@@ -1,5 +1,5 @@
+from assistant.chains.constraints import Constraints, evidence
 from assistant.chains.extractive import ExtractiveAnswerer
-from assistant.chains.grounding import Constraints, evidence
 from assistant.schema import NO_ANSWER
 
 

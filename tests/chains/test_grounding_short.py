@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.chains.constraints import Constraints, evidence, own_evidence
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import Constraints, evidence, mismatch, own_evidence, post_elsewhere
+from assistant.chains.grounding import mismatch, post_elsewhere
 from assistant.chains.short import short_span
 from assistant.text.injection import instruction_spans, is_instruction
 from assistant.text.words import is_question

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from index_helpers import copy_corpus, run
 
-from assistant.chains.grounding import Constraints, evidence, own_evidence
+from assistant.chains.constraints import Constraints, evidence, own_evidence
 from assistant.index.retriever import HybridRetriever
 from assistant.index.snapshot import IndexSnapshot
 from assistant.settings import Settings

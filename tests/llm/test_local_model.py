@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.chains.grounding import Constraints
+from assistant.chains.constraints import Constraints
 from assistant.evaluation.metrics import answer_correct
 from assistant.models.llm import stop_local_server
 from assistant.schema import NO_ANSWER, Answer
