@@ -28,6 +28,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.chains.posts import (
+    LOW,
+    POST,
+    ROLE_WHICH,
+    ROLES,
+    UP,
+    asked_role,
+    asks_word,
+    has_person_name,
+    person_names,
+    post_which,
+)
 from assistant.text.abbreviations import complete_term, expand
 from assistant.text.kinds import ATTENDANCE_ASKED, DATED_ACTS, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
@@ -58,50 +70,16 @@ _TYPES = [
             r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao)\b"  # "đơn vị tư vấn nào"
             r"|^\W*tac gia\b(?!.*\b(?:gi|nao|sao)\b)"),  # "Tác giả bài tin tổng kết năm 2019?": elliptic
 ]
-_ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong", "chanh thanh tra", "truong doan",
-          "thu truong", "bo truong", "tong giam doc", "lanh dao")
-# "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
-_ROLE_WHICH = rf"\b(?:{'|'.join(_ROLES)})(?:\s+\S+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"
-_TYPES[-1] = ("who", _TYPES[-1][1] + "|" + _ROLE_WHICH)
+_TYPES[-1] = ("who", _TYPES[-1][1] + "|" + ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
-_ROLE_WHICH_RE = re.compile(_ROLE_WHICH)
 # A question that asks for a person, not a body: "đồng chí nào", "ai là người", "ông nào", "vị nào", "ai … thay mặt".
-_POST = re.compile(rf"\b(?:{'|'.join(r for r in _ROLES if r != 'lanh dao')})\b")
 _PERSON_ASKED = re.compile(r"\b(?:dong chi nao|ai la nguoi|nguoi nao|ong nao|ba nao|(?<!don )(?<!pham )vi nao|ho ten|ten la gi"
                            r"|thay mat)\b")  # who acts "thay mặt" a body is a person
-# The posts as written: typed with diacritics, "chuẩn bị thủ tục" must not read as "bí thư".
-_ROLES_WRITTEN = {"bi thu": "bí thư", "thu truong": "thủ trưởng", "bo truong": "bộ trưởng"}
-
-
-def _post_which(question: str, folded: str) -> bool:
-    """A post, then "nào" ("Phó Chủ tịch UBND tỉnh nào"): the question asks for a person."""
-    m = _ROLE_WHICH_RE.search(folded)
-    return bool(m) and _names_post(next(r for r in _ROLES if m.group(0).startswith(r)), question, folded)
-
-
-def asked_post_body(question: str) -> str:
-    """The body whose post holder is asked, folded ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" -> "ban quan
-    ly cac kcn lam dong"); empty when the question asks no post of a body."""
-    folded = fold(question)
-    m = _ROLE_WHICH_RE.search(folded)
-    role = next((r for r in _ROLES if m.group(0).startswith(r)), "") if m else ""
-    return m.group(0)[len(role):].removesuffix("nao").strip() if role and _names_post(role, question, folded) else ""
-
-
-def _names_post(role: str, question: str, folded: str) -> bool:
-    """Whether the question names the post ``role`` (folded); read as typed when it has diacritics."""
-    written = _ROLES_WRITTEN.get(role)
-    return _asks(written, question, folded) if written else bool(re.search(rf"\b{role}\b", folded))
-
-
-# Vietnamese letters by case ("À-Ỹ" as a range would mix cases: Ạ ạ Ả ả ... alternate).
-_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
-_LOW = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
 _NAME = re.compile(
-    rf"(?:[{_UP}][{_LOW}]+\s+){{1,3}}[{_UP}][{_LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
+    rf"(?:[{UP}][{LOW}]+\s+){{1,3}}[{UP}][{LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
 )
 _DOCNAME = re.compile(rf"\b(?:{'|'.join(DOCUMENT_KINDS)})\s+[A-ZĐ]")
-_PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{_UP}])")
+_PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố|tỉnh|huyện|Trung tâm|TP|[{UP}])")
 
 
 # Question words whose folded form is also a common word: "mấy" / "máy" (nhà máy), "đâu" / "đầu" (đầu tư).
@@ -160,9 +138,9 @@ def question_type(question: str) -> str | None:
     question = set_aside(question)[1]  # "Ngoài lãnh đạo UBND tỉnh, những thành phần nào ...": not a leader
     folded = expand(question)  # "DN nào" asks a company
     for name, pattern in _PATTERNS:
-        if name == "where" and _post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
+        if name == "where" and post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
             return "who"
-        if pattern.search(folded) or (name in _AMBIGUOUS and _asks(_AMBIGUOUS[name], question, folded)
+        if pattern.search(folded) or (name in _AMBIGUOUS and asks_word(_AMBIGUOUS[name], question, folded)
                                       and (has_diacritics(question) or not _unambiguous(folded))):
             return name
     return None
@@ -225,14 +203,6 @@ def open_form(question: str) -> tuple[str, str] | None:
     return None
 
 
-def _asks(word: str, question: str, folded: str) -> bool:
-    """Whether the question uses the ambiguous question ``word`` ("mấy", "đâu")."""
-    extent = r"(?<!đến )(?<!tới )" if word == "đâu" else ""  # "thực hiện đến đâu" asks how far, not where
-    if has_diacritics(question):
-        return bool(re.search(rf"\b{extent}{word}\b", normalize_text(question).lower()))
-    return bool(re.search(rf"\b{fold(extent)}{fold(word)}\b", folded))
-
-
 def _without_dates(sentence: str) -> str:
     """``sentence`` with dates, document numbers and a list item's number blanked out, so only
     quantities keep digits."""
@@ -274,13 +244,6 @@ _IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio
 ]
 _DURATION = r"nam|thang|ngay|tuan|gio|phut"
 _AFTER_COUNT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z0-9]+(?:\s+[a-z0-9]+)?)")
-_ASKS_PERSON = re.compile(r"\b(ai|ten la gi|ten gi|ho ten|ho va ten|nguoi nao|ong nao|ba nao|dong chi nao)\b|"
-                          + _ROLE_WHICH)
-_CAPITALIZED = re.compile(rf"(?:[{_UP}][{_LOW}]*\s+)*[{_UP}][{_LOW}]*")
-# Capitalized syllables of units and places, never of a person's name ("Ban Quản lý", "Ủy ban").
-_NOT_NAME = set(fold("Ban Quản Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm Hội Nghị Thành Phố Tỉnh Huyện Nhà Quyết Định "
-                     "Luật Chính Phủ Bộ Cục Viện Trường Đại Học Kinh Tế Nhân Dân Chương Trình Kế Hoạch Hợp Tác "
-                     "Thường Trực Phó Chủ Tịch Trưởng Giám Đốc Đồng Chí Ông Bà").split())
 # "Huyện nào", "trụ sở nào": the answer names that kind of place ("huyện Bảo Lâm").
 # (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
@@ -306,39 +269,6 @@ ORDINAL = r"(?i)\blan thu (?:\d+|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muo
 _ASKS_DAY = re.compile(r"\b(?:ngay (?:may|nao|bao nhieu)|hom nao)\b")  # "hôm nào": which day
 
 
-def post_into(sentence: str, at: int, window: int = 30) -> int | None:
-    """Where a post that runs up to or into position ``at`` begins: "của | Chủ tịch | UBND tỉnh",
-    "đồng chí | Trưởng Ban"; None when no post ends there."""
-    folded = fold(normalize_text(sentence))
-    lo = max(0, at - window)
-    for role in [*(f"pho {r}" for r in _ROLES), *_ROLES]:
-        for m in re.finditer(rf"\b{role}\b", folded[lo:at + len(role)]):
-            start = lo + m.start()
-            gap = folded[lo + m.end():at]  # "Lãnh đạo | 03 | Ban Quản lý": a count of bodies between
-            if start < at and re.fullmatch(r"\s?|\s\d+\s", gap) and not re.search(r"[,;.()]", sentence[start:at]):
-                return start
-    return None
-
-
-_ANY_POST = re.compile(rf"\b(?:pho\s+)?(?:{'|'.join(r for r in _ROLES if r != 'lanh dao')})\b")
-
-
-def post_held(text: str, start: int, end: int, window: int = 90) -> tuple[str, str] | None:
-    """The post written with the name at ``text[start:end]``: (its title folded, "pho truong ban"; the whole
-    post folded, with its body) — the nearest before the name in its clause ("Phó Trưởng ban Ban Quản lý …
-    | Lâm Văn Tiếp"), else right after it ("Nguyễn Tấn Phước, | Phó Chủ tịch UBND tỉnh", "… giữ chức
-    Trưởng ban"); None when none is written there."""
-    folded = fold(normalize_text(text))
-    lo = max(0, start - window)
-    before = [m for m in _ANY_POST.finditer(folded, lo, start) if not re.search(r"[,;.()]", text[m.start():start])]
-    if before:
-        return before[-1].group(0), folded[before[-1].start():start].strip()
-    after = re.match(r"\s*(?:,\s*|\s(?:giu chuc(?: vu)?|la)\s+)", folded[end:])
-    if after and (m := _ANY_POST.match(folded, end + after.end())):
-        return m.group(0), re.split(r"[,;.()?]", folded[m.start():])[0].strip()
-    return None
-
-
 _ATTENDANCE = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
 
 
@@ -347,38 +277,12 @@ def asks_attendance(folded: str) -> bool:
     return bool(_ATTENDANCE.search(folded))
 
 
-def person_names(text: str) -> list[tuple[int, int]]:
-    """Spans of three or more capitalized syllables in a row that are no unit's or title's words."""
-    spans = []
-    for m in _CAPITALIZED.finditer(text):
-        run: list[re.Match[str]] = []
-        for syl in list(re.finditer(r"\S+", m.group(0))) + [None]:
-            if syl is not None and len(syl.group(0)) > 1 and fold(syl.group(0)) not in _NOT_NAME:
-                run.append(syl)
-                continue
-            if len(run) >= 3:
-                spans.append((m.start() + run[0].start(), m.start() + run[-1].end()))
-            run = []
-    return spans
-
-
-def _has_person_name(text: str) -> bool:
-    """Three or four capitalized syllables in a row, none of them a unit's or a title's word."""
-    for m in _CAPITALIZED.finditer(text):
-        run = 0
-        for syllable in m.group(0).split():
-            run = 0 if fold(syllable) in _NOT_NAME else run + 1
-            if run >= 3:
-                return True
-    return False
-
-
 def _count_unit(folded: str, question: str) -> str | None:
     """A regex of the unit a count question asks for, or None ("đạt bao nhiêu?")."""
     if re.search(r"\bbao lau\b(?! mot lan)", folded):
         return _DURATION
     for m in _AFTER_COUNT.finditer(folded):
-        if m.group(0).startswith("may") and not _asks("mấy", question, folded):
+        if m.group(0).startswith("may") and not asks_word("mấy", question, folded):
             continue  # "nhà máy", not "mấy"
         words = []
         for word in m.group(1).split():
@@ -397,17 +301,6 @@ def _count_unit(folded: str, question: str) -> str | None:
     for pattern, forms in _IMPLIED:
         if pattern.search(folded):
             return forms
-    return None
-
-
-def _asked_role(question: str, folded: str) -> str | None:
-    """The post whose holder the question asks for ("Trưởng ban ... là ai?" -> "truong ban")."""
-    if not _ASKS_PERSON.search(folded) or re.search(r"\b(?:cua|voi|cho|tu) (?:nhung )?ai\b", folded):
-        return None  # "Trưởng Ban kết luận dựa trên ý kiến của những ai?": others, not the post's holder
-    for role in _ROLES:
-        m = re.search(rf"\b(pho\s+)?{role}\b", folded)
-        if m and _names_post(role, question, folded):
-            return m.group(0)
     return None
 
 
@@ -443,7 +336,7 @@ class Cue:
         question = set_aside(question)[1]
         folded = expand(question)
         unit = _count_unit(folded, question) if kind == "howmany" else None
-        role = _asked_role(question, folded) if kind == "who" else None
+        role = asked_role(question, folded) if kind == "who" else None
         pattern = None
         if (place := _WHICH_PLACE.search(folded)) is not None:
             asked = place.group(1)
@@ -492,20 +385,20 @@ class Cue:
         if self.role:
             return self._names_role(sentence)
         # a person: named, or by a post ("đồng chí Trưởng Ban"); "lãnh đạo" alone names no one
-        return not self.person or bool(person_names(normalize_text(sentence)) or _POST.search(fold(sentence)))
+        return not self.person or bool(person_names(normalize_text(sentence)) or POST.search(fold(sentence)))
 
     def post_before(self, sentence: str, name_start: int, window: int = 90) -> int | None:
         """Where the post held by the name at ``name_start`` begins ("Phó Trưởng ban ... Lâm Văn Tiếp")."""
         folded = fold(normalize_text(sentence))
         lo = max(0, name_start - window)
-        roles = self._posts() if self.role else [*(f"pho {r}" for r in _ROLES), *_ROLES]
+        roles = self._posts() if self.role else [*(f"pho {r}" for r in ROLES), *ROLES]
         starts = [m.start() + lo for r in roles for m in re.finditer(rf"\b{r}\b", folded[lo:name_start])]
         starts = [s for s in starts if not re.search(r"[,;.]", sentence[s:name_start])]
         return min(starts) if starts else None
 
     def _posts(self) -> list[str]:
         """The posts that name the holder asked for: "lãnh đạo" is any leader's post."""
-        return [*(f"pho {r}" for r in _ROLES), *_ROLES] if self.role == "lanh dao" else [self.role]
+        return [*(f"pho {r}" for r in ROLES), *ROLES] if self.role == "lanh dao" else [self.role]
 
     def _names_role(self, sentence: str) -> bool:
         """The post, as asked ("Phó" only when asked), followed closely by a capitalized name."""
@@ -515,6 +408,6 @@ class Cue:
             if not self.role.startswith("pho") and folded[max(0, m.start() - 4):m.start()] == "pho " \
                     and self.role != "lanh dao":
                 continue
-            if _has_person_name(sentence[m.end():m.end() + 80]):
+            if has_person_name(sentence[m.end():m.end() + 80]):
                 return True
         return False

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from assistant.chains.constraints import Constraints, period_starts, zones
-from assistant.chains.cues import UNIT_LEAD_WORD, asked_post_body, asks_attendance, person_names, post_held
+from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance
+from assistant.chains.posts import asked_post_body, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (

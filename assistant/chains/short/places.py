@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import VENUE, Cue, person_names
+from assistant.chains.cues import VENUE, Cue
+from assistant.chains.posts import person_names
 from assistant.chains.short.clauses import _UP, _new, _trim
 from assistant.chains.short.documents import _KINDS
 from assistant.text.abbreviations import expand

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import UNIT_LEAD_WORD, Cue, person_names, post_held, post_into
+from assistant.chains.cues import UNIT_LEAD_WORD, Cue
+from assistant.chains.posts import person_names, post_held, post_into
 from assistant.chains.short.clauses import MAX_WORDS, _new, _trim, _words
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import AGENT_WORDS
