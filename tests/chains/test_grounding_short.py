@@ -636,3 +636,10 @@ def test_how_often_is_read_after_what_it_qualifies():
                 "hàng năm;")
     a, b = short_span(question, sentence)
     assert sentence[a:b] == "hàng năm"
+
+
+def test_pham_vi_nao_asks_an_extent_not_a_person():
+    question = ("Khi phát biểu ở HN tổng kết 2019, Phó Chủ tịch UBND tỉnh nói khó khăn vướng mắc hiện nay đang ảnh "
+                "hưởng đến sự phát triển các KCN ở phạm vi nào?")
+    assert Cue.of(question).kind == "where"
+    assert Cue.of("Vị nào chủ trì hội nghị?").kind == "who"

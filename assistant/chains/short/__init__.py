@@ -27,7 +27,7 @@ from assistant.chains.short.dates import _when
 from assistant.chains.short.documents import _which_doc
 from assistant.chains.short.forms import _clause, _open, form_span, says_which
 from assistant.chains.short.places import _where, _with_body
-from assistant.chains.short.units import _who, alias_span, names_someone, says_who
+from assistant.chains.short.units import _unit, _who, alias_span, names_someone, says_who
 from assistant.text.kinds import ATTENDANCE_INTROS
 from assistant.text.normalize import fold
 from assistant.text.patterns import DOCNUM
@@ -97,7 +97,7 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     find = _BY_KIND.get(cue.kind or "")
     found = [span for span in find(question, sentence, cue) if span[1] > span[0]] if find else []
     if not found and cue.kind == "where" and re.search(r"\b(?:nhan dan|ubnd)\b", fold(question)):
-        found = [span for span in _who(question, sentence, cue) if span[1] > span[0]]  # "UBND tỉnh nào": a body
+        found = [span for span in _unit(question, sentence) if span[1] > span[0]]  # "UBND tỉnh nào": a body
     if found and (besides := _besides(question)):  # "Ngoài người chủ trì, Phó Trưởng ban nào khác ...?"
         numbers = [fold(m.group(0)) for m in DOCNUM.finditer(set_aside(question)[0])]  # a document is its number
         found = [span for span in found if not (any(n in fold(sentence[span[0]:span[1]]) for n in numbers)
