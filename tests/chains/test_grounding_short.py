@@ -533,13 +533,6 @@ def test_a_quarter_typed_short_is_a_period():
     assert asked.unmet("Hội nghị sơ kết 9 tháng và triển khai nhiệm vụ Quý III năm 2017") == ["q4/2017"]
 
 
-def test_a_date_set_apart_dates_the_clause_that_follows():
-    question = "Ông Lâm Văn Tiếp chủ trì buổi sơ kết hợp tác với BQL KCN Lâm Đồng vào hôm nào?"
-    sentence = ("Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các khu công "
-                "nghiệp Lâm Đồng về Sơ kết Chương trình hợp tác.")
-    a, b = short_span(question, sentence)
-    assert sentence[a:b] == "Ngày 06/11/2012"
-
 
 def test_hepza_is_the_city_board():
     asked = Constraints.of("Phía HEPZA còn vị Phó Trưởng ban nào dự?")
@@ -552,20 +545,6 @@ def test_an_elliptic_date_question_asks_when():
     assert Cue.of("Ngày ban hành quyết định này có ý nghĩa gì?").kind is None
 
 
-def test_the_unit_the_asked_act_follows_answers():
-    question = "Cuộc sơ kết năm 2017 của chương trình hợp tác ba Ban (tổ chức tại Đà Lạt) do đơn vị nào đứng ra tổ chức?"
-    sentence = ("Trong khuôn khổ chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng Nai, Ban Quản lý KKT "
-                "Bình Phước và Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng giai đoạn 2016-2018 đã được ký kết, ngày "
-                "26/12/2017 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017.")
-    a, b = short_span(question, sentence)
-    assert sentence[a:b] == "Ban quản lý các KCN Lâm Đồng"
-
-
-def test_a_place_is_given_with_the_body_asked_of_it():
-    question = "Để đền bù giải tỏa KCN Sơn Mỹ 1, BQL các KCN tỉnh phải đôn đốc UBND huyện nào?"
-    sentence = "Đôn đốc các sở, ngành, UBND huyện Hàm Tân và chủ đầu tư đẩy nhanh công tác đền bù giải tỏa."
-    a, b = short_span(question, sentence)
-    assert sentence[a:b] == "UBND huyện Hàm Tân"
 
 
 def test_dn_nao_asks_for_a_company():
@@ -584,28 +563,7 @@ def test_a_sentence_about_another_document_does_not_answer():
     assert mismatch("Quyết định 3485/QĐ-UBND do ai ký ban hành?", sentence) is None
 
 
-def test_why_is_answered_by_a_purpose_when_no_cause_is_given():
-    question = "Tại sao PCT Thường trực UBND tỉnh Lương Văn Hải đề nghị các sở, ngành tập trung tháo gỡ khó khăn cho DN?"
-    sentence = ("Trong thời gian đến, để hỗ trợ tối đa cho Ban Quản lý cũng như các doanh nghiệp, nhà đầu tư, Phó Chủ "
-                "tịch Thường trực UBND tỉnh đề nghị các sở, ngành cần tập trung tháo gỡ khó khăn cho các doanh nghiệp.")
-    a, b = short_span(question, sentence)
-    assert sentence[a:b].startswith("để hỗ trợ tối đa cho Ban Quản lý cũng như các doanh nghiệp")
 
-
-def test_muc_dich_la_gi_asks_a_purpose():
-    question = "Mục đích của việc phía TP.HCM chia sẻ thông tin chuyên môn với Lâm Đồng, theo bài viết, là gì?"
-    sentence = ("Ban Quản lý TP.HCM đã hỗ trợ và cung cấp thông tin tận tình trong công tác nghiệp vụ chuyên môn để "
-                "nâng cao năng lực quản lý, năng lực chuyên môn.")
-    a, b = short_span(question, sentence)
-    assert sentence[a:b].startswith("để nâng cao năng lực quản lý, năng lực chuyên môn")
-
-
-def test_which_one_is_what_the_sentence_says_before_the_question_s_predicate():
-    question = "Ở HN sơ kết tháng 12/2017, nội dung hợp tác nào giữa ba tỉnh bị đánh giá là khó có thể thực hiện được?"
-    sentence = ("Tuy nhiên việc hỗ trợ cung ứng lao động giữa 03 địa phương khó có thể thực hiện được vì các doanh "
-                "nghiệp có nhu cầu tuyển dụng lao động khác nhau.")
-    a, b = short_span(question, sentence)
-    assert "hỗ trợ cung ứng lao động giữa 03 địa phương" in sentence[a:b]
 
 
 def test_an_elliptic_author_question_asks_who():
@@ -622,20 +580,6 @@ def test_a_leader_of_another_body_does_not_answer():
     assert post_elsewhere("Ai tham dự?", sentence, "Nguyễn Tấn Phước") is None
 
 
-def test_a_count_of_bodies_after_a_post_stays_with_it():
-    question = "Ai đã thống nhất đề ra phương hướng để tiếp tục chương trình hợp tác cho các tháng cuối năm 2019?"
-    sentence = ("Lãnh đạo 03 Ban Quản lý đã thống nhất đề ra phương hướng nhiệm vụ tiếp tục thực hiện Chương trình hợp "
-                "tác trong những tháng còn lại của năm 2019.")
-    a, b = short_span(question, sentence)
-    assert sentence[a:b] == "Lãnh đạo 03 Ban Quản lý"
-
-
-def test_how_often_is_read_after_what_it_qualifies():
-    question = "Hội thao chung của các Ban Quản lý Vùng kinh tế trọng điểm phía Nam được tổ chức bao lâu một lần?"
-    sentence = ("Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội thao tổ chức "
-                "hàng năm;")
-    a, b = short_span(question, sentence)
-    assert sentence[a:b] == "hàng năm"
 
 
 def test_pham_vi_nao_asks_an_extent_not_a_person():
@@ -643,3 +587,54 @@ def test_pham_vi_nao_asks_an_extent_not_a_person():
                 "hưởng đến sự phát triển các KCN ở phạm vi nào?")
     assert Cue.of(question).kind == "where"
     assert Cue.of("Vị nào chủ trì hội nghị?").kind == "who"
+
+
+# Short answers read from what the question writes: (question, sentence, what the short answer starts with).
+_READ = [
+    pytest.param("Ông Lâm Văn Tiếp chủ trì buổi sơ kết hợp tác với BQL KCN Lâm Đồng vào hôm nào?",
+                 ("Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý "
+                  "các khu công nghiệp Lâm Đồng về Sơ kết Chương trình hợp tác."),
+                 "Ngày 06/11/2012", id="a_date_set_apart_dates_the_clause_that_follows"),
+    pytest.param(("Cuộc sơ kết năm 2017 của chương trình hợp tác ba Ban (tổ chức tại Đà Lạt) do đơn vị nào "
+                  "đứng ra tổ chức?"),
+                 ("Trong khuôn khổ chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng "
+                  "Nai, Ban Quản lý KKT Bình Phước và Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng giai "
+                  "đoạn 2016-2018 đã được ký kết, ngày 26/12/2017 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban "
+                  "quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2017."),
+                 "Ban quản lý các KCN Lâm Đồng", id="the_unit_the_asked_act_follows_answers"),
+    pytest.param("Để đền bù giải tỏa KCN Sơn Mỹ 1, BQL các KCN tỉnh phải đôn đốc UBND huyện nào?",
+                 "Đôn đốc các sở, ngành, UBND huyện Hàm Tân và chủ đầu tư đẩy nhanh công tác đền bù giải tỏa.",
+                 "UBND huyện Hàm Tân", id="a_place_is_given_with_the_body_asked_of_it"),
+    pytest.param(("Tại sao PCT Thường trực UBND tỉnh Lương Văn Hải đề nghị các sở, ngành tập trung tháo gỡ "
+                  "khó khăn cho DN?"),
+                 ("Trong thời gian đến, để hỗ trợ tối đa cho Ban Quản lý cũng như các doanh nghiệp, nhà "
+                  "đầu tư, Phó Chủ tịch Thường trực UBND tỉnh đề nghị các sở, ngành cần tập trung tháo gỡ "
+                  "khó khăn cho các doanh nghiệp."),
+                 "để hỗ trợ tối đa cho Ban Quản lý cũng như các doanh nghiệp", id="why_is_answered_by_a_purpose_when_no_cause_is_given"),
+    pytest.param(("Mục đích của việc phía TP.HCM chia sẻ thông tin chuyên môn với Lâm Đồng, theo bài viết, "
+                  "là gì?"),
+                 ("Ban Quản lý TP.HCM đã hỗ trợ và cung cấp thông tin tận tình trong công tác nghiệp vụ "
+                  "chuyên môn để nâng cao năng lực quản lý, năng lực chuyên môn."),
+                 "để nâng cao năng lực quản lý, năng lực chuyên môn", id="muc_dich_la_gi_asks_a_purpose"),
+    pytest.param(("Ở HN sơ kết tháng 12/2017, nội dung hợp tác nào giữa ba tỉnh bị đánh giá là khó có thể "
+                  "thực hiện được?"),
+                 ("Tuy nhiên việc hỗ trợ cung ứng lao động giữa 03 địa phương khó có thể thực hiện được vì "
+                  "các doanh nghiệp có nhu cầu tuyển dụng lao động khác nhau."),
+                 "Tuy nhiên việc hỗ trợ cung ứng lao động giữa 03 địa phương", id="which_one_is_what_the_sentence_says_before_the_question_s_predicate"),
+    pytest.param(("Ai đã thống nhất đề ra phương hướng để tiếp tục chương trình hợp tác cho các tháng cuối "
+                  "năm 2019?"),
+                 ("Lãnh đạo 03 Ban Quản lý đã thống nhất đề ra phương hướng nhiệm vụ tiếp tục thực hiện "
+                  "Chương trình hợp tác trong những tháng còn lại của năm 2019."),
+                 "Lãnh đạo 03 Ban Quản lý", id="a_count_of_bodies_after_a_post_stays_with_it"),
+    pytest.param(("Hội thao chung của các Ban Quản lý Vùng kinh tế trọng điểm phía Nam được tổ chức bao "
+                  "lâu một lần?"),
+                 ("Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội "
+                  "thao tổ chức hàng năm;"),
+                 "hàng năm", id="how_often_is_read_after_what_it_qualifies"),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), _READ)
+def test_short_answers_read_what_the_question_writes(question, sentence, expected):
+    a, b = short_span(question, sentence)
+    assert sentence[a:b].startswith(expected)
