@@ -28,6 +28,7 @@ from assistant.chains.cues import Cue, about_article, alternatives, asked_about,
 from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
 from assistant.chains.short import (
     alias_span,
+    asks_a_kind,
     form_span,
     loose_span,
     says_which,
@@ -184,8 +185,8 @@ class ExtractiveAnswerer:
             log.info("abstain: %r does not say which, for %r", short.quote, question)
             return _refusal(question, passages)
         cue = Cue.of(question)
-        if short is None and cue.kind is not None:
-            # A date, count, document, place or someone asked for must be pointed at, not guessed around.
+        if short is None and (cue.strict or asks_a_kind(question)):
+            # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", cue.kind, question)
             return _refusal(question, passages)
         chosen = [best]

@@ -105,12 +105,3 @@ def test_a_date_of_something_else_does_not_answer(embedder, passage_factory):
     answerer = ExtractiveAnswerer(embedder, threshold=0.0)
     question = "Thủ tướng Chính phủ đã chấp thuận đề xuất điều chỉnh cơ chế chính sách của ba Ban vào ngày nào?"
     assert not answerer.answer(question, [passage_factory(text)]).answerable
-
-
-def test_who_is_refused_when_no_one_is_pointed_at(embedder, passage_factory):
-    text = ("Chương trình hợp tác giữa hai Ban Quản lý Lâm Đồng và TP.HCM đã được ký kết, triển khai có hiệu quả "
-            "và được các bên đánh giá cao.")
-    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
-    answer = answerer.answer("Ai đã ký Chương trình hợp tác giữa BQL các KCN Lâm Đồng và BQL các KCX và CN TP.HCM?",
-                             [passage_factory(text)])
-    assert not answer.answerable

@@ -27,13 +27,13 @@ from assistant.chains.short.dates import _when
 from assistant.chains.short.documents import _which_doc
 from assistant.chains.short.forms import _clause, _open, form_span, says_which
 from assistant.chains.short.places import _where, _with_body
-from assistant.chains.short.units import _unit, _who, alias_span, names_someone, says_who
+from assistant.chains.short.units import _unit, _who, alias_span, asks_a_kind, names_someone, says_who
 from assistant.text.kinds import ATTENDANCE_INTROS
 from assistant.text.normalize import fold
 from assistant.text.patterns import DOCNUM
 from assistant.text.words import content_words
 
-__all__ = ["alias_span", "form_span", "loose_span", "names_someone", "says_which", "says_who",
+__all__ = ["alias_span", "asks_a_kind", "form_span", "loose_span", "names_someone", "says_which", "says_who",
            "short_span"]
 
 

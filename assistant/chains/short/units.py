@@ -125,6 +125,16 @@ def names_someone(phrase: str) -> bool:
     return named or bool(_AGENT.search(normalize_text(phrase).lower()))  # a capital opening a sentence names no one
 
 
+_ASKS_KIND = re.compile(r"\b(?:nha dau tu|bo phan|tap doan) nao\b")
+
+
+def asks_a_kind(question: str) -> bool:
+    """Whether a "who" question names the kind of body it asks for ("phòng nào", "công ty nào", "nhà đầu tư
+    nào"): with no phrase of that kind in the sentence, it is not answered. A plain "ai" may be answered by
+    a sentence whose doer no phrase finder names."""
+    folded = fold(question)
+    return Cue.of(question).kind == "who" and bool(_ASKS_UNIT.search(folded) or _ASKS_KIND.search(folded))
+
 
 def says_who(question: str, phrase: str) -> bool:
     """Whether ``phrase`` answers the "ai / đơn vị nào" of ``question``: it names someone
