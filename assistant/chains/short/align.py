@@ -37,12 +37,10 @@ def _subject_of(question: str, sentence: str, least: int = 3) -> tuple[int, int]
     if at is None or q[at] != "nao" or {"nhung", "cac"} & set(q[max(0, at - 5):at]):
         return None
     words = _folded_words(sentence)
-    said = _longest_echo(q[at + 1:], words, reach=len(q), least=least)
+    said = _echo_run(q[at + 1:], words, reach=len(q), least=least)
     if said is None:
         return None
-    n = next(n for n in range(len(q) - at, 0, -1) if said - n >= 0 and words[said - n:said] in
-             [q[i:i + n] for i in range(at + 1, len(q))])
-    end = list(_TOKEN.finditer(sentence))[said - n].start()
+    end = list(_TOKEN.finditer(sentence))[said[0]].start()
     begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, end)), default=0)
     span = _lstrip(sentence, _trim(sentence, begin, end, limit=CLAUSE_WORDS))
     return span if span[1] > span[0] and _new(sentence[span[0]:span[1]], question) else None
@@ -133,15 +131,21 @@ def _longest_echo(asked: list[str], words: list[str], reach: int, least: int = 3
     """The token index after the longest run of ``asked`` (at least ``least`` words, not all function
     words, ending at most ``reach`` words before the question word) that ``words`` repeats: what the
     sentence says next stands in the place of what the question asks."""
-    best, at = least - 1, None
+    run = _echo_run(asked, words, reach, least)
+    return None if run is None else run[1]
+
+
+def _echo_run(asked: list[str], words: list[str], reach: int, least: int) -> tuple[int, int] | None:
+    """(start, end) token indices in ``words`` of the run :func:`_longest_echo` finds."""
+    best, found = least - 1, None
     for i in range(len(asked)):
         for k in range(len(words)):
             n = 0
             while i + n < len(asked) and k + n < len(words) and asked[i + n] == words[k + n]:
                 n += 1
             if n > best and i + n >= len(asked) - reach and any(w not in STOPWORDS for w in asked[i:i + n]):
-                best, at = n, k + n
-    return at
+                best, found = n, (k, k + n)
+    return found
 
 
 def _between(question: str, sentence: str, reach: int = 4) -> tuple[int, int] | None:
