@@ -169,9 +169,6 @@ def other_zone(question: str, sentence: str) -> str | None:
     return None
 
 
-_BODY_WORDS = re.compile(r"\b(?:ban quan ly|uy ban nhan dan|so|phong|cong ty|tinh|thanh pho)\b")
-
-
 def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
     """The post in another body that ``sentence`` gives a person of ``phrase``, when the question asks a post
     holder of a body it names ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" is not answered by "Phó Trưởng
@@ -184,7 +181,7 @@ def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
     for start, end in person_names(phrase):
         held = post_held(sentence, at + start, at + end) if at >= 0 else None
         of = expand(held[1][len(held[0]):]) if held else ""  # the body the post is of, as written with it
-        if _BODY_WORDS.search(of) and not any(n in of for n in names):
+        if of and UNIT_LEAD_WORD.search(sentence, max(0, at + start - 90), at + start) and not any(n in of for n in names):
             return held[1]
     return None
 
