@@ -24,10 +24,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.chains.counted import count_unit, counted_in_words
 from assistant.chains.posts import (
     LOW,
     POST,
@@ -40,15 +40,15 @@ from assistant.chains.posts import (
     person_names,
     post_which,
 )
-from assistant.text.abbreviations import complete_term, expand
+from assistant.text.abbreviations import expand
 from assistant.text.kinds import ATTENDANCE_ASKED, DATED_ACTS, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
 from assistant.text.patterns import ENUMERATOR
 from assistant.text.patterns import NUMBER as _NUMBER
-from assistant.text.places import ORDINALS, UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
-from assistant.text.stopwords import STOPWORDS, UNIT_PHRASE_STOPS
+from assistant.text.places import UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
+from assistant.text.stopwords import STOPWORDS
 
 # The word that opens a unit's name: "Ban Quản lý …", "Sở …", "UBND …", "Chính phủ", "Bộ Xây dựng".
 UNIT_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL"
@@ -226,24 +226,8 @@ def satisfies(kind: str | None, sentence: str) -> bool:
     return True
 
 
-# -- sharper cues: the unit of a count, the holder of a post ----------------------------------------
+# -- sharper cues: the kind of place, venue, period, contact detail or ordinal asked --------------------
 
-# Folded unit words and the forms an answer writes them in (first forms are regex alternatives).
-_MONEY = r"dong|vnd|ty|trieu|nghin|ngan|usd|do la"
-_UNIT_FORMS = {
-    "phan tram": r"%|phan tram", "hecta": r"ha|hecta|hec ta", "ha": r"ha|hecta|hec ta",
-    "m2": r"m2|met vuong", "m3": r"m3|met khoi", "usd": r"usd|do la", "dong": r"dong|vnd",
-    "ty": _MONEY, "trieu": _MONEY, "ngan": _MONEY, "nghin": _MONEY,
-}
-# A count asked without its unit whose subject implies one ("kinh phí ... là bao nhiêu?").
-_MONEY_NOUN = re.compile(r"(kinh phi|von|gia thue|gia|doanh thu|kim ngach|ngan sach|chi phi|tien)\b")
-_IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio too)
-    (re.compile(rf"\b{_MONEY_NOUN.pattern}"), _MONEY),
-    (re.compile(r"\bphan tram\b"), r"%|phan tram"),
-    (re.compile(r"\bdien tich\b"), r"ha|hecta|m2|km2|met vuong"),
-]
-_DURATION = r"nam|thang|ngay|tuan|gio|phut"
-_AFTER_COUNT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z0-9]+(?:\s+[a-z0-9]+)?)")
 # "Huyện nào", "trụ sở nào": the answer names that kind of place ("huyện Bảo Lâm").
 # (Not "cơ quan nào" / "địa phương nào" / "UBND tỉnh nào": a body, not a place.)
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
@@ -277,47 +261,6 @@ def asks_attendance(folded: str) -> bool:
     return bool(_ATTENDANCE.search(folded))
 
 
-def _count_unit(folded: str, question: str) -> str | None:
-    """A regex of the unit a count question asks for, or None ("đạt bao nhiêu?")."""
-    if re.search(r"\bbao lau\b(?! mot lan)", folded):
-        return _DURATION
-    for m in _AFTER_COUNT.finditer(folded):
-        if m.group(0).startswith("may") and not asks_word("mấy", question, folded):
-            continue  # "nhà máy", not "mấy"
-        words = []
-        for word in m.group(1).split():
-            if word in UNIT_PHRASE_STOPS:
-                break
-            words.append(word)
-        if not words:
-            break
-        phrase = " ".join(words)
-        for unit, forms in _UNIT_FORMS.items():
-            if phrase == unit or phrase.startswith(unit + " "):
-                return forms
-        if _MONEY_NOUN.match(phrase):  # "bao nhiêu vốn": the subject, the unit is money
-            return _MONEY
-        return re.escape(phrase)
-    for pattern, forms in _IMPLIED:
-        if pattern.search(folded):
-            return forms
-    return None
-
-
-# Small counts a document writes as words ("Hai Ban Quản lý"), read as written: folded, "năm" is also a year,
-# "tư" and "nhì" are ordinals.
-_COUNT_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in ORDINALS.items() if n > 1 and w not in {"năm", "tư", "nhì"})
-                         + r")\b", re.IGNORECASE)
-
-
-def counted_in_words(sentence: str, unit: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each count written as a word and followed, within two words, by ``unit`` (folded regex)."""
-    text = normalize_text(sentence)
-    for m in _COUNT_WORD.finditer(text):
-        if u := re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:{unit})(?![a-z])", expand(text[m.end():m.end() + 80])):
-            yield m.start(), complete_term(text, m.end() + len(u.group(0).rstrip()))
-
-
 @dataclass(frozen=True)
 class Cue:
     """What an answer sentence must hold for one question; build with :meth:`Cue.of`."""
@@ -335,7 +278,7 @@ class Cue:
         kind = question_type(question)
         question = set_aside(question)[1]
         folded = expand(question)
-        unit = _count_unit(folded, question) if kind == "howmany" else None
+        unit = count_unit(folded, question) if kind == "howmany" else None
         role = asked_role(question, folded) if kind == "who" else None
         pattern = None
         if (place := _WHICH_PLACE.search(folded)) is not None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import ORDINAL, Cue, counted_in_words
+from assistant.chains.counted import counted_in_words
+from assistant.chains.cues import ORDINAL, Cue
 from assistant.chains.short.clauses import _new, _trim
 from assistant.chains.short.dates import _WHEN
 from assistant.text.abbreviations import complete_term, expand
