@@ -18,7 +18,6 @@ import logging
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +25,10 @@ import gradio as gr
 
 from assistant.app import conversations as convs
 from assistant.app import render
-from assistant.app.common import OPEN_BUTTON_JS, bind, event_key, open_document
+from assistant.app.chat_scripts import CHAT_DOC_JS, SOURCES_JS
+from assistant.app.common import bind, event_key, open_document
 from assistant.app.conversations import PENDING_VI, Turn
+from assistant.app.rating import feedback_block, wire_feedback
 from assistant.app.runtime import AppRuntime, ChatFilters
 from assistant.errors import AssistantError
 from assistant.schema import NO_ANSWER, Answer
@@ -50,70 +51,6 @@ QUEUED_VI = ("Hệ thống đang khởi động. Câu hỏi đã được xếp 
 TIMEOUT_VI = "Hệ thống vẫn chưa sẵn sàng sau {minutes} phút chờ; xin gửi lại câu hỏi sau ít phút."
 QUEUE_POLL_S = 1.0
 QUEUE_LIMIT_S = 1800.0
-# Citation links live in the chat, outside the sources panel: one document-wide listener (installed
-# once) shows a popover with the quote on hover or tap, and forwards clicks to the panel's trigger.
-SOURCES_JS = """
-const fire = (key) => trigger('click', {key: key});
-window.__assistantOpenCite = fire;
-if (!window.__assistantCiteHandler) {
-  window.__assistantCiteHandler = true;
-  const pop = document.createElement('div');
-  pop.id = 'cite-pop';
-  pop.setAttribute('role', 'tooltip');
-  document.body.appendChild(pop);
-  let hideTimer = null;
-  let shownAt = 0;
-  const show = (link) => {
-    const quote = link.dataset.quote || link.getAttribute('title') || '';
-    if (link.getAttribute('title')) { link.dataset.quote = quote; link.removeAttribute('title'); }
-    if (!quote) return;
-    clearTimeout(hideTimer);
-    shownAt = Date.now();
-    pop.textContent = quote;
-    pop.style.display = 'block';
-    const r = link.getBoundingClientRect();
-    const width = Math.min(360, window.innerWidth - 16);
-    pop.style.maxWidth = width + 'px';
-    pop.style.left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8)) + 'px';
-    const below = r.bottom + 6;
-    pop.style.top = (below + pop.offsetHeight > window.innerHeight ? r.top - pop.offsetHeight - 6 : below) + 'px';
-  };
-  const hide = () => { hideTimer = setTimeout(() => { pop.style.display = 'none'; }, 150); };
-  const citeOf = (event) => event.target.closest ? event.target.closest('a.cite') : null;
-  document.addEventListener('mouseover', (event) => { const l = citeOf(event); if (l) show(l); }, true);
-  document.addEventListener('mouseout', (event) => { if (citeOf(event)) hide(); }, true);
-  document.addEventListener('focusin', (event) => { const l = citeOf(event); if (l) show(l); }, true);
-  document.addEventListener('focusout', (event) => { if (citeOf(event)) hide(); }, true);
-  // a scroll hides it, but not the chat's own scroll right after a tap opened the sources
-  window.addEventListener('scroll', () => { if (Date.now() - shownAt > 1500) pop.style.display = 'none'; }, true);
-  document.addEventListener('click', (event) => {
-    const link = event.target.closest ? event.target.closest('a[href^="#cite-"], a[href^="#rel-"]') : null;
-    if (!link) { pop.style.display = 'none'; return; }
-    event.preventDefault();
-    event.stopPropagation();
-    if (link.classList.contains('cite')) show(link);
-    window.__assistantOpenCite(link.getAttribute('href').slice(1));
-  }, true);
-}
-// After an update, bring the marked card into view inside the side panel only (never the page).
-const reveal = () => {
-  const card = element.querySelector('.src-card.active');
-  const box = document.querySelector('#side-col');
-  if (!card || !box || box.scrollHeight <= box.clientHeight) return;
-  box.scrollTop += card.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
-};
-watch('value', () => setTimeout(reveal, 60));
-""" + OPEN_BUTTON_JS
-# The document view scrolls its own box to the highlighted span: the page and the chat stay put.
-CHAT_DOC_JS = """
-const show = () => {
-  const mark = element.querySelector('mark.hl');
-  const body = element.querySelector('.doc-body');
-  if (mark && body) { body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3); }
-};
-watch('value', () => setTimeout(show, 60));
-setTimeout(show, 60);
-"""
 
 ChatUpdate = tuple[Any, Any, Any, Any]
 """What :func:`respond` yields: (question box, chat messages, sources panel, turns)."""
@@ -282,47 +219,6 @@ def open_target(runtime: AppRuntime, turns: list[Turn], evt: gr.EventData) -> tu
     return panel_for(turn, index, active=n), view
 
 
-# -- feedback --------------------------------------------------------------------------------------
-def rate(runtime: AppRuntime, turns: list[Turn], index: int, liked: bool, comment: str) -> str:
-    """Store a judgement of turn ``index`` with its citations; the note the user sees."""
-    if not turns or not 0 <= index < len(turns) or not turns[index].answered:
-        return "Chưa có câu trả lời nào để đánh giá."
-    turn = turns[index]
-    citations = [{**c.to_dict(), "passage_start": c.passage_start, "doc_id": c.passage.doc_id}
-                 for c in turn.citations]
-    runtime.feedback.add("up" if liked else "down", turn.question, turn.answer, citations, comment,
-                         answerable=turn.kind == "answer")
-    icon = "✔" if liked else "✘"
-    return f"{icon} Cảm ơn bạn! Đã ghi nhận đánh giá cho câu hỏi «{render.esc(turn.question[:80])}»."
-
-
-def on_like(runtime: AppRuntime, turns: list[Turn], comment: str, evt: gr.LikeData) -> tuple[str, str]:
-    """The chat's own thumbs on a message: message ``i`` belongs to turn ``i // 2``."""
-    index = evt.index[0] if isinstance(evt.index, list | tuple) else evt.index
-    liked = evt.liked if isinstance(evt.liked, bool) else str(evt.liked).lower() in ("like", "true")
-    return rate(runtime, turns, int(index) // 2, liked, comment), ""
-
-
-def last_answer(turns: list[Turn]) -> int:
-    """Index of the latest answered turn (what the thumbs buttons rate), -1 if none."""
-    for i in range(len(turns or []) - 1, -1, -1):
-        if turns[i].answered:
-            return i
-    return -1
-
-
-def thumbs(runtime: AppRuntime, liked: bool, turns: list[Turn], comment: str) -> tuple[str, str]:
-    """The ▲/▼ buttons: rate the latest answer and clear the comment box."""
-    return rate(runtime, turns, last_answer(turns), liked, comment), ""
-
-
-def export_feedback(runtime: AppRuntime) -> tuple[Any, str]:
-    """All feedback as a CSV file offered for download."""
-    folder = Path(tempfile.mkdtemp(prefix="phan_hoi_"))
-    path = runtime.feedback.export_csv(folder / f"phan_hoi_{datetime.now():%Y%m%d_%H%M%S}.csv")
-    return gr.update(value=str(path), visible=True), f"Đã xuất {runtime.feedback.count()} phản hồi."
-
-
 # -- conversations ---------------------------------------------------------------------------------
 def restore(store: dict | None) -> tuple[Any, ...]:
     """On page load: the browser's current conversation back. Returns (chat, turns, sources, id, list)."""
@@ -433,7 +329,7 @@ def build_chat_tab(runtime: AppRuntime) -> dict[str, Any]:
                     docx_btn = gr.Button("Xuất DOCX", elem_id="export-docx", size="sm")
                 conv_note = gr.Markdown("", elem_id="conv-note", elem_classes="feedback-note")
                 conv_file = gr.File(label="Tệp hội thoại", visible=False, elem_id="conv-file")
-            feedback = _feedback_block()
+            feedback = feedback_block()
     chat = [question, chatbot, sources, turns]
     hidden = {"api_visibility": "private", "show_progress": "hidden"}
     gr.on([question.submit, ask_btn.click], bind(respond, runtime), inputs=[question, turns, chosen, since, until],
@@ -447,27 +343,6 @@ def build_chat_tab(runtime: AppRuntime) -> dict[str, Any]:
                     **hidden)
     md_btn.click(lambda t: export_conversation(t, "md"), inputs=[turns], outputs=[conv_file, conv_note], **hidden)
     docx_btn.click(lambda t: export_conversation(t, "docx"), inputs=[turns], outputs=[conv_file, conv_note], **hidden)
-    _wire_feedback(runtime, feedback, chatbot, turns)
+    wire_feedback(runtime, feedback, chatbot, turns)
     return {"filter": chosen, "restore": (restore, [store], [chatbot, turns, sources, conv_id, conv_list])}
 
-
-def _feedback_block() -> dict[str, Any]:
-    with gr.Accordion("Đánh giá câu trả lời", open=True, elem_id="feedback"):
-        comment = gr.Textbox(label="Góp ý (không bắt buộc)", elem_id="feedback-comment",
-                             placeholder="Câu trả lời đúng/sai ở điểm nào?", max_lines=3)
-        with gr.Row():
-            up_btn = gr.Button("▲ Hữu ích", elem_id="thumbs-up", size="sm")
-            down_btn = gr.Button("▼ Chưa đúng", elem_id="thumbs-down", size="sm")
-            export_btn = gr.Button("Xuất phản hồi (CSV)", elem_id="export-csv", size="sm")
-        note = gr.Markdown("", elem_id="feedback-note", elem_classes="feedback-note")
-        export_file = gr.File(label="Tệp CSV phản hồi", visible=False, elem_id="export-file")
-    return {"comment": comment, "up": up_btn, "down": down_btn, "export": export_btn, "note": note,
-            "file": export_file}
-
-
-def _wire_feedback(runtime: AppRuntime, fb: dict[str, Any], chatbot: gr.Chatbot, turns: gr.State) -> None:
-    rated = {"inputs": [turns, fb["comment"]], "outputs": [fb["note"], fb["comment"]], "api_visibility": "private"}
-    chatbot.like(bind(on_like, runtime), **rated)
-    fb["up"].click(bind(thumbs, runtime, True), **rated)
-    fb["down"].click(bind(thumbs, runtime, False), **rated)
-    fb["export"].click(bind(export_feedback, runtime), outputs=[fb["file"], fb["note"]], api_visibility="private")

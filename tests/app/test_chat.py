@@ -8,7 +8,7 @@ from pathlib import Path
 import gradio as gr
 from app_stubs import LLM_NOTICE, QUOTE, SHORT
 
-from assistant.app import chat
+from assistant.app import chat, rating
 from assistant.app import conversations as convs
 from assistant.app.runtime import ChatFilters, FilteredRetriever, Job
 from assistant.schema import NO_ANSWER
@@ -144,16 +144,16 @@ def test_citation_and_related_clicks_open_the_document(runtime):
 
 
 def test_feedback_buttons_like_and_export(runtime):
-    assert chat.thumbs(runtime, True, [], "x")[0] == "Chưa có câu trả lời nào để đánh giá."
+    assert rating.thumbs(runtime, True, [], "x")[0] == "Chưa có câu trả lời nào để đánh giá."
     turns = ask(runtime, "Ai chủ trì?", [])[1][3]
-    note, comment = chat.thumbs(runtime, True, turns, "đúng")
+    note, comment = rating.thumbs(runtime, True, turns, "đúng")
     assert note.startswith("✔") and comment == ""
-    note, _ = chat.on_like(runtime, turns, "", gr.LikeData(None, {"index": 1, "value": "x", "liked": False}))
+    note, _ = rating.on_like(runtime, turns, "", gr.LikeData(None, {"index": 1, "value": "x", "liked": False}))
     assert note.startswith("✘")
     rows = runtime.feedback.rows()
     assert [r["rating"] for r in rows] == ["up", "down"] and rows[0]["comment"] == "đúng"
     assert rows[0]["citations"][0]["source"] == "002.txt" and rows[0]["citations"][0]["doc_id"] == "abc"
-    file_update, note = chat.export_feedback(runtime)
+    file_update, note = rating.export_feedback(runtime)
     assert note == "Đã xuất 2 phản hồi." and file_update["visible"] is True
     assert Path(file_update["value"]).read_text(encoding="utf-8-sig").startswith("Mã,Thời gian (UTC),Đánh giá")
 

@@ -8,7 +8,7 @@ import typing
 import gradio as gr
 from app_stubs import StubBot
 
-from assistant.app import chat, common, create_app, ui
+from assistant.app import chat, common, create_app, rating, ui
 from assistant.app.runtime import AppRuntime, Job
 from assistant.ingest import IngestReport
 from assistant.settings import Settings
@@ -28,7 +28,7 @@ def test_bind_keeps_what_gradio_reads(runtime):
     assert list(inspect.signature(opened).parameters) == ["turns", "evt"]
     assert typing.get_type_hints(opened)["evt"] is gr.EventData
     assert inspect.isgeneratorfunction(common.bind(chat.respond, runtime))
-    assert common.bind(chat.thumbs, runtime, True)([], "") == ("Chưa có câu trả lời nào để đánh giá.", "")
+    assert common.bind(rating.thumbs, runtime, True)([], "") == ("Chưa có câu trả lời nào để đánh giá.", "")
 
 
 def test_status_while_starting_then_ready(make_runtime):
