@@ -28,8 +28,9 @@ from assistant.app import render
 from assistant.app.chat_scripts import CHAT_DOC_JS, SOURCES_JS
 from assistant.app.common import bind, event_key, open_document
 from assistant.app.conversations import PENDING_VI, Turn
+from assistant.app.filters import ChatFilters
 from assistant.app.rating import feedback_block, wire_feedback
-from assistant.app.runtime import AppRuntime, ChatFilters
+from assistant.app.runtime import AppRuntime
 from assistant.errors import AssistantError
 from assistant.schema import NO_ANSWER, Answer
 

@@ -5,7 +5,7 @@ PyPI on a fresh machine) and indexes ``corpus/`` and ``uploads/`` (files a crash
 picked up; those that cannot be read go to the trash), while :meth:`AppRuntime.status` reports the
 stage, the elapsed time and the running job's progress. Once the model is loaded, an index that already
 exists answers questions while the start-up indexing runs (:attr:`AppRuntime.answering`). Start-up, uploads, deletions, restores and
-rebuilds run one at a time as a :class:`Job` under :attr:`AppRuntime.job_lock`; a job that has to
+rebuilds run one at a time as a :class:`~assistant.app.jobs.Job` under :attr:`AppRuntime.job_lock`; a job that has to
 wait says so, and the running one can be cancelled (the previous index stays live). The job is the
 ingest's ``progress`` callback. Questions and searches keep using the live index generation meanwhile.
 
@@ -22,18 +22,19 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assistant.app.feedback import FeedbackStore
+from assistant.app.filters import ChatFilters, FilteredRetriever
+from assistant.app.jobs import Job
 from assistant.chains.answer import AnswerChain
 from assistant.converters import KINDS_VI, SUPPORTED, check_size
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.index.store import Catalog, VersionRecord, content_hash, document_uid
 from assistant.ingest import IngestCancelled, IngestReport
-from assistant.schema import STAGES, Answer, Passage, Progress
+from assistant.schema import Answer, Progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,105 +42,6 @@ log = logging.getLogger(__name__)
 STARTING_VI = "Hệ thống đang khởi động, vui lòng chờ trong giây lát…"
 INDEXING_VI = ("{label} Câu trả lời dựa trên chỉ mục hiện có: các tệp đang được lập chỉ mục chưa tra cứu được "
                "cho đến khi xong.")
-
-
-@dataclass(frozen=True)
-class ChatFilters:
-    """What the chat may read: documents by source name, and years of their event dates (inclusive)."""
-
-    sources: tuple[str, ...] = ()
-    since: int | None = None
-    until: int | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.sources) or self.since is not None or self.until is not None
-
-    def describe(self) -> str:
-        """The filters in Vietnamese, for the notice under an answer ("" when there are none)."""
-        parts = []
-        if self.sources:
-            parts.append(f"{len(self.sources)} tài liệu đã chọn")
-        if self.since is not None and self.until is not None:
-            parts.append(f"năm {self.since}–{self.until}")
-        elif self.since is not None:
-            parts.append(f"từ năm {self.since}")
-        elif self.until is not None:
-            parts.append(f"đến năm {self.until}")
-        return "Chỉ tìm trong: " + ", ".join(parts) + "." if parts else ""
-
-
-@dataclass
-class FilteredRetriever:
-    """A retriever with the chat's filters fixed: :class:`AnswerChain` calls ``run(query, k)`` and the
-    index applies ``since``/``until``/``sources`` (the chain itself takes no filters)."""
-
-    retriever: Any
-    filters: ChatFilters
-
-    def run(self, query: str, k: int = 5) -> list[Passage]:
-        f = self.filters
-        return self.retriever.run(query, k=k, since=f.since, until=f.until, sources=list(f.sources) or None)
-
-    def edges(self, passage: Passage) -> list[Passage]:
-        return self.retriever.edges(passage)
-
-
-def _minutes(seconds: float) -> str:
-    return f"còn khoảng {max(1, round(seconds / 60))} phút" if seconds >= 90 else f"còn khoảng {max(1, round(seconds))} giây"
-
-
-class Job:
-    """One index change: its banner label, what its stages last reported, and whether it was cancelled.
-
-    An instance is the :data:`~assistant.schema.Progress` callback handed to ``Assistant.ingest``;
-    each report replaces a whole tuple, so the banner thread never reads a half-updated one. A
-    cancelled job raises :class:`IngestCancelled` at its next report.
-    """
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.latest: tuple[str, int, int] | None = None
-        self.cancelled = False
-        self._stages: dict[str, tuple[int, int, float, int]] = {}  # stage -> (done, total, first seen, done then)
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if self.cancelled:
-            raise IngestCancelled()
-        self.latest = (stage, int(done), int(total))
-        first = self._stages.get(stage)
-        start, start_done = (first[2], first[3]) if first and first[1] == total else (time.monotonic(), int(done))
-        self._stages[stage] = (int(done), int(total), start, start_done)
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def _entry(self, stage: str, done: int, total: int) -> dict[str, Any]:
-        percent = round(100 * done / total) if total > 0 else None
-        label = STAGES.get(stage, stage)
-        _, _, start, start_done = self._stages.get(stage, (0, 0, time.monotonic(), done))
-        elapsed = time.monotonic() - start
-        if 0 < done < total and done > start_done and elapsed >= 2:
-            label = f"{label} ({_minutes(elapsed / (done - start_done) * (total - done))})"
-        return {"stage": stage, "label": label, "done": done, "total": total, "percent": percent}
-
-    def progress(self) -> dict[str, Any] | None:
-        """The latest report for the banner: stage key, Vietnamese label, done, total, percent."""
-        if self.latest is None:
-            return None
-        return self._entry(*self.latest)
-
-    def reports(self) -> list[dict[str, Any]]:
-        """The latest stage's report; while one document is OCR'd or embedded, the overall stage (files
-        read, chunks embedded) first, then that document's own line (pages or chunks done, time left)."""
-        if self.latest is None:
-            return []
-        stage = self.latest[0]
-        if " — " not in stage:
-            return [self._entry(*self.latest)]
-        parent = "embed" if stage.startswith(STAGES["embed"] + " — ") else "read"
-        overall = self._stages.get(parent)
-        document = self._entry(*self.latest)
-        return [self._entry(parent, overall[0], overall[1]), document] if overall else [document]
 
 
 class AppRuntime:

@@ -10,7 +10,8 @@ from app_stubs import LLM_NOTICE, QUOTE, SHORT
 
 from assistant.app import chat, rating
 from assistant.app import conversations as convs
-from assistant.app.runtime import ChatFilters, FilteredRetriever, Job
+from assistant.app.filters import ChatFilters, FilteredRetriever
+from assistant.app.jobs import Job
 from assistant.schema import NO_ANSWER
 
 

@@ -18,7 +18,8 @@ import pytest
 from app_stubs import StubBot
 
 from assistant.app import documents
-from assistant.app.runtime import AppRuntime, Job
+from assistant.app.jobs import Job
+from assistant.app.runtime import AppRuntime
 from assistant.core import Assistant
 from assistant.ingest import IngestReport
 from assistant.settings import Settings

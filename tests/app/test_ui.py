@@ -9,7 +9,8 @@ import gradio as gr
 from app_stubs import StubBot
 
 from assistant.app import chat, common, create_app, rating, ui
-from assistant.app.runtime import AppRuntime, Job
+from assistant.app.jobs import Job
+from assistant.app.runtime import AppRuntime
 from assistant.ingest import IngestReport
 from assistant.settings import Settings
 
