@@ -56,6 +56,7 @@ def export_feedback(runtime: AppRuntime) -> tuple[Any, str]:
     path = runtime.feedback.export_csv(folder / f"phan_hoi_{datetime.now():%Y%m%d_%H%M%S}.csv")
     return gr.update(value=str(path), visible=True), f"Đã xuất {runtime.feedback.count()} phản hồi."
 
+
 def feedback_block() -> dict[str, Any]:
     """The comment box, the ▲/▼ buttons, the CSV export and its note (call inside the chat tab)."""
     with gr.Accordion("Đánh giá câu trả lời", open=True, elem_id="feedback"):

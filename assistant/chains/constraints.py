@@ -146,7 +146,8 @@ class Constraints:
         names = [expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
-        numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(_TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question))))))
+        counted = _TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question)))  # ordinals and quarters aside
+        numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(counted)))
         ordinals = tuple(dict.fromkeys([_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
                                        + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
         acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
@@ -169,7 +170,7 @@ class Constraints:
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
         found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(f" {expand(strict)} ")}
-        found |= {int(m.group(1)) for m in re.finditer(r"\blan (\d+)\b", f" {expand(strict)} ")}
+        found |= {int(m.group(1)) for m in _TIMES_RE.finditer(f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
         folded = fold(strict) if self.documents else ""
         missing += [law for law in self.laws if not re.search(rf"\b{law}\b", text)]

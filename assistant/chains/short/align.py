@@ -206,13 +206,14 @@ def _anchor(question: str, sentence: str, span: tuple[int, int], after: bool = T
     nghị?", the other units of the sentence do not. Each question word within ``ANCHOR_WINDOW`` words
     of the span counts 1 / (1 + distance); only those before it without ``after`` ("hội thao | hàng năm":
     how often qualifies what it follows)."""
-    asked = set(content_words(question)) | {w for w in _folded_words(question) if w not in STOPWORDS}
+    q_words = _folded_words(question)
+    asked = set(content_words(question)) | {w for w in q_words if w not in STOPWORDS}
     # what the question says after its question word is said of the answer: "đơn vị nào | đứng ra tổ chức"
     # is answered by the unit the sentence's "tổ chức" follows
-    q = _question_word(question)
-    said_of = set() if q is None else {w for w in _folded_words(question)[q + 1:] if w not in STOPWORDS}
+    at = _question_word(question)
+    said_of = set() if at is None else {w for w in q_words[at + 1:] if w not in STOPWORDS}
     tokens = list(zip([m.start() for m in _TOKEN.finditer(sentence)], _folded_words(sentence), strict=True))
-    before = [w for s, w in reversed(tokens) if s < span[0]][:ANCHOR_WINDOW]
-    after = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW] if after else []
-    return (sum(1 / (1 + d) for side in (before, after) for d, w in enumerate(side) if w in asked)
-            + sum(1 / (1 + d) for d, w in enumerate(after) if w in said_of))
+    left = [w for s, w in reversed(tokens) if s < span[0]][:ANCHOR_WINDOW]
+    right = [w for s, w in tokens if s >= span[1]][:ANCHOR_WINDOW] if after else []
+    return (sum(1 / (1 + d) for side in (left, right) for d, w in enumerate(side) if w in asked)
+            + sum(1 / (1 + d) for d, w in enumerate(right) if w in said_of))
