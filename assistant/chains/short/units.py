@@ -23,8 +23,9 @@ _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 _ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|dn|to chuc"
                         r"|tong cong ty)(?:\s+\S+){0,4}?\s+nao\b")
 # The lead word of a unit of the kind a question asks for ("phòng nào" -> "Phòng ...").
+_COMPANY_LEADS = ("cong ty", "tong cong ty", "tap doan")  # "doanh nghiệp / DN nào"
 _KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong cong ty"), "tong": ("tong cong ty",),
-               "doanh": ("cong ty", "tong cong ty", "tap doan"), "dn": ("cong ty", "tong cong ty", "tap doan")}
+               "doanh": _COMPANY_LEADS, "dn": _COMPANY_LEADS}
 
 
 def _who(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
