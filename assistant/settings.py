@@ -90,6 +90,9 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(200, ge=16, description="Tokens an LLM answer may generate at most.")
     answer_k: int = Field(5, ge=1, le=20, description="Passages given to the answerer.")
     abstain_threshold: float = Field(0.5, description="Evidence score under which the assistant abstains.")
+    # Cosine of the question and its nearest retrieved passage (embeddinggemma-300m) under which the documents
+    # are about something else: off-topic questions the tuning sets answered 0.28-0.34, answerable ones 0.40 up.
+    answer_topic_floor: float = Field(0.36, ge=-1, le=1, description="Refuse when no passage is this near in meaning.")
     # Extractive sentence score = dense * w_dense + overlap * w_lexical + focus overlap * w_focus + cue * w_cue
     # + rank prior * w_rank;
     # chosen on eval/calibration.jsonl (scripts/calibrate_abstention.py).

@@ -114,9 +114,9 @@ def test_item(line: str):
     evidence = nfc(obj["evidence"])
     assert evidence in text, "evidence is not a verbatim substring of the source file"
     assert "\n" not in evidence, "evidence must stay within one line"
-    for answer in obj["answers"]:
-        a = nfc(answer)
-        assert a in evidence or a in text, f"answer {answer!r} not found in evidence or source file"
+    for answer in obj["answers"]:  # up to case, as the metrics read it ("PHÒNG KẾ HOẠCH TỔNG HỢP" in a byline)
+        a = nfc(answer).casefold()
+        assert a in evidence.casefold() or a in text.casefold(), f"answer {answer!r} not found in evidence or source file"
 
 
 @pytest.mark.parametrize("path", SETS, ids=[path.stem for path in SETS])

@@ -27,7 +27,8 @@ from assistant.chains.citations import attach
 from assistant.chains.condense import condense
 from assistant.chains.constraints import Constraints, evidence
 from assistant.chains.cues import about_article
-from assistant.chains.extractive import ExtractiveAnswerer
+from assistant.chains.extractive import ExtractiveAnswerer, refusal
+from assistant.chains.grounding import off_topic
 from assistant.chains.llm import (
     ANSWER_PROMPT,
     CONDENSE_PROMPT,
@@ -207,7 +208,11 @@ class AnswerChain:
         timings = state["timings"]
         start = time.perf_counter()
         article = self._article(state)
-        if self.llm is None or article is not None:  # a byline or stamp is read, not generated
+        if article is None and off_topic(state["standalone"], state["passages"], self.settings.answer_topic_floor):
+            log.info("abstain: no passage is near %r in meaning", state["standalone"])
+            answer = refusal(self._asked(state), state["passages"])  # for either mode: no model is asked
+            yield answer.answer
+        elif self.llm is None or article is not None:  # a byline or stamp is read, not generated
             answer = article or self._extractive(state)
             yield answer.answer
         else:

@@ -35,6 +35,7 @@ _UNIT_WORDS = {"ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che"
                "pho", "cac", "lanh", "dao", "hoi", "nghi"}
 _TOKEN = re.compile(r"[^\s,.;:?!()\"“”'«»]+")
 _PROVINCES = sorted({expand(p) for p in PROVINCES}, key=len, reverse=True)
+_PROVINCE_SET = frozenset(_PROVINCES)
 _PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
 # Folded, "xã", "phường", "quận" read as "xa", "phương", "quản": too common to mark a name without diacritics.
 _AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
@@ -79,6 +80,9 @@ def _names(question: str) -> list[str]:
     for words in runs:
         while words and (_generic(words[0], typed_marked) or words[0].isdigit()):
             words = words[1:]
+        if len(provinces := _provinces_in(words)) > 1:  # "Binh Phuoc Dong Nai Lam Dong": three names, not one
+            out += provinces
+            continue
         while words and _generic(words[-1], typed_marked):
             words = words[:-1]
         # One capitalized Vietnamese syllable is usually title case ("Đô thị - Dịch vụ"); one word
@@ -87,6 +91,19 @@ def _names(question: str) -> list[str]:
         if words and not single and not all(w.isdigit() for w in words):
             out.append(" ".join(words))
     return out
+
+
+def _provinces_in(words: list[str]) -> list[str]:
+    """The provinces a run of capitalized words is made of, when it is nothing else (names typed one after
+    another without commas); else empty."""
+    folded, found, i = [fold(w) for w in words], [], 0
+    while i < len(words):
+        n = next((n for n in range(min(4, len(words) - i), 0, -1) if " ".join(folded[i:i + n]) in _PROVINCE_SET), 0)
+        if not n:
+            return []
+        found.append(" ".join(words[i:i + n]))
+        i += n
+    return found
 
 
 def _as_written(names: list[str]) -> tuple[str, ...]:
@@ -251,10 +268,15 @@ def _initials(acronym: str) -> re.Pattern[str]:
     """Words opening with the acronym's letters, in order: "sxkd" is "sản xuất kinh doanh" (folded, expanded
     text); of a dashed one each part, a known abbreviation written out, parts joined or with "và" between
     ("kcx-cn" is "khu chế xuất và công nghiệp")."""
-    parts = []
+    parts: list[str] = []
     for part in acronym.split("-"):
         written = expand(part)
-        parts.append(written if " " in written else r"\w*\s+".join(part) + r"\w*")
+        if " " not in written:
+            written = r"\w*\s+".join(part) + r"\w*"
+        elif parts and parts[-1].split()[0] == written.split()[0]:  # "kcx-kcn": "khu chế xuất và (khu) công nghiệp"
+            head, rest = written.split(" ", 1)
+            written = rf"(?:{head}\s+)?{rest}"
+        parts.append(written)
     return re.compile(r"\b" + r"(?:\s+va)?\s+".join(parts) + r"\b")
 
 

@@ -178,17 +178,17 @@ class ExtractiveAnswerer:
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         ranked = self.usable(question, passages, self.score(question, passages))
         if not ranked or ranked[0].score < self.threshold:
-            return _refusal(question, passages, ranked[0].score if ranked else 0.0)
+            return refusal(question, passages, ranked[0].score if ranked else 0.0)
         best, short = self._pick(question, passages, ranked)
         confidence = best.score
         if short is not None and not says_which(question, short.quote):
             log.info("abstain: %r does not say which, for %r", short.quote, question)
-            return _refusal(question, passages)
+            return refusal(question, passages)
         cue = Cue.of(question)
         if short is None and (cue.strict or asks_a_kind(question)):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", cue.kind, question)
-            return _refusal(question, passages)
+            return refusal(question, passages)
         chosen = [best]
         for cand in ranked:  # the best may be a lower one that holds the phrase asked: the top still quotes
             if len(chosen) >= self.max_sentences or cand.score < best.score - self.settings.extra_margin:
@@ -288,7 +288,7 @@ class ExtractiveAnswerer:
         return best, None if span is None else _cite_span(passages, best, span)
 
 
-def _refusal(question: str, passages: list[Passage], confidence: float = 0.0) -> Answer:
+def refusal(question: str, passages: list[Passage], confidence: float = 0.0) -> Answer:
     """"Không tìm thấy …", with the closest passages as possibly related."""
     return Answer(question=question, answer=NO_ANSWER, answerable=False, related=passages[:3], passages=passages,
                   confidence=confidence)

@@ -26,6 +26,7 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
+from assistant.text.stopwords import STOPWORDS
 
 
 def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -169,6 +170,15 @@ def other_zone(question: str, sentence: str) -> str | None:
     return None
 
 
+def off_topic(question: str, passages: list[Passage], floor: float) -> bool:
+    """Whether every passage is far from ``question`` in meaning (dense cosine under ``floor``): "Thủ tục đăng
+    ký khai sinh … cần những giấy tờ gì?" shares "thủ tục", "chuẩn bị" with a report, not its topic. Not when
+    the question names a document number, which the embedding does not read ("CV 4622/UBND-KT ngày mấy?" is
+    near nothing yet answered by its number); nothing is known without dense scores (keyword search)."""
+    dense = [p.scores["dense"]["score"] for p in passages if (p.scores or {}).get("dense")]
+    return bool(dense) and max(dense) < floor and not Constraints.of(question).documents
+
+
 def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
     """The post in another body that ``sentence`` gives a person of ``phrase``, when the question asks a post
     holder of a body it names ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" is not answered by "Phó Trưởng
@@ -219,7 +229,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
     framed = re.match(r"\s*theo\b[^,]*,", q)
     cited = (number is not None and not (framed and number.end() <= framed.end())) or _STANDARD.search(q) is not None
-    if cited and asked and f" {head} " not in f" {expand(s)} ":
+    said_head = [w for w in head.split() if w not in STOPWORDS]  # "quy định về cái gì" names no part of it
+    if cited and said_head and f" {head} " not in f" {expand(s)} ":
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)

@@ -6,8 +6,9 @@ import pytest
 
 from assistant.chains.constraints import Constraints, evidence, own_evidence
 from assistant.chains.cues import Cue
-from assistant.chains.grounding import mismatch, post_elsewhere
+from assistant.chains.grounding import mismatch, off_topic, post_elsewhere
 from assistant.chains.short import short_span
+from assistant.schema import Passage
 from assistant.text.injection import instruction_spans, is_instruction
 from assistant.text.words import is_question
 
@@ -33,6 +34,23 @@ def answerer(embedder):
 def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     c = Constraints.of(question)
     assert (c.names, c.numbers, c.ordinals) == (names, numbers, ordinals)
+
+
+@pytest.mark.parametrize(("question", "evidence_text"), [
+    pytest.param("Buổi làm việc với BQL các KCX-KCN TP.HCM do ai chủ trì?",
+                 "Ban Quản lý các Khu chế xuất và công nghiệp thành phố Hồ Chí Minh", id="dashed_acronym_shares_khu"),
+    pytest.param("cac BQL KKT, KCN Binh Phuoc Dong Nai Lam Dong trao doi kinh nghiem ve nhung linh vuc nao",
+                 "Ban Quản lý KKT Bình Phước, các KCN Đồng Nai và Lâm Đồng trao đổi kinh nghiệm",
+                 id="provinces_typed_in_a_row_are_three_names"),
+])
+def test_constraints_met_as_written_out(question, evidence_text):
+    assert Constraints.of(question).unmet(evidence_text) == []
+
+
+def test_asking_what_a_document_is_about_names_no_part_of_it():
+    sentence = ("Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 "
+                "của Chính phủ quy định về khu công nghiệp, khu chế xuất và khu kinh tế.")
+    assert mismatch("NĐ 29/2008/NĐ-CP ngày 14/3/2008 quy định về cái gì?", sentence) is None
 
 
 def test_unmet_folds_accents_abbreviations_and_leading_zeros():
@@ -631,6 +649,10 @@ _READ = [
                  ("Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội "
                   "thao tổ chức hàng năm;"),
                  "hàng năm", id="how_often_is_read_after_what_it_qualifies"),
+    pytest.param("Ngoài Đồng Nai và Lâm Đồng, BQL của tỉnh nào nữa tham gia chương trình hợp tác ba ban?",
+                 ("Trong khuôn khổ chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng Nai, Ban "
+                  "Quản lý KKT Bình Phước và Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng đã được ký kết."),
+                 "Bình Phước", id="the_board_s_place_not_set_aside_answers_which_province"),
 ]
 
 
@@ -638,3 +660,19 @@ _READ = [
 def test_short_answers_read_what_the_question_writes(question, sentence, expected):
     a, b = short_span(question, sentence)
     assert sentence[a:b].startswith(expected)
+
+
+def _near(score: float | None, text: str = "Ban Quản lý họp.") -> Passage:
+    scores = {} if score is None else {"dense": {"rank": 1, "score": score}}
+    return Passage(rank=1, score=0.1, chunk_id="c", doc_id="d", source="s.txt", title="t", date=None, page=None,
+                   start=0, end=len(text), text=text, scores=scores)
+
+
+@pytest.mark.parametrize(("question", "scores", "off"), [
+    pytest.param("Thủ tục đăng ký khai sinh cần những giấy tờ gì?", [0.28, 0.2], True, id="far_from_every_passage"),
+    pytest.param("Hội nghị tổng kết năm 2019 họp ở đâu?", [0.28, 0.5], False, id="one_passage_near"),
+    pytest.param("CV 4622/UBND-KT ngày mấy?", [0.31], False, id="a_document_number_is_read_by_its_letters"),
+    pytest.param("Thủ tục đăng ký khai sinh cần những giấy tờ gì?", [None], False, id="keyword_search_knows_nothing"),
+])
+def test_off_topic_when_no_passage_is_near_in_meaning(question, scores, off):
+    assert off_topic(question, [_near(s) for s in scores], floor=0.36) is off

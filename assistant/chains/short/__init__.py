@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.chains.constraints import Constraints
 from assistant.chains.cues import Cue, asks_attendance, set_aside
 from assistant.chains.short.align import _aligned, _anchor, _between, _near
 from assistant.chains.short.clauses import _TOKEN, _after, _clauses, _lstrip, _new
@@ -43,6 +44,19 @@ def _besides(question: str) -> set[str]:
 
 
 _AND = re.compile(r"\s+và\s+")
+
+
+def _is_set_aside(question: str, sentence: str, span: tuple[int, int], besides: set[str], numbers: list[str]) -> bool:
+    """Whether ``span`` is what "Ngoài X, …" sets aside: a document by its number; a place by its name when X
+    names places ("Ngoài Đồng Nai và Lâm Đồng, tỉnh nào" is not answered by "Đồng Nai", but may be by the
+    name next to it); else a phrase by X's words near it ("Lâm Văn Tiếp | đã chủ trì" is "người chủ trì")."""
+    phrase = sentence[span[0]:span[1]]
+    if numbers:
+        return any(n in fold(phrase) for n in numbers)
+    if Cue.of(question).kind == "where" and Constraints.of(set_aside(question)[0]).names:
+        words = set(content_words(phrase))
+        return bool(words) and 2 * len(words & besides) >= len(words)
+    return _near(besides, sentence, span)
 
 
 def _past_set_aside(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -100,8 +114,7 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
         found = [span for span in _unit(question, sentence) if span[1] > span[0]]  # "UBND tỉnh nào": a body
     if found and (besides := _besides(question)):  # "Ngoài người chủ trì, Phó Trưởng ban nào khác ...?"
         numbers = [fold(m.group(0)) for m in DOCNUM.finditer(set_aside(question)[0])]  # a document is its number
-        found = [span for span in found if not (any(n in fold(sentence[span[0]:span[1]]) for n in numbers)
-                                                 if numbers else _near(besides, sentence, span))]
+        found = [span for span in found if not _is_set_aside(question, sentence, span, besides, numbers)]
     if found:
         start, end = max(found, key=lambda span: _anchor(question, sentence, span))
         return (_with_body(question, sentence, start) if cue.kind == "where" else start), end

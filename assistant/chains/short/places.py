@@ -22,6 +22,14 @@ _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> str:
+    """``text`` expanded and folded, its words between spaces: "Lâm Đồng," is said in "… và Lâm Đồng, BQL …"."""
+    return " " + " ".join(_WORD.findall(expand(text))) + " "
+
+
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """Places, best kind first: the kind of place asked ("huyện nào"), then "tại/ở ...", then a place
     named in passing ("UBND huyện Hàm Tân"); a later kind only when the sentence has none of the former."""
@@ -35,14 +43,14 @@ def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
 def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     if not (cue.pattern and "[A-Z]" in cue.pattern) or cue.pattern == VENUE:  # a venue is "tại ..."
         return
-    folded_q = f" {expand(question)} "
+    folded_q = _words(question)
     for m in re.finditer(cue.pattern, strip_diacritics(sentence)):  # "huyện nào": the named place itself
         tail = re.match(rf"[^\s,.;:()]*(?:\s+[{_UP}0-9][^\s,.;:()]*|\s+và\s+[{_UP}][^\s,.;:()]*)*",
                         sentence[m.end() - 1:])
         end = m.end() - 1 + tail.end()
         name = sentence[m.end() - 1:end]
         # "UBND tỉnh Lương Văn Hải" is a person; a place the question names is not its answer
-        if not person_names(sentence[m.start():end]) and f" {expand(name)} " not in folded_q:
+        if not person_names(sentence[m.start():end]) and _words(name) not in folded_q:
             yield _trim(sentence, m.start(), end)
 
 
@@ -62,16 +70,21 @@ _BOARD_PLACE = re.compile(r"\b(?:Ban [Qq]uản lý|BQL)\s+(?:các\s+)?(?:KKT|KCN
                           rf"([{_UP}][^\s,.;:()]*(?:\s+[{_UP}][^\s,.;:()]*)*)")
 
 
+_ANY_BOARD = re.compile(r"\bban quan ly (?:cua )?(?:tinh|thanh pho) nao\b")  # "BQL (của) tỉnh nào": any board's
+
+
 def _board_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """"BQL Khu kinh tế … là của tỉnh nào?": the place that ends the name of the board the question names
-    ("Ban Quản lý KKT | Bình Phước"), when it asks for a province or city by name."""
+    ("Ban Quản lý KKT | Bình Phước"), or of any board for "BQL của tỉnh nào", when it asks for a province
+    or city by name; one the question names is not the answer ("Ngoài Đồng Nai …")."""
     if not (cue.pattern and "[A-Z]" in cue.pattern) or cue.pattern == VENUE:
         return
-    folded_q = f" {expand(question)} "
+    folded_q = _words(question)
+    any_board = _ANY_BOARD.search(folded_q) is not None
     for m in _BOARD_PLACE.finditer(sentence):
         board = expand(sentence[m.start():m.start(1)]).strip()
         board = re.sub(r"\s+(?:tinh|thanh pho)$", "", board)
-        if board in folded_q and f" {expand(m.group(1))} " not in folded_q and not person_names(m.group(1)):
+        if (any_board or board in folded_q) and _words(m.group(1)) not in folded_q and not person_names(m.group(1)):
             yield m.start(1), m.end(1)
 
 
@@ -116,7 +129,7 @@ def _online_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int
 
 
 def _named_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
-    folded_q = f" {expand(question)} "
+    folded_q = _words(question)
     for m in _NAMED_PLACE.finditer(sentence):
-        if f" {expand(m.group(1))} " not in folded_q and not person_names(m.group(0)):
+        if _words(m.group(1)) not in folded_q and not person_names(m.group(0)):
             yield _trim(sentence, m.start(), m.end())
