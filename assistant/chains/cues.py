@@ -54,6 +54,8 @@ from assistant.text.stopwords import STOPWORDS
 UNIT_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL"
                             r"|Văn [Pp]hòng|Tập đoàn|Công [Đđ]oàn|Chính phủ|Quốc hội|Tỉnh ủy|Thành ủy|HĐND"
                             r"|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b")
+# "Kể tên những doanh nghiệp …" asks "doanh nghiệp nào": their names, which "một số doanh nghiệp" does not give.
+LISTED_COMPANIES = r"\b(?:liet ke|ke ten) (?:ten )?(?:cac |nhung )?(doanh nghiep|cong ty|dn)\b"
 _TYPES = [
     # the kinds of documents (text/kinds.DOCUMENT_KINDS) and "văn bản"; a standard ("ISO 9001:2008") is no numbered document
     ("which-doc", rf"\b({'|'.join(fold(k) for k in (*DOCUMENT_KINDS, 'văn bản') if k != 'Tiêu chuẩn')})"
@@ -67,7 +69,8 @@ _TYPES = [
               r"|dia chi|khu cong nghiep nao|kcn nao|duong nao|pham vi nao)\b"),
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|phong nao|(?<!pham )(?<!don )vi nao|doanh nghiep nao|cong ty nao|(?<!nhung )(?<!cac )bo phan nao|to chuc nao|nha dau tu nao|tap doan nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao"
-            r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao)\b"  # "đơn vị tư vấn nào"
+            r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao"  # "đơn vị tư vấn nào"
+            r"|" + LISTED_COMPANIES + r")\b"
             r"|^\W*tac gia\b(?!.*\b(?:gi|nao|sao)\b)"),  # "Tác giả bài tin tổng kết năm 2019?": elliptic
 ]
 _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + ROLE_WHICH)

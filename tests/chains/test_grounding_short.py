@@ -333,12 +333,21 @@ def test_who_did_an_act_needs_the_act_said():
     ("Ai đã ký chương trình?", "giúp đỡ, hỗ trợ với tinh thần trách nhiệm", False),  # "tinh thần" is no "tỉnh"
     ("Công ty nào phát triển hạ tầng?", "Công ty PTHT KCN Lộc Sơn", True),
     ("Bài tin do phòng nào thực hiện?", "tại thành phố Đà Lạt tỉnh Lâm Đồng", False),  # a place, and no Phòng
+    ("Kể tên những doanh nghiệp KCN vi phạm về PCCC.", "ở một số doanh nghiệp KCN", False),  # names, not "some"
+    ("Kể tên các doanh nghiệp đã ký hợp đồng.", "Công ty PTHT KCN Lộc Sơn", True),
     ("Phòng nào đưa tin?", "Phòng Quy hoạch Xây dựng", True),
 ])
 def test_a_unit_of_the_kind_asked(question, phrase, says):
     from assistant.chains.short import says_who
 
     assert says_who(question, phrase) is says
+
+
+def test_a_list_asked_by_name_asks_a_kind():
+    from assistant.chains.short import asks_a_kind
+
+    assert asks_a_kind("Kể tên những doanh nghiệp KCN bị phát hiện vi phạm quy định về PCCC trong năm 2019.")
+    assert not asks_a_kind("Kể tên các lĩnh vực mà các Ban Quản lý đã trao đổi kinh nghiệm.")  # no names asked
 
 
 def test_first_months_of_a_year_are_matched_with_their_year():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chains.cues import UNIT_LEAD_WORD, Cue
+from assistant.chains.cues import LISTED_COMPANIES, UNIT_LEAD_WORD, Cue
 from assistant.chains.posts import person_names, post_held, post_into
 from assistant.chains.short.clauses import MAX_WORDS, _new, _trim, _words
 from assistant.text.abbreviations import expand
@@ -22,6 +22,14 @@ _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 
 _ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|dn|to chuc"
                         r"|tong cong ty)(?:\s+\S+){0,4}?\s+nao\b")
+_LISTED = re.compile(LISTED_COMPANIES)
+
+
+def _unit_asked(question: str) -> re.Match[str] | None:
+    """The kind of unit the question asks for ("phòng nào"), also in a list asked by name (:data:`LISTED_COMPANIES`)."""
+    return _ASKS_UNIT.search(_LISTED.sub(r"\1 nao", fold(question)))
+
+
 # The lead word of a unit of the kind a question asks for ("phòng nào" -> "Phòng ...").
 _COMPANY_LEADS = ("cong ty", "tong cong ty", "tap doan")  # "doanh nghiệp / DN nào"
 _KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong cong ty"), "tong": ("tong cong ty",),
@@ -30,7 +38,7 @@ _KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong co
 
 def _who(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     folded_q = f" {expand(question)} "
-    asks_unit = bool(_ASKS_UNIT.search(fold(question)))
+    asks_unit = bool(_unit_asked(question))
     person_only = bool(cue.role) and not asks_unit  # "lãnh đạo công ty nào" asks for the company
     if asks_unit:  # "phòng nào" is answered by a Phòng, "công ty nào" by a Công ty
         held = list(_post_body(question, sentence))  # the body of the named person's post, over any other unit
@@ -63,7 +71,7 @@ def _post_body(question: str, sentence: str) -> Iterator[tuple[int, int]]:
 def _unit(question: str, sentence: str) -> Iterator[tuple[int, int]]:
     """A unit named in ``sentence`` that the question does not name: "Ban Quản lý các KCN Đồng Nai";
     of the kind asked when the question names one ("phòng nào" -> a Phòng)."""
-    asked = _ASKS_UNIT.search(fold(question))
+    asked = _unit_asked(question)
     kind = asked.group(0).split()[0] if asked else None
     for m in _UNIT_LEAD.finditer(sentence):
         if kind in _KIND_LEADS and not fold(m.group(0)).startswith(_KIND_LEADS[kind]):
@@ -134,13 +142,13 @@ def asks_a_kind(question: str) -> bool:
     nào"): with no phrase of that kind in the sentence, it is not answered. A plain "ai" may be answered by
     a sentence whose doer no phrase finder names."""
     folded = fold(question)
-    return Cue.of(question).kind == "who" and bool(_ASKS_UNIT.search(folded) or _ASKS_KIND.search(folded))
+    return Cue.of(question).kind == "who" and bool(_unit_asked(question) or _ASKS_KIND.search(folded))
 
 
 def says_who(question: str, phrase: str) -> bool:
     """Whether ``phrase`` answers the "ai / đơn vị nào" of ``question``: it names someone
     (:func:`names_someone`), and a unit of the kind asked when it asks one ("công ty nào" -> a "Công ty")."""
-    asked = _ASKS_UNIT.search(fold(question))
+    asked = _unit_asked(question)
     leads = _KIND_LEADS.get(asked.group(0).split()[0]) if asked else None
     # a company may go by its brand alone ("Becamex – VSIP"); a Phòng or a Sở is written with its kind
     proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong", "doanh", "dn"} and any(
