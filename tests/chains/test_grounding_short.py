@@ -685,3 +685,20 @@ def _near(score: float | None, text: str = "Ban Quản lý họp.") -> Passage:
 ])
 def test_off_topic_when_no_passage_is_near_in_meaning(question, scores, off):
     assert off_topic(question, [_near(s) for s in scores], floor=0.36) is off
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    pytest.param("Các Ban Quản lý trao đổi kinh nghiệm về những lĩnh vực nào?",
+                 ("Các Ban Quản lý đã trao đổi kinh nghiệm liên quan đến các lĩnh vực: đầu tư, xây dựng, môi trường, "
+                  "lao động, cải cách hành chính và kinh nghiệm thực hiện cơ chế “một cửa liên thông”."),
+                 "đầu tư, xây dựng, môi trường, lao động, cải cách hành chính",
+                 id="a_list_ends_with_its_item_before_a_longer_one_joined_by_va"),
+    pytest.param("Những phòng chuyên môn nào của BQL TP.HCM tham dự?",
+                 ("Tham dự có các Phòng chuyên môn: Phòng Quản lý Đầu tư, Quản lý Doanh nghiệp, Quản lý Lao động, "
+                  "Quản lý Xuất nhập khẩu, Quản lý Xây dựng, Quản lý Môi trường, Đại diện, Thanh tra và Văn phòng."),
+                 "Phòng Quản lý Đầu tư, Quản lý Doanh nghiệp, Quản lý Lao động, Quản lý Xuất nhập khẩu, Quản lý Xây "
+                 "dựng, Quản lý Môi trường, Đại diện, Thanh tra và Văn phòng", id="a_list_of_short_items_is_whole"),
+])
+def test_a_list_answer_is_its_items_whole(question, sentence, expected):
+    a, b = short_span(question, sentence)
+    assert sentence[a:b] == expected

@@ -11,6 +11,7 @@ from assistant.text.words import content_words
 MAX_WORDS = 12
 CLAUSE_WORDS = 25  # a what/why/list answer: a clause or the items of a list
 LIST_ITEM_WORDS = 8  # an item of a list ("đầu tư, xây dựng, môi trường") is a few words
+LIST_WORDS = 40  # a list of such items is whole (nine departments) where a clause would be cut
 _TOKEN = re.compile(r"[^\W_]+")
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())  # "À-Ỹ" mixes cases
 # Words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").

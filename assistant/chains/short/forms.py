@@ -11,6 +11,7 @@ from assistant.chains.short.clauses import (
     _TOKEN,
     CLAUSE_WORDS,
     LIST_ITEM_WORDS,
+    LIST_WORDS,
     _clauses,
     _lstrip,
     _new,
@@ -234,7 +235,13 @@ def _list_run(sentence: str, spans: list[tuple[int, int]], restating: int, noun:
     headed = [r for r in runs if noun and fold(sentence[max(0, spans[r[0]][0] - 20):spans[r[0]][1]]).find(noun) >= 0]
     run = min(headed or runs, key=lambda r: (r[0] < restating, abs(r[0] - restating)))
     start, _ = _lstrip(sentence, spans[run[0]])
-    return _trim(sentence, start, spans[run[-1]][1], limit=CLAUSE_WORDS)
+    end = spans[run[-1]][1]
+    if run[-1] + 1 < len(spans) and sentence[end:spans[run[-1] + 1][0]].strip() == ",":
+        # the last item before "và" and a longer one: "…, lao động, | cải cách hành chính | và kinh nghiệm …"
+        a, b = spans[run[-1] + 1]
+        last = re.match(rf"\s*(?:\S+\s+){{1,{LIST_ITEM_WORDS}}}?(?=và\s)", sentence[a:b])
+        end = a + len(last.group(0).rstrip()) if last else end
+    return _trim(sentence, start, end, limit=LIST_WORDS)
 
 
 def _named_as(question: str, sentence: str, noun: str) -> tuple[int, int] | None:
