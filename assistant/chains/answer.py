@@ -116,7 +116,13 @@ class AnswerChain:
         passages = self.retriever.run(inputs["standalone"], k=self.k)
         if passages and about_article(inputs["standalone"]):  # its byline and stamp open and close the item
             seen = {p.chunk_id for p in passages}
-            passages += [p for p in self.retriever.edges(passages[0]) if p.chunk_id not in seen]
+            tops: dict[str, Passage] = {}
+            for p in passages[:3]:
+                tops.setdefault(p.doc_id, p)  # each item's best passage, best item first
+            for top in list(tops.values())[:2]:  # the two best items: the one asked may be ranked second
+                edges = [p for p in self.retriever.edges(top) if p.chunk_id not in seen]
+                passages += edges
+                seen |= {p.chunk_id for p in edges}
         inputs["timings"]["retrieve_ms"] = _ms(start)
         return passages
 
