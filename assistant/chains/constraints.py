@@ -42,8 +42,10 @@ _AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
 _MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS if fold(m) not in _AMBIGUOUS_MARKERS)
                         + r")\s+((?:[a-z0-9]+\s*){1,3})")
 # A zone by its name ("KCN Sơn Mỹ 2", "Khu công nghiệp Tân Đức"), not "các KCN" nor a province's ("KCN Lâm Đồng").
-_ZONE = re.compile(r"(?<!\bcac )\bkhu cong nghiep\s+([^\W\d_]+(?: [^\W\d_]+)?)")
-_WRITTEN_ZONE = re.compile(r"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp)\s+(\S+)(?:\s+\S+)?")
+# "Khu công nghiệp – Đô thị - Dịch vụ Hàm Tân": the kinds joined by dashes come before the name.
+_KIND_DASHES = r"(?:\s*[–-]\s*[^\W\d_]+(?:\s[^\W\d_]+)?)*"
+_ZONE = re.compile(rf"(?<!\bcac )\bkhu cong nghiep{_KIND_DASHES}\s+([^\W\d_]+(?: [^\W\d_]+)?)")
+_WRITTEN_ZONE = re.compile(rf"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp){_KIND_DASHES}\s+(\S+)(?:\s+\S+)?")
 _NOT_ZONE = STOPWORDS | {fold(w) for w in PLACE_MARKERS.split()}
 _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
 _QUARTER_NUMBER = re.compile(r"\b(?:quy\s+|q)[1-4]\b")  # "quý 4" is "Quý IV": the period is matched as one
@@ -178,11 +180,14 @@ class Constraints:
         be there: "năm 2015" in another paragraph of the document does not date this one.
         """
         text = f" {expand(evidence)} "
+        words = f" {' '.join(_WORD.findall(text))} "  # "Hàm Tân, Lagi" names "KCN Hàm Tân Lagi"
         missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)
+                   and f" {' '.join(_WORD.findall(name))} " not in words
                    and not (name in self.acronyms and _initials(name).search(text))]
         if self.written:
-            marked = normalize_text(evidence).lower()
-            missing += [name for name in self.written if name not in marked and expand(name) not in missing]
+            marked = " ".join(_WORD.findall(normalize_text(evidence).lower()))
+            missing += [name for name in self.written if " ".join(_WORD.findall(name)) not in marked
+                        and expand(name) not in missing]
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]

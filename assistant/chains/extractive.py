@@ -259,9 +259,10 @@ class ExtractiveAnswerer:
         def answers(phrase: str, sentence: str) -> bool:
             """"ai" is answered by someone, not by a task, "công ty nào" by a company, the leader of a body by
             one whose post is in it; and a phrase about another zone than asked ("… nhà đầu tư KCN Tân Đức"
-            for "KCN Sơn Mỹ 2") answers nothing."""
+            for "KCN Sơn Mỹ 2"), or from a sentence about one ("Becamex – VSIP xúc tiến … Khu công nghiệp – Đô
+            thị - Dịch vụ Hàm Tân"), answers nothing."""
             return ((cue.kind != "who" or says_who(question, phrase) and post_elsewhere(question, sentence, phrase) is None)
-                    and other_zone(question, phrase) is None)
+                    and other_zone(question, phrase) is None and other_zone(question, sentence) is None)
 
         for cand in ranked:
             if cand.score < margin:

@@ -42,6 +42,8 @@ def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     pytest.param("cac BQL KKT, KCN Binh Phuoc Dong Nai Lam Dong trao doi kinh nghiem ve nhung linh vuc nao",
                  "Ban Quản lý KKT Bình Phước, các KCN Đồng Nai và Lâm Đồng trao đổi kinh nghiệm",
                  id="provinces_typed_in_a_row_are_three_names"),
+    pytest.param("Tổng công ty nào xúc tiến đầu tư KCN Hàm Tân Lagi?",
+                 "Khu công nghiệp – Đô thị - Dịch vụ Hàm Tân, Lagi", id="a_name_is_met_across_a_comma"),
 ])
 def test_constraints_met_as_written_out(question, evidence_text):
     assert Constraints.of(question).unmet(evidence_text) == []
@@ -705,3 +707,14 @@ def test_off_topic_when_no_passage_is_near_in_meaning(question, scores, off):
 def test_a_list_answer_is_its_items_whole(question, sentence, expected):
     a, b = short_span(question, sentence)
     assert sentence[a:b] == expected
+
+
+def test_a_sentence_about_another_zone_does_not_answer_who_invests_in_the_one_asked():
+    from assistant.chains.constraints import zones
+    from assistant.chains.grounding import other_zone
+
+    sentence = ("tích cực phối hợp với các ngành để Tổng Công ty Becamex – VSIP xúc tiến đầu tư xây dựng Khu công "
+                "nghiệp – Đô thị - Dịch vụ Hàm Tân, Lagi.")
+    assert zones(sentence, written=True) == {"ham tan"}  # the kinds joined by dashes come before the name
+    assert other_zone("Công ty nào là nhà đầu tư hạ tầng KCN Sơn Mỹ 2?", sentence) == "ham tan"
+    assert other_zone("Tổng công ty nào xúc tiến đầu tư KCN Hàm Tân Lagi?", sentence) is None
