@@ -21,11 +21,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.chains.posts import LOW, UP
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR
-from assistant.text.places import GENERIC_CAPITALIZED, NAME_MARKERS, ORDINALS, PLACE_MARKERS, PROVINCES
+from assistant.text.places import (
+    GENERIC_CAPITALIZED,
+    NAME_MARKERS,
+    NAMED_UNIT_LEADS,
+    ORDINALS,
+    PLACE_MARKERS,
+    PROVINCES,
+)
 from assistant.text.stopwords import LAW_NAME_ENDS, OPENING_WORDS, STOPWORDS
 
 _GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
@@ -108,6 +116,21 @@ def _provinces_in(words: list[str]) -> list[str]:
     return found
 
 
+# "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Bộ Công Thương": a capitalized syllable and the lowercase one of its
+# word, joined by "và" / "-"; not "Sở Công Thương | tỉnh …" nor "Sở Tài chính | nào".
+_NAME_WORD = rf"[{UP}][{LOW}]*(?:\s+(?!(?:nào|tỉnh|thành|huyện|xã)\b)[{LOW}]+)?"
+_UNIT_NAMED = re.compile(rf"\b(?:{'|'.join(NAMED_UNIT_LEADS)})\s+{_NAME_WORD}(?:\s+(?:(?:và|-|–)\s+)?{_NAME_WORD})*")
+
+
+def _unit_names(question: str) -> list[str]:
+    """Departments the question names with their kind, lowercase as typed ("sở tài chính"); only when typed with
+    diacritics, where "Sở" is not "Số"."""
+    text = normalize_text(question)
+    if not has_diacritics(text):
+        return []
+    return [m.group(0).lower() for m in _UNIT_NAMED.finditer(text) if not STOPWORDS.issuperset(fold(m.group(0)).split()[1:])]
+
+
 def _as_written(names: list[str]) -> tuple[str, ...]:
     """The names typed with their marks, lowercased: "Vân Phong" is not "Văn phòng", though both fold alike."""
     return tuple(dict.fromkeys(normalize_text(n).lower() for n in names if has_diacritics(n)))
@@ -162,7 +185,9 @@ class Constraints:
         # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them.
         marked = [] if has_diacritics(question) else _marked_names(folded)
         capitalized = _names(question)
-        names = [expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
+        units = _unit_names(question)
+        names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
+                 + [expand(u) for u in units])
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         counted = _TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question)))  # ordinals and quarters aside
@@ -171,7 +196,7 @@ class Constraints:
                                        + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
         acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
-                   _as_written(capitalized), acronyms)
+                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms)
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).

@@ -44,6 +44,10 @@ UNIT_NAME_WORDS = (  # space-separated
     "hạn đoàn văn phòng sở ban tâm"
 )
 
+# Departments named after their kind: "Sở Tài chính", "Bộ Kế hoạch và Đầu tư", "Sở Công Thương" (a partner the
+# documents may not mention: the name is matched with its kind).
+NAMED_UNIT_LEADS = ("Sở", "Bộ", "Cục", "Tổng cục")
+
 # Abbreviations that stand for a unit's or zone's words ("KCN" = khu công nghiệp), folded.
 UNIT_ABBREVIATIONS = "kcn kkt kcx bql"  # space-separated
 

@@ -30,6 +30,8 @@ def answerer(embedder):
      ("binh phuoc", "dong nai", "lam dong"), ("2019",), (2,)),
     ("Khu công nghiệp – Đô thị - Dịch vụ Hàm Tân, Lagi do ai đầu tư?", ("ham tan", "lagi"), (), ()),
     ("Đơn vị nào tổ chức hội nghị?", (), (), ()),
+    ("Đại diện Sở Kế hoạch và Đầu tư nào tham dự?", ("so ke hoach va dau tu",), (), ()),  # a partner by its kind
+    ("Ai là Giám đốc Sở Công Thương tỉnh Bình Thuận?", ("binh thuan", "so cong thuong"), (), ()),
 ])
 def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     c = Constraints.of(question)
@@ -42,6 +44,9 @@ def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     pytest.param("cac BQL KKT, KCN Binh Phuoc Dong Nai Lam Dong trao doi kinh nghiem ve nhung linh vuc nao",
                  "Ban Quản lý KKT Bình Phước, các KCN Đồng Nai và Lâm Đồng trao đổi kinh nghiệm",
                  id="provinces_typed_in_a_row_are_three_names"),
+    pytest.param("Đại diện Sở Lao động và Thương binh Xã hội có dự không?",
+                 "đại diện Trung tâm giới thiệu việc làm thuộc Sở Lao động và Thương binh Xã hội",
+                 id="a_department_named_with_its_kind"),
     pytest.param("Tổng công ty nào xúc tiến đầu tư KCN Hàm Tân Lagi?",
                  "Khu công nghiệp – Đô thị - Dịch vụ Hàm Tân, Lagi", id="a_name_is_met_across_a_comma"),
 ])
@@ -718,3 +723,9 @@ def test_a_sentence_about_another_zone_does_not_answer_who_invests_in_the_one_as
     assert zones(sentence, written=True) == {"ham tan"}  # the kinds joined by dashes come before the name
     assert other_zone("Công ty nào là nhà đầu tư hạ tầng KCN Sơn Mỹ 2?", sentence) == "ham tan"
     assert other_zone("Tổng công ty nào xúc tiến đầu tư KCN Hàm Tân Lagi?", sentence) is None
+
+
+def test_a_department_the_documents_do_not_name_is_unmet():
+    c = Constraints.of("Phó Chủ tịch UBND tỉnh Lương Văn Hải đã đề nghị Sở Tài chính làm gì?")
+    assert c.unmet("Phó Chủ tịch UBND tỉnh Lương Văn Hải đề nghị các sở, ngành, địa phương tháo gỡ khó khăn.") == [
+        "so tai chinh"]
