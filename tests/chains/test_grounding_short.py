@@ -668,6 +668,10 @@ _READ = [
                  ("Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội "
                   "thao tổ chức hàng năm;"),
                  "hàng năm", id="how_often_is_read_after_what_it_qualifies"),
+    pytest.param("Nghị định 29/2008/NĐ-CP do ai ký ban hành?",
+                 ("• Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 của "
+                  "Chính phủ quy định về khu công nghiệp;"),
+                 "Chính phủ", id="a_document_s_issuer_follows_its_number_not_the_sentence_s_doer"),
     pytest.param("Ngoài Đồng Nai và Lâm Đồng, BQL của tỉnh nào nữa tham gia chương trình hợp tác ba ban?",
                  ("Trong khuôn khổ chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng Nai, Ban "
                   "Quản lý KKT Bình Phước và Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng đã được ký kết."),
@@ -729,3 +733,20 @@ def test_a_department_the_documents_do_not_name_is_unmet():
     c = Constraints.of("Phó Chủ tịch UBND tỉnh Lương Văn Hải đã đề nghị Sở Tài chính làm gì?")
     assert c.unmet("Phó Chủ tịch UBND tỉnh Lương Văn Hải đề nghị các sở, ngành, địa phương tháo gỡ khó khăn.") == [
         "so tai chinh"]
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Nghị định 29/2008/NĐ-CP do ai ký ban hành?", True),
+    ("Cơ quan nào ban hành Chỉ thị 27-CT/TU?", True),
+    ("Chỉ thị 27-CT/TU ngày 01/10/2012 của Ban Thường vụ Tỉnh ủy do đồng chí nào ký?", False),  # issuer given
+    ("Chủ tịch UBND tỉnh ký Quyết định 3485/QĐ-UBND tên là gì?", False),  # a person's name
+])
+def test_who_issued_a_numbered_document(question, asks):
+    from assistant.chains.short.documents import asks_issuer
+
+    assert asks_issuer(question) is asks
+
+
+def test_a_sentence_that_gives_no_issuer_does_not_say_who_issued():
+    sentence = "Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP về khu công nghiệp."
+    assert short_span("Nghị định 29/2008/NĐ-CP do ai ký ban hành?", sentence) is None

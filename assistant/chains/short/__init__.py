@@ -25,7 +25,7 @@ from assistant.chains.short.align import _aligned, _anchor, _between, _near
 from assistant.chains.short.clauses import _TOKEN, _after, _clauses, _lstrip, _new
 from assistant.chains.short.counts import _howmany
 from assistant.chains.short.dates import _when
-from assistant.chains.short.documents import _which_doc
+from assistant.chains.short.documents import _which_doc, asks_issuer, issuer_span
 from assistant.chains.short.forms import _clause, _open, form_span, says_which
 from assistant.chains.short.places import _where, _with_body
 from assistant.chains.short.units import _unit, _who, alias_span, asks_a_kind, names_someone, says_who
@@ -104,6 +104,8 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     cue = Cue.of(question)
     if span := alias_span(question, sentence):
         return span
+    if asks_issuer(question):  # "Nghị định 29/2008/NĐ-CP do ai ban hành?": the issuer after its number, or none
+        return issuer_span(question, sentence)
     if cue.kind in (None, "who"):  # "Phó Trưởng ban nào cũng tham dự" asks a post's holder, not the attendees
         attended = None if cue.role or cue.person else _attendees(question, sentence)
         if span := attended or _between(question, sentence):

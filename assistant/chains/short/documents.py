@@ -10,7 +10,7 @@ from assistant.chains.short.clauses import _UP, _new, _trim
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import DOC_RELATION_WORDS, DOCUMENT_KINDS
 from assistant.text.normalize import fold
-from assistant.text.patterns import FULL_DATE
+from assistant.text.patterns import DOCNUM, FULL_DATE
 from assistant.text.places import ISSUER_CODES
 
 _KINDS = "|".join(DOCUMENT_KINDS)
@@ -41,3 +41,33 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
                 continue
             if _new(m.group(0), question):
                 yield _trim(sentence, m.start(), m.end())
+
+
+_ISSUING = re.compile(r"\b(?:ky|ban hanh)\b")
+# "Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 | của Chính phủ | quy định …": who issued it follows its number and date.
+_ISSUED_BY = re.compile(r"(?:\s*,?\s*ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+                        r"\s+của\s+([^,.;:()]+?)(?=\s+(?:về|quy định|hướng dẫn|sửa đổi|ban hành|V/v|v/v)\b|[,.;:()]|$)")
+
+
+def asks_issuer(question: str) -> bool:
+    """Whether the question asks who issued or signed a document it gives the number of ("Nghị định
+    29/2008/NĐ-CP do ai ký ban hành?"), not a person's name ("… do đồng chí nào ký") nor when its issuer is given."""
+    cue = Cue.of(question)
+    number = DOCNUM.search(question)
+    return (cue.kind == "who" and not cue.person and number is not None and _ISSUING.search(fold(question)) is not None
+            and _ISSUED_BY.match(question, _number_end(question, number)) is None)
+
+
+def _number_end(text: str, number: re.Match[str]) -> int:
+    """Where the whole number ``DOCNUM`` found the start of ends: "29/2008/NĐ-CP|"."""
+    return number.start() + len(re.match(r"\S*", text[number.start():]).group(0).rstrip(",;.:"))
+
+
+def issuer_span(question: str, sentence: str) -> tuple[int, int] | None:
+    """The issuer the sentence gives after the asked document's number: "… 29/2008/NĐ-CP ngày 14/3/2008 của |
+    Chính phủ"; None when it gives none (the doer of the sentence did not issue the document)."""
+    number = re.match(r"\d+", DOCNUM.search(question).group(0)).group(0)
+    for m in DOCNUM.finditer(sentence):
+        if re.match(r"\d+", m.group(0)).group(0) == number and (by := _ISSUED_BY.match(sentence, _number_end(sentence, m))):
+            return by.start(1), by.end(1)
+    return None

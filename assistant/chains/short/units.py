@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from assistant.chains.cues import LISTED_COMPANIES, UNIT_LEAD_WORD, Cue
 from assistant.chains.posts import person_names, post_held, post_into
 from assistant.chains.short.clauses import MAX_WORDS, _new, _trim, _words
+from assistant.chains.short.documents import asks_issuer
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import AGENT_WORDS
 from assistant.text.normalize import fold, normalize_text
@@ -142,7 +143,8 @@ def asks_a_kind(question: str) -> bool:
     nào"): with no phrase of that kind in the sentence, it is not answered. A plain "ai" may be answered by
     a sentence whose doer no phrase finder names."""
     folded = fold(question)
-    return Cue.of(question).kind == "who" and bool(_unit_asked(question) or _ASKS_KIND.search(folded))
+    return Cue.of(question).kind == "who" and bool(_unit_asked(question) or _ASKS_KIND.search(folded)
+                                                   or asks_issuer(question))
 
 
 def says_who(question: str, phrase: str) -> bool:
