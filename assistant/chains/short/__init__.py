@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains.constraints import Constraints
-from assistant.chains.cues import Cue, asks_attendance, set_aside
+from assistant.chains.cues import Cue, alternatives, asks_attendance, set_aside
 from assistant.chains.short.align import _aligned, _anchor, _between, _near
 from assistant.chains.short.clauses import _TOKEN, _after, _clauses, _lstrip, _new
 from assistant.chains.short.counts import _howmany
@@ -98,11 +98,28 @@ def _attendees(question: str, sentence: str) -> tuple[int, int] | None:
 _BY_KIND = {"when": _when, "howmany": _howmany, "who": _who, "where": _where, "which-doc": _which_doc}
 
 
+def _chosen(question: str, sentence: str) -> tuple[int, int] | None:
+    """For "buổi sáng hay buổi chiều?", the one option the sentence says, as written ("Chiều ngày 27 …" ->
+    "Chiều"); None when it says both or neither."""
+    offered, choice = alternatives(question)
+    if not choice:
+        return None
+    tokens = list(_TOKEN.finditer(sentence))
+    said = [i for i, t in enumerate(tokens) if fold(t.group(0)) in choice]
+    if len({fold(tokens[i].group(0)) for i in said}) != 1:
+        return None
+    i = said[0]
+    start = tokens[i - 1].start() if i and fold(tokens[i - 1].group(0)) in offered - choice else tokens[i].start()
+    return start, tokens[i].end()
+
+
 def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
     the kind asked, the one the question's own words surround most closely (the first on a tie)."""
     cue = Cue.of(question)
     if span := alias_span(question, sentence):
+        return span
+    if cue.kind is None and (span := _chosen(question, sentence)):  # with "ngày nào" too, the date holds it
         return span
     if asks_issuer(question):  # "Nghị định 29/2008/NĐ-CP do ai ban hành?": the issuer after its number, or none
         return issuer_span(question, sentence)
