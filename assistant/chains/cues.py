@@ -62,7 +62,7 @@ _TYPES = [
                   r"\s+(nao|so may|so bao nhieu|gi)\b"
                   r"|\bso hieu\b"),
     ("when", r"\b(khi nao|bao gio|ngay nao|ngay bao nhieu|thang nao|nam nao|luc nao|thoi gian nao|thoi diem nao"
-             r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao)\b"
+             r"|ngay may|thang may|nam may|hom nao|quy nao|giai doan nao|may gio)\b"
              rf"|\bngay (?:{'|'.join(DATED_ACTS)})\W*$"),  # "QĐ số 3485 … - ngày ban hành?": the date, elliptic
     ("howmany", r"\b(bao nhieu|bao lau(?! mot lan))\b"),  # "bao lâu một lần" asks how often
     ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
@@ -242,7 +242,8 @@ VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|N
          r"|Ke hoach|Dieu|Khoan|Chuong|Muc)\b)(?:thanh pho|tinh|huyen|TP|[A-Z])")
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
-                       r"|\b(website|trang web|email)\s+(nao|la gi)\b|\b(?:e-?mail|thu dien tu)\b")
+                       r"|\b(website|trang web|email)\s+(nao|la gi)\b|\b(?:e-?mail|thu dien tu)\b"
+                       r"|\b(?:website|trang web)\s+cua\b.*\bla gi\b")  # "Website của BQL … là gì?": its address
 _WEB = r"(?i)\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|edu)\b|https?://|www\.|@"
 # A contact detail is a phone number or a street address; a sentence without one does not answer.
 _ASKS_PHONE = re.compile(r"\b(?:so dien thoai|dien thoai|so fax|hotline|duong day nong)\b")
@@ -254,6 +255,8 @@ _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
 _ASKS_ORDINAL = re.compile(r"\b(?:thu may|lan thu bao nhieu)\b")
 ORDINAL = r"(?i)\blan thu (?:\d+|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
 _ASKS_DAY = re.compile(r"\b(?:ngay (?:may|nao|bao nhieu)|hom nao)\b")  # "hôm nào": which day
+_ASKS_HOUR = re.compile(r"\bmay gio\b")  # "lúc mấy giờ": a time of day, not a count
+_HOUR = r"(?i)\b\d{1,2}\s*(?:gio|h)\b|\b\d{1,2}:\d{2}\b"
 
 
 _ATTENDANCE = re.compile(rf"\b(?:{'|'.join(ATTENDANCE_ASKED)})\b")
@@ -300,6 +303,8 @@ class Cue:
             pattern = _PHONE
         elif _ASKS_ADDRESS.search(folded):
             pattern = _ADDRESS
+        elif _ASKS_HOUR.search(folded):
+            pattern = _HOUR
         elif _ASKS_DAY.search(folded):
             pattern = r"(?i)\bngay\s+\d|\b\d{1,2}/\d{1,2}\b"
         elif _ASKS_MONTH.search(folded):

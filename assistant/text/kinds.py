@@ -15,7 +15,8 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 # meeting it reports, "do ai trình bày" not by who organized it.
 DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
               "cap phep", "dang tai", "tham muu", "lap", "trinh bay", "phat bieu", "chu tri", "trao bang", "trao tang",
-              "khen thuong", "viet bai", "viet tin", "dua tin", "dang tin")  # a news item's author: its byline
+              "khen thuong", "viet bai", "viet tin", "dua tin", "dang tin",  # a news item's author: its byline
+              "sinh nam", "sinh ngay", "nam sinh", "ngay sinh")  # a birth: not the date of a meeting the person chaired
 
 # Kinds of legal and administrative documents, as written: what "Nghị định 29/2008/NĐ-CP", "Luật Bảo vệ môi
 # trường" or "tại Quyết định số 3485" (a citation, not a place) open with. Longer forms first.

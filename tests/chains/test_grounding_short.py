@@ -753,3 +753,22 @@ def test_who_issued_a_numbered_document(question, asks):
 def test_a_sentence_that_gives_no_issuer_does_not_say_who_issued():
     sentence = "Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP về khu công nghiệp."
     assert short_span("Nghị định 29/2008/NĐ-CP do ai ký ban hành?", sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "fits"), [
+    pytest.param("Hội nghị kết thúc lúc mấy giờ?", "Tại Hội nghị, 03 Ban quản lý thống nhất cao nội dung báo cáo.", False,
+                 id="a_time_of_day_is_not_a_count"),
+    pytest.param("Hội nghị kết thúc lúc mấy giờ?", "Hội nghị kết thúc lúc 11 giờ 30 cùng ngày.", True, id="a_time_said"),
+    pytest.param("Website của BQL các KCN Lâm Đồng là gì?", "Ban Quản lý TP.HCM giới thiệu trên trang website.", False,
+                 id="a_website_asked_is_its_address"),
+])
+def test_a_strict_cue_needs_its_phrase(question, sentence, fits):
+    from assistant.chains.cues import Cue
+
+    cue = Cue.of(question)
+    assert cue.strict and cue.fits(sentence) is fits
+
+
+def test_a_birth_is_not_the_date_of_a_meeting():
+    sentence = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các KCN Lâm Đồng."
+    assert mismatch("Ông Lâm Văn Tiếp sinh năm nào?", sentence) is not None
