@@ -37,6 +37,9 @@ _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(
 _SIGNED = re.compile(r"\b(?:da|duoc)\s+ky ket\b")  # "nội dung đã ký kết": what was signed, not a signing event
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
+# The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
+_NEXT_EVENT = re.compile(r"\b(?:hoi nghi|hn|buoi|cuoc|lan|ky|dot)(?: [a-z]+){0,2} (?:tiep theo|ke tiep|toi)\b")
+_NEXT_SAID = re.compile(r"\b(?:tiep theo|ke tiep|toi|luan phien|sau)\b")
 
 
 def _in_attendance(sentence: str, passage: Passage) -> bool:
@@ -240,6 +243,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"khu công nghiệp khác: {zone}"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
+    if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
+        return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):

@@ -772,3 +772,9 @@ def test_a_strict_cue_needs_its_phrase(question, sentence, fits):
 def test_a_birth_is_not_the_date_of_a_meeting():
     sentence = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các KCN Lâm Đồng."
     assert mismatch("Ông Lâm Văn Tiếp sinh năm nào?", sentence) is not None
+
+
+def test_the_next_meeting_is_told_only_by_a_sentence_that_looks_ahead():
+    question = "HN sơ kết 26/4/2019 thống nhất tổ chức HN tiếp theo ở tỉnh nào?"
+    assert mismatch(question, "Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị sơ kết.")
+    assert not mismatch(question, "Hội nghị tiếp theo sẽ do Ban Quản lý KKT Bình Phước tổ chức tại tỉnh Bình Phước.")
