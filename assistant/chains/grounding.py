@@ -37,6 +37,8 @@ _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(
 _SIGNED = re.compile(r"\b(?:da|duoc)\s+ky ket\b")  # "nội dung đã ký kết": what was signed, not a signing event
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
+# Who represented a body the question names: "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại …".
+_REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
 _NEXT_EVENT = re.compile(r"\b(?:hoi nghi|hn|buoi|cuoc|lan|ky|dot)(?: [a-z]+){0,2} (?:tiep theo|ke tiep|toi)\b")
 _NEXT_SAID = re.compile(r"\b(?:tiep theo|ke tiep|toi|luan phien|sau)\b")
@@ -187,9 +189,13 @@ def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
     holder of a body it names ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" is not answered by "Phó Trưởng
     ban Ban Quản lý các Khu chế xuất … thành phố | Nguyễn Tấn Phước"); None otherwise."""
     body = asked_post_body(question)
+    represented = _REPRESENTED.search(fold(question)) if not body else None
+    body = body or (represented.group(1) if represented else "")
     names = [n for n in Constraints.of(question).names if n in expand(body)] if body else []
     if not names:
         return None
+    if represented and not person_names(phrase) and not any(n in expand(phrase) for n in names):
+        return phrase  # "đại diện Công ty PTHT KCN Lộc Sơn" is not "lãnh đạo Ban"
     at = sentence.find(phrase)
     for start, end in person_names(phrase):
         held = post_held(sentence, at + start, at + end) if at >= 0 else None

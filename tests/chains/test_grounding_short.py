@@ -778,3 +778,10 @@ def test_the_next_meeting_is_told_only_by_a_sentence_that_looks_ahead():
     question = "HN sơ kết 26/4/2019 thống nhất tổ chức HN tiếp theo ở tỉnh nào?"
     assert mismatch(question, "Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị sơ kết.")
     assert not mismatch(question, "Hội nghị tiếp theo sẽ do Ban Quản lý KKT Bình Phước tổ chức tại tỉnh Bình Phước.")
+
+
+def test_who_represented_a_named_body_is_not_another_group():
+    question = "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại hội nghị sơ kết 9 tháng 2017?"
+    sentence = "Về dự Hội nghị có các đồng chí lãnh đạo Ban, lãnh đạo các Công ty PTHT KCN Lộc Sơn và Phú Hội."
+    assert post_elsewhere(question, sentence, "lãnh đạo Ban") == "lãnh đạo Ban"
+    assert post_elsewhere(question, sentence, "lãnh đạo các Công ty PTHT KCN Lộc Sơn") is None
