@@ -88,6 +88,8 @@ _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố
 # Question words whose folded form is also a common word: "mấy" / "máy" (nhà máy), "đâu" / "đầu" (đầu tư).
 # Typed with diacritics they are matched as typed; typed without, folded.
 _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
+# "mấy năm một lần", "bao lâu một lần": how often, not how many
+ASKS_OFTEN = re.compile(r"\b(?:bao lau|may (?:nam|thang|tuan|ngay|quy))(?: mot)? lan\b")
 
 
 # "Ngoài X, ...", "Bên cạnh X, ...": X is set aside; the question asks for another one.
@@ -143,6 +145,8 @@ def question_type(question: str) -> str | None:
     for name, pattern in _PATTERNS:
         if name == "where" and post_which(question, folded):  # "Lãnh đạo UBND tỉnh nào": a person
             return "who"
+        if name == "howmany" and ASKS_OFTEN.search(folded):
+            continue
         if pattern.search(folded) or (name in _AMBIGUOUS and asks_word(_AMBIGUOUS[name], question, folded)
                                       and (has_diacritics(question) or not _unambiguous(folded))):
             return name
@@ -163,7 +167,7 @@ _OPEN_FORMS = [
                            r"|\bnham gi\b|\b(?:de|nham) (?:dat|lam) (?:duoc )?(?:dieu|viec) gi\b"  # "để đạt điều gì"
                            r"|\bmuc (?:dich|tieu)\b.*\bla gi\b")),  # "Mục đích của việc … là gì"
     ("list", re.compile(r"\bke ten\b|\b(?:nhung|cac) (?:\S+ ){1,3}nao\b|\bgom (?:nhung )?(?:gi|ai)\b")),
-    ("often", re.compile(r"\b(?:tan suat|bao lau mot lan|may lan|dinh ky (?:the nao|ra sao|bao lau))\b")),
+    ("often", re.compile(r"\b(?:tan suat|bao lau mot lan|may lan|dinh ky (?:the nao|ra sao|bao lau))\b|" + ASKS_OFTEN.pattern)),
     ("yesno", re.compile(r"\bco\b.*\bkhong\s*\??\s*$")),  # "có xảy ra đình công ... không?"
     ("subject", re.compile(r"\bve (?:viec |van de |noi dung |linh vuc )?gi\b")),  # "Công văn ... nói về việc gì"
     ("how", re.compile(r"\b(?:the nao|ra sao|nhu nao|den dau|toi dau)\b")),

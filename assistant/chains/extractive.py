@@ -185,7 +185,7 @@ class ExtractiveAnswerer:
             log.info("abstain: %r does not say which, for %r", short.quote, question)
             return refusal(question, passages)
         cue = Cue.of(question)
-        if short is None and (cue.strict or asks_a_kind(question)):
+        if short is None and (cue.strict or asks_a_kind(question) or (open_form(question) or ("",))[0] == "often"):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", cue.kind, question)
             return refusal(question, passages)

@@ -785,3 +785,15 @@ def test_who_represented_a_named_body_is_not_another_group():
     sentence = "Về dự Hội nghị có các đồng chí lãnh đạo Ban, lãnh đạo các Công ty PTHT KCN Lộc Sơn và Phú Hội."
     assert post_elsewhere(question, sentence, "lãnh đạo Ban") == "lãnh đạo Ban"
     assert post_elsewhere(question, sentence, "lãnh đạo các Công ty PTHT KCN Lộc Sơn") is None
+
+
+def test_how_often_is_answered_by_a_frequency_or_not_at_all():
+    from assistant.chains.cues import Cue, open_form
+
+    question = "Hai Ban tổng kết chương trình hợp tác mấy năm một lần?"
+    assert Cue.of(question).kind is None and open_form(question)[0] == "often"  # not a count ("20 năm xây dựng")
+    sentence = "Qua 3 năm tiếp tục thực hiện Chương trình hợp tác, hai Ban đã học hỏi kinh nghiệm quản lý nhà nước."
+    assert short_span("Hai Ban sơ kết chương trình hợp tác bao lâu một lần?", sentence) is None
+    said = "Định kỳ hàng năm đều tổ chức sơ kết, tổng kết để đánh giá kết quả thực hiện."
+    a, b = short_span(question, said)
+    assert said[a:b] == "Định kỳ hàng năm"

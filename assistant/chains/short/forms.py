@@ -92,6 +92,8 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
     """The answer to an open question: the cause a "vì sao" asks (:func:`_cause`); by its form
     (:func:`form_span`); else what follows the verb it asks the object of ("còn đề ra | điều gì" ->
     "phương hướng hợp tác …", :func:`_aligned`); else :func:`_clause`."""
+    if (open_form(question) or ("",))[0] == "often":  # how often: a frequency said, or nothing answers
+        return form_span(question, sentence)
     for find in (_cause, form_span, _object_of, _subject_of, _clause):
         span = find(question, sentence)
         if span is not None and content_words(sentence[span[0]:span[1]]):  # "nhằm" alone says nothing
