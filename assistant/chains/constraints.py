@@ -27,12 +27,14 @@ from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR
 from assistant.text.places import (
+    DIRECTIONS,
     GENERIC_CAPITALIZED,
     NAME_MARKERS,
     NAMED_UNIT_LEADS,
     ORDINALS,
     PLACE_MARKERS,
     PROVINCES,
+    REGION_MARKERS,
 )
 from assistant.text.stopwords import LAW_NAME_ENDS, OPENING_WORDS, STOPWORDS
 
@@ -122,13 +124,18 @@ _NAME_WORD = rf"[{UP}][{LOW}]*(?:\s+(?!(?:nào|tỉnh|thành|huyện|xã)\b)[{LO
 _UNIT_NAMED = re.compile(rf"\b(?:{'|'.join(NAMED_UNIT_LEADS)})\s+{_NAME_WORD}(?:\s+(?:(?:và|-|–)\s+)?{_NAME_WORD})*")
 
 
+# A region in a body's name ("Vùng kinh tế trọng điểm phía Bắc"), not a description ("đô thị lớn phía Nam").
+_REGION = re.compile(rf"(?<=\b[Vv]ùng\b)[^,.;?]{{0,30}}?\b((?:{'|'.join(REGION_MARKERS)})\s+(?:{'|'.join(DIRECTIONS)}))\b")
+
+
 def _unit_names(question: str) -> list[str]:
-    """Departments the question names with their kind, lowercase as typed ("sở tài chính"); only when typed with
-    diacritics, where "Sở" is not "Số"."""
+    """Departments the question names with their kind, and regions by their direction, lowercase as typed ("sở
+    tài chính", "phía bắc"); only when typed with diacritics, where "Sở" is not "Số"."""
     text = normalize_text(question)
     if not has_diacritics(text):
         return []
-    return [m.group(0).lower() for m in _UNIT_NAMED.finditer(text) if not STOPWORDS.issuperset(fold(m.group(0)).split()[1:])]
+    units = [m.group(0) for m in _UNIT_NAMED.finditer(text) if not STOPWORDS.issuperset(fold(m.group(0)).split()[1:])]
+    return [u.lower() for u in units + _REGION.findall(text)]
 
 
 def _as_written(names: list[str]) -> tuple[str, ...]:

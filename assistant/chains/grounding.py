@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains.constraints import Constraints, period_starts, zones
-from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance
+from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, question_type
 from assistant.chains.posts import asked_post_body, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
@@ -39,6 +39,8 @@ _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 # Who represented a body the question names: "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại …".
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
+# What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
+_DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
 _NEXT_EVENT = re.compile(r"\b(?:hoi nghi|hn|buoi|cuoc|lan|ky|dot)(?: [a-z]+){0,2} (?:tiep theo|ke tiep|toi)\b")
 _NEXT_SAID = re.compile(r"\b(?:tiep theo|ke tiep|toi|luan phien|sau)\b")
@@ -249,6 +251,10 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"khu công nghiệp khác: {zone}"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
+    if (about := _DOC_ABOUT.search(q)) and question_type(question) == "which-doc":
+        topic = [w for w in re.findall(r"[a-z]+", expand(about.group(1))) if w not in STOPWORDS]  # "KCN": written out
+        if topic and not all(re.search(rf"\b{w}\b", expand(s)) for w in topic):
+            return f"văn bản về việc khác (câu hỏi: về {about.group(1)})"  # "Nghị định nào về đất đai"
     if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):

@@ -48,6 +48,10 @@ UNIT_NAME_WORDS = (  # space-separated
 # documents may not mention: the name is matched with its kind).
 NAMED_UNIT_LEADS = ("Sở", "Bộ", "Cục", "Tổng cục")
 
+# A region by its direction: "Vùng kinh tế trọng điểm phía Nam" is not "… phía Bắc".
+REGION_MARKERS = ("phía", "miền")
+DIRECTIONS = ("Bắc", "Nam", "Trung", "Tây", "Đông")
+
 # Abbreviations that stand for a unit's or zone's words ("KCN" = khu công nghiệp), folded.
 UNIT_ABBREVIATIONS = "kcn kkt kcx bql"  # space-separated
 

@@ -797,3 +797,19 @@ def test_how_often_is_answered_by_a_frequency_or_not_at_all():
     said = "Định kỳ hàng năm đều tổ chức sơ kết, tổng kết để đánh giá kết quả thực hiện."
     a, b = short_span(question, said)
     assert said[a:b] == "Định kỳ hàng năm"
+
+
+def test_a_region_in_a_body_s_name_is_a_constraint_a_description_is_not():
+    c = Constraints.of("Hai Ban tham gia hoạt động chung của các Ban Quản lý Vùng kinh tế trọng điểm phía Bắc nào?")
+    assert c.unmet("các hoạt động chung của các Ban Quản lý Vùng kinh tế trọng điểm phía Nam") == ["phia bac"]
+    assert Constraints.of("Tỉnh cao nguyên giúp nhà máy ở đô thị lớn phía Nam tìm nguồn cung nông sản bằng cách nào?").names == ()
+
+
+@pytest.mark.parametrize(("question", "off"), [
+    ("Nghị định số 21/2008/NĐ-CP sửa đổi Nghị định nào về đất đai?", True),
+    ("Nghị định số 21/2008/NĐ-CP sửa đổi Nghị định nào về bảo vệ môi trường?", False),
+])
+def test_what_a_document_asked_for_is_about_is_said(question, off):
+    sentence = ("Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 "
+                "của Chính phủ về việc hướng dẫn thi hành một số điều của Luật Bảo vệ môi trường.")
+    assert (mismatch(question, sentence) is not None) is off
