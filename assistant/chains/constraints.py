@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chains.posts import LOW, UP
+from assistant.chains.posts import LOW, ROLES, UP
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, has_diacritics, normalize_text
@@ -128,6 +128,9 @@ _UNIT_NAMED = re.compile(rf"\b(?:{'|'.join(NAMED_UNIT_LEADS)})\s+{_NAME_WORD}(?:
 _REGION = re.compile(rf"(?<=\b[Vv]ùng\b)[^,.;?]{{0,30}}?\b((?:{'|'.join(REGION_MARKERS)})\s+(?:{'|'.join(DIRECTIONS)}))\b")
 
 
+_DEPUTY = re.compile(rf"\bpho (?:{'|'.join(r for r in ROLES if r != 'lanh dao')})\b")
+
+
 def _unit_names(question: str) -> list[str]:
     """Departments the question names with their kind, and regions by their direction, lowercase as typed ("sở
     tài chính", "phía bắc"); only when typed with diacritics, where "Sở" is not "Số"."""
@@ -194,7 +197,7 @@ class Constraints:
         capitalized = _names(question)
         units = _unit_names(question)
         names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
-                 + [expand(u) for u in units])
+                 + [expand(u) for u in units] + _DEPUTY.findall(folded))  # "Phó Trưởng Ban": a deputy named
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         counted = _TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question)))  # ordinals and quarters aside

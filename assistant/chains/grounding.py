@@ -12,7 +12,7 @@ import re
 
 from assistant.chains.constraints import Constraints, period_starts, zones
 from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, question_type
-from assistant.chains.posts import asked_post_body, person_names, post_held
+from assistant.chains.posts import ROLES, asked_post_body, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
@@ -142,6 +142,20 @@ def _other_body(question: str, sentence: str) -> str | None:
 _POST_AT = re.compile(r"\b(?:chuc vu|chuc danh|giu chuc)\b.*?\b(?:o|tai|cua)\s+(.+)$")
 
 
+_RANKED = re.compile(rf"\b(pho\s+)?({'|'.join(r for r in ROLES if r != 'lanh dao')})\b")
+
+
+def _other_rank(q: str, s: str) -> str | None:
+    """The post the sentence (folded ``s``) names where the question (folded ``q``) names the same post with the
+    other rank: its deputy ("Phó Trưởng Ban") for the head, or the head for its deputy; None otherwise."""
+    said = {(bool(m.group(1)), m.group(2)) for m in _RANKED.finditer(s)}
+    for deputy, post in {(bool(m.group(1)), m.group(2)) for m in _RANKED.finditer(q)}:
+        ranks = {d for d, p in said if p == post}
+        if ranks and deputy not in ranks:
+            return ("" if deputy else "pho ") + post
+    return None
+
+
 def _other_post(question: str, texts: list[str]) -> str | None:
     """The post the evidence gives a person the question names with another post: "Nguyễn Tấn Phước,
     Phó Chủ tịch UBND tỉnh, …" is not the "Phó Trưởng ban … Nguyễn Tấn Phước" of the documents."""
@@ -245,6 +259,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
+    if (rank := _other_rank(q, s)) is not None:
+        return f"câu được trích nói về {rank}"  # "Phó Trưởng Ban … kết luận gì" is not what the Trưởng Ban concluded
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"
     if (zone := other_zone(question, sentence)) is not None:

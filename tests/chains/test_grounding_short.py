@@ -813,3 +813,11 @@ def test_what_a_document_asked_for_is_about_is_said(question, off):
     sentence = ("Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 "
                 "của Chính phủ về việc hướng dẫn thi hành một số điều của Luật Bảo vệ môi trường.")
     assert (mismatch(question, sentence) is not None) is off
+
+
+def test_a_deputy_is_not_the_head():
+    question = "Đồng chí Phó Trưởng Ban đã kết luận gì tại hội nghị sơ kết 9 tháng 2017?"
+    sentence = "Trên cơ sở các ý kiến thảo luận, đồng chí Trưởng Ban đã kết luận, đánh giá kết quả thực hiện 9 tháng."
+    assert mismatch(question, sentence) is not None  # the sentence names the head, not the deputy asked
+    assert Constraints.of(question).unmet(sentence + " Ngày 25/9/2017.") == ["pho truong ban"]  # nor its document
+    assert mismatch("Đồng chí Trưởng Ban đã kết luận gì tại hội nghị sơ kết 9 tháng 2017?", sentence) is None
