@@ -668,6 +668,9 @@ _READ = [
                  ("Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội "
                   "thao tổ chức hàng năm;"),
                  "hàng năm", id="how_often_is_read_after_what_it_qualifies"),
+    pytest.param("Tổng kết năm 2019 của chương trình hợp tác ba Ban do Ban nào thực hiện?",
+                 "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.",
+                 "Ban Quản lý các Khu công nghiệp Đồng Nai", id="the_kind_asked_opens_the_answer_between_echoes"),
     pytest.param("Hội nghị tổng kết năm 2019 diễn ra vào buổi sáng hay buổi chiều?",
                  "Chiều ngày 27 tháng 12 năm 2019, Ban Quản lý các KCN tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.",
                  "Chiều", id="a_choice_is_answered_by_the_option_said"),

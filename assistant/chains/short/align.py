@@ -167,7 +167,9 @@ def _between(question: str, sentence: str, reach: int = 4) -> tuple[int, int] | 
             for r in right:
                 if not 1 <= r - k - 2 <= MAX_WORDS:
                     continue
-                start, end = tokens[k + 2].start(), tokens[r - 1].end()
+                # "do Ban nào": the kind the question word asks is the answer's first word ("Ban Quản lý …")
+                headed = skip == 0 and q[at] == "nao" and q[at - 1] not in STOPWORDS
+                start, end = tokens[k + (1 if headed else 2)].start(), tokens[r - 1].end()
                 if re.search(r"[.;()]", sentence[start:end]) or not _new(sentence[start:end], question):
                     continue
                 if best is None or end - start < best[1] - best[0]:
