@@ -214,8 +214,10 @@ class AnswerChain:
         timings = state["timings"]
         start = time.perf_counter()
         article = self._article(state)
-        if article is None and off_topic(state["standalone"], state["passages"], self.settings.answer_topic_floor):
-            log.info("abstain: no passage is near %r in meaning", state["standalone"])
+        if article is None and (about_article(state["standalone"]) or off_topic(
+                state["standalone"], state["passages"], self.settings.answer_topic_floor)):
+            # who wrote an item is its byline, not a sentence's doer; a question no passage is near in meaning
+            log.info("abstain: no byline or stamp, or no passage near in meaning, for %r", state["standalone"])
             answer = refusal(self._asked(state), state["passages"])  # for either mode: no model is asked
             yield answer.answer
         elif self.llm is None or article is not None:  # a byline or stamp is read, not generated

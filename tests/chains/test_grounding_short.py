@@ -344,6 +344,8 @@ def test_who_did_an_act_needs_the_act_said():
     ("Công ty nào phát triển hạ tầng?", "Công ty PTHT KCN Lộc Sơn", True),
     ("Bài tin do phòng nào thực hiện?", "tại thành phố Đà Lạt tỉnh Lâm Đồng", False),  # a place, and no Phòng
     ("Kể tên những doanh nghiệp KCN vi phạm về PCCC.", "ở một số doanh nghiệp KCN", False),  # names, not "some"
+    ("Năm 2019 BQL đã lựa chọn được nhà đầu tư nào cho KCN Tân Đức?", "UBND tỉnh", False),  # an investor is a company
+    ("Nhà đầu tư nào xúc tiến đầu tư KCN Hàm Tân?", "Tổng Công ty Becamex – VSIP", True),
     ("Kể tên các doanh nghiệp đã ký hợp đồng.", "Công ty PTHT KCN Lộc Sơn", True),
     ("Phòng nào đưa tin?", "Phòng Quy hoạch Xây dựng", True),
 ])

@@ -32,6 +32,7 @@ UNANSWERABLE = [
     "Hội nghị sơ kết chương trình hợp tác năm 2022 được tổ chức ở đâu?",
     "Nghị định 82/2018/NĐ-CP quy định những gì về khu kinh tế?",
     "Thủ tục đăng ký khai sinh cho trẻ em cần chuẩn bị những giấy tờ gì?",  # shares "thủ tục", not the topic
+    "Ai là tác giả bài viết về hội nghị sơ kết 9 tháng đầu năm 2017?",  # an item with no byline
 ]
 
 

@@ -22,7 +22,7 @@ _UNIT_WORDS = frozenset(UNIT_NAME_WORDS.split())
 
 
 _ASKS_UNIT = re.compile(r"(?<!truong )(?<!pho )\b(?:don vi|co quan|ban|phong|so|cong ty|doanh nghiep|dn|to chuc"
-                        r"|tong cong ty)(?:\s+\S+){0,4}?\s+nao\b")
+                        r"|tong cong ty|nha dau tu)(?:\s+\S+){0,4}?\s+nao\b")
 _LISTED = re.compile(LISTED_COMPANIES)
 
 
@@ -34,7 +34,7 @@ def _unit_asked(question: str) -> re.Match[str] | None:
 # The lead word of a unit of the kind a question asks for ("phòng nào" -> "Phòng ...").
 _COMPANY_LEADS = ("cong ty", "tong cong ty", "tap doan")  # "doanh nghiệp / DN nào"
 _KIND_LEADS = {"phong": ("phong",), "so": ("so ",), "cong": ("cong ty", "tong cong ty"), "tong": ("tong cong ty",),
-               "doanh": _COMPANY_LEADS, "dn": _COMPANY_LEADS}
+               "doanh": _COMPANY_LEADS, "dn": _COMPANY_LEADS, "nha": _COMPANY_LEADS}  # an investor: a company
 
 
 def _who(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
@@ -153,6 +153,6 @@ def says_who(question: str, phrase: str) -> bool:
     asked = _unit_asked(question)
     leads = _KIND_LEADS.get(asked.group(0).split()[0]) if asked else None
     # a company may go by its brand alone ("Becamex – VSIP"); a Phòng or a Sở is written with its kind
-    proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong", "doanh", "dn"} and any(
+    proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong", "doanh", "dn", "nha"} and any(
         w[:1].isupper() and fold(w) not in _GENERIC for w in re.findall(r"[^\W_]+", phrase))
     return names_someone(phrase) and (leads is None or proper or any(lead.strip() in fold(phrase) for lead in leads))
