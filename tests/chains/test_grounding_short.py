@@ -826,3 +826,14 @@ def test_a_deputy_is_not_the_head():
     assert mismatch(question, sentence) is not None  # the sentence names the head, not the deputy asked
     assert Constraints.of(question).unmet(sentence + " Ngày 25/9/2017.") == ["pho truong ban"]  # nor its document
     assert mismatch("Đồng chí Trưởng Ban đã kết luận gì tại hội nghị sơ kết 9 tháng 2017?", sentence) is None
+
+
+def test_whether_someone_attended_is_told_by_who_attended(passage_factory):
+    text = ("Đến tham dự và chỉ đạo Hội nghị có Phó chủ tịch Thường trực UBND tỉnh Lương Văn Hải. Thực hiện Quyết định "
+            "số 3485/QĐ-UBND của Chủ tịch UBND tỉnh; cập nhật 100% kết quả thực hiện nhiệm vụ.")
+    passage = passage_factory(text)
+    other = "Thực hiện Quyết định số 3485/QĐ-UBND của Chủ tịch UBND tỉnh; cập nhật 100% kết quả thực hiện nhiệm vụ."
+    listed = "Đến tham dự và chỉ đạo Hội nghị có Phó chủ tịch Thường trực UBND tỉnh Lương Văn Hải."
+    assert mismatch("Chủ tịch UBND tỉnh có dự hội nghị tổng kết năm 2019 không?", other, passage)
+    assert mismatch("Chủ tịch UBND tỉnh có dự hội nghị tổng kết năm 2019 không?", listed, passage)  # the deputy did
+    assert not mismatch("Phó Chủ tịch UBND tỉnh có dự hội nghị không?", listed, passage)
