@@ -194,10 +194,12 @@ def other_zone(question: str, sentence: str) -> str | None:
 def off_topic(question: str, passages: list[Passage], floor: float) -> bool:
     """Whether every passage is far from ``question`` in meaning (dense cosine under ``floor``): "Thủ tục đăng
     ký khai sinh … cần những giấy tờ gì?" shares "thủ tục", "chuẩn bị" with a report, not its topic. Not when
-    the question names a document number, which the embedding does not read ("CV 4622/UBND-KT ngày mấy?" is
-    near nothing yet answered by its number); nothing is known without dense scores (keyword search)."""
+    the question gives a name, number or document number, which the embedding reads poorly ("cv 4622 ve viec gi"
+    is near nothing yet answered by its number) and the constraints check; nothing is known without dense
+    scores (keyword search)."""
     dense = [p.scores["dense"]["score"] for p in passages if (p.scores or {}).get("dense")]
-    return bool(dense) and max(dense) < floor and not Constraints.of(question).documents
+    pinned = Constraints.of(question)  # a name or number the question gives is matched by the constraints instead
+    return bool(dense) and max(dense) < floor and not (pinned.documents or pinned.names or pinned.numbers)
 
 
 def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:

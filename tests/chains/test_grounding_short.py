@@ -703,6 +703,7 @@ def _near(score: float | None, text: str = "Ban Quản lý họp.") -> Passage:
     pytest.param("Thủ tục đăng ký khai sinh cần những giấy tờ gì?", [0.28, 0.2], True, id="far_from_every_passage"),
     pytest.param("Hội nghị tổng kết năm 2019 họp ở đâu?", [0.28, 0.5], False, id="one_passage_near"),
     pytest.param("CV 4622/UBND-KT ngày mấy?", [0.31], False, id="a_document_number_is_read_by_its_letters"),
+    pytest.param("cv 4622 ve viec gi", [0.30], False, id="a_number_is_checked_by_the_constraints"),
     pytest.param("Thủ tục đăng ký khai sinh cần những giấy tờ gì?", [None], False, id="keyword_search_knows_nothing"),
 ])
 def test_off_topic_when_no_passage_is_near_in_meaning(question, scores, off):
@@ -837,3 +838,10 @@ def test_whether_someone_attended_is_told_by_who_attended(passage_factory):
     assert mismatch("Chủ tịch UBND tỉnh có dự hội nghị tổng kết năm 2019 không?", other, passage)
     assert mismatch("Chủ tịch UBND tỉnh có dự hội nghị tổng kết năm 2019 không?", listed, passage)  # the deputy did
     assert not mismatch("Phó Chủ tịch UBND tỉnh có dự hội nghị không?", listed, passage)
+
+
+def test_a_counted_unit_ends_before_its_verb():
+    from assistant.chains.cues import Cue
+
+    cue = Cue.of("hội nghị sơ kết 2017 ở đà lạt có mấy ban tham dự")
+    assert cue.kind == "howmany" and cue.fits("với sự tham dự của lãnh đạo 03 Ban quản lý")
