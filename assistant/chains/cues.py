@@ -254,6 +254,8 @@ _ASKS_PHONE = re.compile(r"\b(?:so dien thoai|dien thoai|so fax|hotline|duong da
 _PHONE = r"(?<![\d/])\(?\+?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d/])"
 _ASKS_ADDRESS = re.compile(r"\b(?:dia chi|tru so)\b")
 _ADDRESS = r"(?i:\b(?:so\s+)?\d+[a-z]?(?:/\d+)?\s*,?\s*(?:duong|pho))\s+[A-Z]"
+_ASKS_CONTACT = re.compile(r"\b(?:thong tin )?lien (?:he|lac)\b(?! voi)")  # "Thông tin liên hệ của BQL?"
+_CONTACT = rf"{_PHONE}|{_ADDRESS}|(?i:\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net)\b|@)"
 _ASKS_MONTH = re.compile(r"\bthang (may|nao|bao nhieu)\b")
 # "lần thứ mấy": an ordinal answers ("lần thứ nhất"), not a number.
 _ASKS_ORDINAL = re.compile(r"\b(?:thu may|lan thu bao nhieu)\b")
@@ -307,6 +309,8 @@ class Cue:
             pattern = _PHONE
         elif _ASKS_ADDRESS.search(folded):
             pattern = _ADDRESS
+        elif _ASKS_CONTACT.search(folded) and kind is None:
+            pattern = _CONTACT
         elif _ASKS_HOUR.search(folded):
             pattern = _HOUR
         elif _ASKS_DAY.search(folded):

@@ -300,7 +300,7 @@ def _other_act(question: str, sentence: str, number: re.Match[str] | None) -> st
     acts = _named(_ACTS, q)
     numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
     # "công văn … ký ngày nào": a document named by its kind is dated by the number the sentence gives it
-    numbered = numbered or (law is None and acts <= _ISSUING and bool(_DOCUMENT_KIND.search(q))
+    numbered = numbered or (law is None and acts <= _ISSUING and bool(_DOCUMENT_KIND.search(expand(question)))
                             and DOCNUM.search(sentence) is not None)
     # "Ông Lương Văn Hải đã trao bằng khen cho …", "Bà Yến Lệ đã được nhận …": that person's act
     doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question)))

@@ -767,6 +767,9 @@ def test_a_sentence_that_gives_no_issuer_does_not_say_who_issued():
     pytest.param("Hội nghị kết thúc lúc mấy giờ?", "Hội nghị kết thúc lúc 11 giờ 30 cùng ngày.", True, id="a_time_said"),
     pytest.param("Website của BQL các KCN Lâm Đồng là gì?", "Ban Quản lý TP.HCM giới thiệu trên trang website.", False,
                  id="a_website_asked_is_its_address"),
+    pytest.param("Thông tin liên hệ của BQL các KCN tỉnh?", "Thông tin về các KCN Lâm Đồng đã được đưa lên trang Web.",
+                 False, id="contact_details_are_a_phone_an_address_or_a_site"),
+    pytest.param("Thông tin liên hệ của BQL các KCN tỉnh?", "Điện thoại: 0263 3822 123.", True, id="a_phone_said"),
 ])
 def test_a_strict_cue_needs_its_phrase(question, sentence, fits):
     from assistant.chains.cues import Cue
@@ -845,3 +848,8 @@ def test_a_counted_unit_ends_before_its_verb():
 
     cue = Cue.of("hội nghị sơ kết 2017 ở đà lạt có mấy ban tham dự")
     assert cue.kind == "howmany" and cue.fits("với sự tham dự của lãnh đạo 03 Ban quản lý")
+
+
+def test_a_document_kind_written_short_dates_its_number():
+    sentence = "Thực hiện phần mềm theo Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
+    assert mismatch("qd 3485 ky ngay nao", sentence) is None  # "qd" is "quyết định": the date after its number
