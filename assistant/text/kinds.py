@@ -13,7 +13,7 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 
 # Acts a document dates or names the doer of: "được ban hành ngày nào" is not answered by the date of the
 # meeting it reports, "do ai trình bày" not by who organized it.
-DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "bo nhiem", "cong bo",
+DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "het hieu luc", "bo nhiem", "cong bo",
               "cap phep", "dang tai", "tham muu", "lap", "trinh bay", "phat bieu", "chu tri", "trao bang", "trao tang",
               "khen thuong", "viet bai", "viet tin", "dua tin", "dang tin",  # a news item's author: its byline
               "sinh nam", "sinh ngay", "nam sinh", "ngay sinh")  # a birth: not the date of a meeting the person chaired

@@ -853,3 +853,8 @@ def test_a_counted_unit_ends_before_its_verb():
 def test_a_document_kind_written_short_dates_its_number():
     sentence = "Thực hiện phần mềm theo Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
     assert mismatch("qd 3485 ky ngay nao", sentence) is None  # "qd" is "quyết định": the date after its number
+
+
+def test_the_date_after_a_number_is_not_when_the_document_ends():
+    sentence = "Thực hiện phần mềm theo Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
+    assert mismatch("Quyết định 3485/QĐ-UBND hết hiệu lực khi nào?", sentence) is not None
