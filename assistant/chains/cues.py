@@ -88,6 +88,7 @@ _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố
 # Question words whose folded form is also a common word: "mấy" / "máy" (nhà máy), "đâu" / "đầu" (đầu tư).
 # Typed with diacritics they are matched as typed; typed without, folded.
 _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
+ZONE_WRITTEN = r"khu cong nghiep|KCN"  # how a zone asked by its name is written
 # "mấy năm một lần", "bao lâu một lần": how often, not how many
 ASKS_OFTEN = re.compile(r"\b(?:bao lau|may (?:nam|thang|tuan|ngay|quy))(?: mot)? lan\b")
 
@@ -295,7 +296,7 @@ class Cue:
         pattern = None
         if (place := _WHICH_PLACE.search(folded)) is not None:
             asked = place.group(1)
-            written = r"khu cong nghiep|KCN" if asked in {"khu cong nghiep", "kcn"} else asked
+            written = ZONE_WRITTEN if asked in {"khu cong nghiep", "kcn"} else asked
             pattern = rf"(?i:\b(?:{written}))\s+[A-Z]"
         elif kind == "where" and _ASKS_VENUE.search(folded):  # where an event was held: a named place
             pattern = VENUE
@@ -320,6 +321,11 @@ class Cue:
         own = tuple(fold(m.group(0)) for m in _DATE.finditer(normalize_text(question))) if kind == "when" else ()
         person = kind == "who" and bool(_PERSON_ASKED.search(folded))
         return cls(kind, unit, role, pattern, own, person)
+
+    @property
+    def zone(self) -> bool:
+        """Whether a zone is asked by its name ("KCN nào")."""
+        return bool(self.pattern) and ZONE_WRITTEN in self.pattern
 
     @property
     def strict(self) -> bool:

@@ -858,3 +858,19 @@ def test_a_document_kind_written_short_dates_its_number():
 def test_the_date_after_a_number_is_not_when_the_document_ends():
     sentence = "Thực hiện phần mềm theo Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
     assert mismatch("Quyết định 3485/QĐ-UBND hết hiệu lực khi nào?", sentence) is not None
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    pytest.param("KCN nào của Đồng Nai tham gia chương trình hợp tác?",
+                 "Chương trình hợp tác giữa Ban Quản lý KKT Bình Phước, Ban Quản lý các KCN Đồng Nai và Ban Quản lý các "
+                 "KCN Lâm Đồng.", None, id="a_province_s_zones_are_not_one_zone"),
+    pytest.param("Năm 2017 Lâm Đồng thu hút đầu tư vào KCN nào của tỉnh Bình Phước?",
+                 "Ngày 26/12/2017 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý tổ chức Hội nghị.", None,
+                 id="a_zone_asked_is_not_a_place_the_sentence_is_at"),
+    pytest.param("Năm 2017 BQL tập trung thu hút đầu tư vào những KCN nào?",
+                 "tập trung xúc tiến thu hút đầu tư vào 02 KCN Lộc Sơn và Phú Hội.", "KCN Lộc Sơn và Phú Hội",
+                 id="zones_listed_with_va"),
+])
+def test_a_zone_asked_by_name(question, sentence, expected):
+    span = short_span(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == expected

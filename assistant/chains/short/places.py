@@ -11,7 +11,14 @@ from assistant.chains.short.clauses import _UP, _new, _trim
 from assistant.chains.short.documents import _KINDS
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold, normalize_text, strip_diacritics
-from assistant.text.places import NOT_AT, ONLINE_PLACES, PLACE_MARKERS, PROVINCES, UNIT_NAME_WORDS
+from assistant.text.places import (
+    GENERIC_CAPITALIZED,
+    NOT_AT,
+    ONLINE_PLACES,
+    PLACE_MARKERS,
+    PROVINCES,
+    UNIT_NAME_WORDS,
+)
 from assistant.text.stopwords import STOPWORDS
 
 _PLACE_WORDS = frozenset(fold(w) for w in UNIT_NAME_WORDS.split() + PLACE_MARKERS.split())
@@ -25,6 +32,10 @@ _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị
 _WORD = re.compile(r"[^\W_]+")
 
 
+_GENERIC = frozenset(normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split())  # as written: "Phú" is no "Phủ"
+_PROVINCE_WORDS = frozenset(" ".join(_WORD.findall(expand(p))) for p in PROVINCES)
+
+
 def _words(text: str) -> str:
     """``text`` expanded and folded, its words between spaces: "Lâm Đồng," is said in "… và Lâm Đồng, BQL …"."""
     return " " + " ".join(_WORD.findall(expand(text))) + " "
@@ -33,7 +44,10 @@ def _words(text: str) -> str:
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """Places, best kind first: the kind of place asked ("huyện nào"), then "tại/ở ...", then a place
     named in passing ("UBND huyện Hàm Tân"); a later kind only when the sentence has none of the former."""
-    for tier in (_asked_places, _board_places, _at_places, _named_places, _online_places, _given_places):
+    # "KCN nào": a zone by its name, or none
+    tiers = (_asked_places,) if cue.zone else (_asked_places, _board_places, _at_places, _named_places, _online_places,
+                                            _given_places)
+    for tier in tiers:
         found = list(tier(question, sentence, cue))
         if found:
             yield from found
@@ -49,8 +63,15 @@ def _asked_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int,
                         sentence[m.end() - 1:])
         end = m.end() - 1 + tail.end()
         name = sentence[m.end() - 1:end]
-        # "UBND tỉnh Lương Văn Hải" is a person; a place the question names is not its answer
-        if not person_names(sentence[m.start():end]) and _words(name) not in folded_q:
+        joins = re.finditer(r"\s+và\s+", name)  # "KCN Đồng Nai | và Ban Quản lý …": a unit is no zone
+        cut = next((j.start() for j in joins if normalize_text(name[j.end():].split()[0]).lower() in _GENERIC), None)
+        if cut is not None:
+            name, end = name[:cut], m.end() - 1 + cut
+        items = re.split(r"\s+và\s+", name)
+        # "UBND tỉnh Lương Văn Hải" is a person; a place the question names is not its answer; "các KCN Lâm
+        # Đồng" are a province's zones, not one of them
+        province = cue.zone and _words(items[0]).strip() in _PROVINCE_WORDS
+        if not person_names(sentence[m.start():end]) and _words(items[0]) not in folded_q and not province:
             yield _trim(sentence, m.start(), end)
 
 
