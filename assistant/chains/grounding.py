@@ -41,6 +41,7 @@ _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
 # What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
 _DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
+_COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
 _NEXT_EVENT = re.compile(r"\b(?:hoi nghi|hn|buoi|cuoc|lan|ky|dot)(?: [a-z]+){0,2} (?:tiep theo|ke tiep|toi)\b")
 _NEXT_SAID = re.compile(r"\b(?:tiep theo|ke tiep|toi|luan phien|sau)\b")
@@ -245,6 +246,10 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
             other = not _years(s) & years and held not in years and not (held - 1 in years and passage.date[5:7] <= "03")
         if other:
             return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
+    elif passage is not None and passage.date and (years := _years(_COMPARED.sub(" ", q))) and not DOCNUM.search(question):
+        held = int(passage.date[:4])  # a report of year Y tells Y, plans Y + 1, and may be held early in Y + 1
+        if not _years(s) & years and not years & {held, held + 1} and not (held - 1 in years and passage.date[5:7] <= "03"):
+            return f"năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))}, tài liệu năm {held})"
     number = DOCNUM.search(question)
     documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
     if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:

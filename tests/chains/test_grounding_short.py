@@ -874,3 +874,16 @@ def test_the_date_after_a_number_is_not_when_the_document_ends():
 def test_a_zone_asked_by_name(question, sentence, expected):
     span = short_span(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(("question", "off"), [
+    ("KCN nào của tỉnh chậm lựa chọn nhà đầu tư năm 2018?", True),  # a 2019 report tells 2019
+    ("KCN nào của tỉnh chậm lựa chọn nhà đầu tư năm 2019?", False),
+    ("Năm 2020 tỉnh tiếp tục hoàn chỉnh quy hoạch KCN nào?", False),  # it plans 2020
+    ("Vốn đầu tư năm 2019 tăng bao nhiêu so với năm 2018?", False),  # 2018 is the base compared with
+])
+def test_a_year_the_question_gives_is_the_report_s(passage_factory, question, off):
+    sentence = "Việc lựa chọn nhà đầu tư KCN Tân Đức còn chậm."
+    passage = passage_factory(sentence)
+    passage.date = "2019-12-27"
+    assert (mismatch(question, sentence, passage) is not None) is off
