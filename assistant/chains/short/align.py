@@ -167,9 +167,12 @@ def _between(question: str, sentence: str, reach: int = 4) -> tuple[int, int] | 
             for r in right:
                 if not 1 <= r - k - 2 <= MAX_WORDS:
                     continue
-                # "do Ban nào": the kind the question word asks is the answer's first word ("Ban Quản lý …")
-                headed = skip == 0 and q[at] == "nao" and q[at - 1] not in STOPWORDS
-                start, end = tokens[k + (1 if headed else 2)].start(), tokens[r - 1].end()
+                # "do Ban nào", "Công ty nào": the kind the question word asks opens the name that answers
+                kind = 0
+                if skip == 0 and q[at] == "nao":  # ("do | Ban Quản lý …", "Tổng | Công ty Becamex")
+                    kind = next((n for n in (2, 1) if tokens[k + 2 - n].group(0)[:1].isupper()
+                                 and all(w not in STOPWORDS for w in q[at - n:at])), 0)
+                start, end = tokens[k + 2 - kind].start(), tokens[r - 1].end()
                 if re.search(r"[.;()]", sentence[start:end]) or not _new(sentence[start:end], question):
                     continue
                 if best is None or end - start < best[1] - best[0]:

@@ -11,7 +11,7 @@ from assistant.chains.short.clauses import MAX_WORDS, _new, _trim, _words
 from assistant.chains.short.documents import asks_issuer
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import AGENT_WORDS
-from assistant.text.normalize import fold, normalize_text
+from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.places import GENERIC_CAPITALIZED, UNIT_NAME_WORDS
 
 # A unit's name from the word that opens it (cues.UNIT_LEAD_WORD) on to the next stop.
@@ -154,5 +154,6 @@ def says_who(question: str, phrase: str) -> bool:
     leads = _KIND_LEADS.get(asked.group(0).split()[0]) if asked else None
     # a company may go by its brand alone ("Becamex – VSIP"); a Phòng or a Sở is written with its kind
     proper = asked is not None and asked.group(0).split()[0] in {"cong", "tong", "doanh", "dn", "nha"} and any(
-        w[:1].isupper() and fold(w) not in _GENERIC for w in re.findall(r"[^\W_]+", phrase))
+        w[:1].isupper() and not has_diacritics(w) and fold(w) not in _GENERIC  # a brand: "Becamex", not "Phần"
+        for w in re.findall(r"[^\W_]+", phrase))
     return names_someone(phrase) and (leads is None or proper or any(lead.strip() in fold(phrase) for lead in leads))
