@@ -42,6 +42,7 @@ _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | 
 # What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
 _DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
+_MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
 _NEXT_EVENT = re.compile(r"\b(?:hoi nghi|hn|buoi|cuoc|lan|ky|dot)(?: [a-z]+){0,2} (?:tiep theo|ke tiep|toi)\b")
 _NEXT_SAID = re.compile(r"\b(?:tiep theo|ke tiep|toi|luan phien|sau)\b")
@@ -266,7 +267,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
-    if passage is not None and asks_attendance(q) and (open_form(question) or ("",))[0] == "yesno" \
+    if passage is not None and asks_attendance(q) and _MEETING.search(q) and (open_form(question) or ("",))[0] == "yesno" \
             and not asks_attendance(s) and not _in_attendance(sentence, passage):
         return "câu được trích không kể thành phần dự họp"  # "Chủ tịch UBND tỉnh có dự … không?"
     if (rank := _other_rank(q, s)) is not None:

@@ -893,3 +893,9 @@ def test_a_year_the_question_gives_is_the_report_s(passage_factory, question, of
     passage = passage_factory(sentence)
     passage.date = "2019-12-27"
     assert (mismatch(question, sentence, passage) is not None) is off
+
+
+def test_taking_part_in_something_is_not_attending_a_meeting(passage_factory):
+    sentence = "Sinh viên đăng ký học phần theo kế hoạch của trường."
+    passage = passage_factory(sentence)
+    assert mismatch("Sinh viên có được tham gia học phần này không?", sentence, passage) is None
