@@ -232,25 +232,16 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     sentence itself names the year), a
     target where the question asks what was achieved, or a plan where it asks what was done: a document
     cannot report as done what it dates after itself ("Cuối năm 2018 tổ chức tổng kết" in a 2017 report),
-    unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …")."""
+    unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"); another
+    document, act, post, rank, zone, doer or subject; the meeting held for the next one ("HN tiếp theo")."""
     q, s = fold(question), fold(sentence)
     asked, said = _named(_EVENTS, _SIGNED.sub(" ", q)), _named(_EVENTS, _SIGNED.sub(" ", s))
     if not said and passage is not None:
         said = _named(_EVENTS, fold(passage.title))
     if asked and said and not asked & said:
         return f"sự kiện khác: {', '.join(sorted(said))} (câu hỏi: {', '.join(sorted(asked))})"
-    if passage is not None and passage.date and (years := _event_years(q)):
-        held = int(passage.date[:4])  # a review of year Y may be held early in Y + 1
-        if own := _event_years(s):  # "Hội nghị sơ kết năm 2017": the sentence dates its own event
-            other = not own & years
-        else:  # else a year it names, or its document's date
-            other = not _years(s) & years and held not in years and not (held - 1 in years and passage.date[5:7] <= "03")
-        if other:
-            return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})"
-    elif passage is not None and passage.date and (years := _years(_COMPARED.sub(" ", q))) and not DOCNUM.search(question):
-        held = int(passage.date[:4])  # a report of year Y tells Y, plans Y + 1, and may be held early in Y + 1
-        if not _years(s) & years and not years & {held, held + 1} and not (held - 1 in years and passage.date[5:7] <= "03"):
-            return f"năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))}, tài liệu năm {held})"
+    if passage is not None and passage.date and (year := _other_year(question, q, s, passage.date)) is not None:
+        return year
     number = DOCNUM.search(question)
     documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
     if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:
@@ -278,10 +269,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"khu công nghiệp khác: {zone}"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
-    if (about := _DOC_ABOUT.search(q)) and question_type(question) == "which-doc":
-        topic = [w for w in re.findall(r"[a-z]+", expand(about.group(1))) if w not in STOPWORDS]  # "KCN": written out
-        if topic and not all(re.search(rf"\b{w}\b", expand(s)) for w in topic):
-            return f"văn bản về việc khác (câu hỏi: về {about.group(1)})"  # "Nghị định nào về đất đai"
+    if (subject := _other_subject(question, q, s)) is not None:
+        return subject
     if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
@@ -293,6 +282,36 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         dated = (int(passage.date[:4]), int(passage.date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
         if any(start > dated for start in period_starts(q)) and not _ASKS_SETTING.search(q):  # 25/9/2017 plans it
             return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
+    return None
+
+
+def _other_year(question: str, q: str, s: str, date: str) -> str | None:
+    """Why a sentence of a document dated ``date`` speaks of another year than the question (folded ``q``; the
+    sentence folded ``s``), or None. An event's year ("sơ kết năm 2018") is the one the sentence dates its own
+    event by, else a year it names or its document's; a review of year Y may be held early in Y + 1. Any other
+    year asked is the report's: a report of Y tells Y and plans Y + 1 ("chậm … năm 2018" is not in a 2019 one)."""
+    held = int(date[:4])
+    early = date[5:7] <= "03"
+    if years := _event_years(q):
+        if own := _event_years(s):  # "Hội nghị sơ kết năm 2017": the sentence dates its own event
+            other = not own & years
+        else:  # else a year it names, or its document's date
+            other = not _years(s) & years and held not in years and not (held - 1 in years and early)
+        return f"sự kiện năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))})" if other else None
+    years = _years(_COMPARED.sub(" ", q))
+    if years and not DOCNUM.search(question) and not _years(s) & years and not years & {held, held + 1} \
+            and not (held - 1 in years and early):
+        return f"năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))}, tài liệu năm {held})"
+    return None
+
+
+def _other_subject(question: str, q: str, s: str) -> str | None:
+    """What a document asked for is about ("Nghị định nào | về đất đai"), when the sentence (folded ``s``) does
+    not say it; None otherwise. "KCN" is written out."""
+    if (about := _DOC_ABOUT.search(q)) and question_type(question) == "which-doc":
+        topic = [w for w in re.findall(r"[a-z]+", expand(about.group(1))) if w not in STOPWORDS]
+        if topic and not all(re.search(rf"\b{w}\b", expand(s)) for w in topic):
+            return f"văn bản về việc khác (câu hỏi: về {about.group(1)})"
     return None
 
 
