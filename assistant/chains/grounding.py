@@ -20,6 +20,7 @@ from assistant.text.kinds import (
     DATED_ACTS,
     DOCUMENT_KINDS,
     DONE_WORDS,
+    EVENT_FRAME_WORDS,
     EVENT_KINDS,
     PLAN_WORDS,
     TARGET_WORDS,
@@ -258,9 +259,11 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
-    if passage is not None and asks_attendance(q) and _MEETING.search(q) and (open_form(question) or ("",))[0] == "yesno" \
-            and not asks_attendance(s) and not _in_attendance(sentence, passage):
-        return "câu được trích không kể thành phần dự họp"  # "Chủ tịch UBND tỉnh có dự … không?"
+    if passage is not None and asks_attendance(q) and _MEETING.search(q) and (open_form(question) or ("",))[0] == "yesno":
+        if not _LISTS_ATTENDEES.search(s) and not _in_attendance(sentence, passage):
+            return "câu được trích không kể thành phần dự họp"  # "Chủ tịch UBND tỉnh có dự … không?"
+        if (absent := _not_listed(question, sentence)) is not None:
+            return f"danh sách dự họp không nêu {absent}"  # "có đại diện UBND tỉnh tham dự không?"
     if (rank := _other_rank(q, s)) is not None:
         return f"câu được trích nói về {rank}"  # "Phó Trưởng Ban … kết luận gì" is not what the Trưởng Ban concluded
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
@@ -283,6 +286,21 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         if any(start > dated for start in period_starts(q)) and not _ASKS_SETTING.search(q):  # 25/9/2017 plans it
             return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
     return None
+
+
+# A sentence that lists who attended: "Đến tham dự … có …", "Về dự Hội nghị có …", "với sự tham dự của …".
+_LISTS_ATTENDEES = re.compile(r"\b(?:tham du|du hoi nghi|du hn|du buoi|du hop|thanh phan)\b")  # not "có mặt còn bất cập"
+_NOT_ATTENDEE = STOPWORDS | {fold(w) for w in EVENT_FRAME_WORDS.split()} | {
+    "tham", "du", "gia", "co", "mat", "khong", "hn", "buoi", "lam", "viec", "hop", "dai", "dien", "lanh", "dao"}
+
+
+def _not_listed(question: str, sentence: str) -> str | None:
+    """Who a yes/no question asks attended ("có đại diện UBND tỉnh tham dự không?"), when the list of attendees
+    does not name them all; None when it does (or the question names no one)."""
+    asked = [w for w in re.findall(r"[a-z]+", expand(question)) if w not in _NOT_ATTENDEE]
+    said = set(re.findall(r"[a-z]+", expand(sentence)))
+    missing = [w for w in asked if w not in said]
+    return " ".join(missing) if asked and missing else None
 
 
 def _other_year(question: str, q: str, s: str, date: str) -> str | None:

@@ -899,3 +899,15 @@ def test_taking_part_in_something_is_not_attending_a_meeting(passage_factory):
     sentence = "Sinh viên đăng ký học phần theo kế hoạch của trường."
     passage = passage_factory(sentence)
     assert mismatch("Sinh viên có được tham gia học phần này không?", sentence, passage) is None
+
+
+@pytest.mark.parametrize(("question", "listed"), [
+    ("Hội nghị sơ kết 9 tháng 2017 có đại diện UBND tỉnh tham dự không?", False),
+    ("Hội nghị sơ kết 9 tháng 2017 có lãnh đạo công ty PTHT KCN Lộc Sơn dự không?", True),
+])
+def test_whether_someone_attended_needs_them_in_the_list(passage_factory, question, listed):
+    sentence = ("Về dự Hội nghị có các đồng chí lãnh đạo Ban, lãnh đạo các Công ty PTHT KCN Lộc Sơn và Phú Hội, lãnh "
+                "đạo văn phòng và các phòng của Ban Quản lý.")
+    passage = passage_factory(sentence)
+    passage.date = "2017-09-25"
+    assert (mismatch(question, sentence, passage) is None) is listed
