@@ -37,6 +37,7 @@ from assistant.text.places import (
     REGION_MARKERS,
 )
 from assistant.text.stopwords import LAW_NAME_ENDS, OPENING_WORDS, STOPWORDS
+from assistant.text.words import joined
 
 _GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
 _GENERIC_FOLDED = {fold(w) for w in GENERIC_CAPITALIZED.split()}
@@ -215,13 +216,13 @@ class Constraints:
         be there: "năm 2015" in another paragraph of the document does not date this one.
         """
         text = f" {expand(evidence)} "
-        words = f" {' '.join(_WORD.findall(text))} "  # "Hàm Tân, Lagi" names "KCN Hàm Tân Lagi"
+        words = f" {joined(text)} "  # "Hàm Tân, Lagi" names "KCN Hàm Tân Lagi"
         missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)
-                   and f" {' '.join(_WORD.findall(name))} " not in words
+                   and f" {joined(name)} " not in words
                    and not (name in self.acronyms and _initials(name).search(text))]
         if self.written:
-            marked = " ".join(_WORD.findall(normalize_text(evidence).lower()))
-            missing += [name for name in self.written if " ".join(_WORD.findall(name)) not in marked
+            marked = joined(normalize_text(evidence).lower())
+            missing += [name for name in self.written if joined(name) not in marked
                         and expand(name) not in missing]
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
@@ -299,7 +300,6 @@ def _ordinal(word: str) -> int:
     return int(word) if word.isdigit() else next(v for k, v in ORDINALS.items() if fold(k) == word)
 
 
-_WORD = re.compile(r"[^\W_]+")
 # "SXKD", "KCX-CN": shorter ones undashed would be met by chance
 _ACRONYM = re.compile(r"[A-ZĐ]{4,6}|[A-ZĐ]{2,6}(?:-[A-ZĐ]{2,6})+")
 

@@ -201,6 +201,12 @@ def alternatives(question: str) -> tuple[set[str], set[str]]:
     return (left | right) - STOPWORDS, (left ^ right) - STOPWORDS
 
 
+def asks_form(question: str, form: str) -> bool:
+    """Whether ``question`` is an open question of ``form`` ("often", "yesno", …; :func:`open_form`)."""
+    found = open_form(question)
+    return found is not None and found[0] == form
+
+
 def open_form(question: str) -> tuple[str, str] | None:
     """(form, matched words) of an open question: purpose, list, often, yesno, subject, how or which; None
     otherwise."""

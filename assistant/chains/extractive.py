@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.chains.constraints import Constraints, evidence, own_evidence
-from assistant.chains.cues import Cue, about_article, alternatives, asked_about, open_form
+from assistant.chains.cues import Cue, about_article, alternatives, asked_about, asks_form, open_form
 from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
 from assistant.chains.short import (
     alias_span,
@@ -185,7 +185,7 @@ class ExtractiveAnswerer:
             log.info("abstain: %r does not say which, for %r", short.quote, question)
             return refusal(question, passages)
         cue = Cue.of(question)
-        if short is None and (cue.strict or asks_a_kind(question) or (open_form(question) or ("",))[0] == "often"):
+        if short is None and (cue.strict or asks_a_kind(question) or asks_form(question, "often")):
             # A date, count, document or post holder asked for must be pointed at, not guessed around.
             log.info("abstain: no %s phrase to point at for %r", cue.kind, question)
             return refusal(question, passages)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains.constraints import Constraints, period_starts, zones
-from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, open_form, question_type
+from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, asks_form, question_type
 from assistant.chains.posts import ROLES, asked_post_body, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
@@ -259,7 +259,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
         return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
-    if passage is not None and asks_attendance(q) and _MEETING.search(q) and (open_form(question) or ("",))[0] == "yesno":
+    if passage is not None and asks_attendance(q) and _MEETING.search(q) and asks_form(question, "yesno"):
         if not _LISTS_ATTENDEES.search(s) and not _in_attendance(sentence, passage):
             return "câu được trích không kể thành phần dự họp"  # "Chủ tịch UBND tỉnh có dự … không?"
         if (absent := _not_listed(question, sentence)) is not None:

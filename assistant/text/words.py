@@ -11,6 +11,11 @@ from assistant.text.stopwords import GREETINGS, STOPWORDS
 _WORD = re.compile(r"[^\W_]+")
 
 
+def joined(text: str) -> str:
+    """``text``'s words separated by single spaces, punctuation dropped: "Hàm Tân, Lagi" -> "Hàm Tân Lagi"."""
+    return " ".join(_WORD.findall(text))
+
+
 def content_words(text: str) -> list[str]:
     """Folded syllables without function words, plus the other form of abbreviations."""
     words = [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS]
@@ -38,5 +43,5 @@ def is_question(text: str) -> bool:
 
     Emoji, punctuation, a lone function word ("và") or "xin chào" are not questions.
     """
-    folded = " ".join(_WORD.findall(fold(text)))
+    folded = joined(fold(text))
     return bool(content_words(text)) and folded not in GREETINGS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chains.cues import open_form
+from assistant.chains.cues import asks_form, open_form
 from assistant.chains.short.align import _anchor, _echoed_before, _object_of, _subject_of
 from assistant.chains.short.clauses import (
     _TOKEN,
@@ -92,7 +92,7 @@ def _open(question: str, sentence: str) -> tuple[int, int] | None:
     """The answer to an open question: the cause a "vì sao" asks (:func:`_cause`); by its form
     (:func:`form_span`); else what follows the verb it asks the object of ("còn đề ra | điều gì" ->
     "phương hướng hợp tác …", :func:`_aligned`); else :func:`_clause`."""
-    if (open_form(question) or ("",))[0] == "often":  # how often: a frequency said, or nothing answers
+    if asks_form(question, "often"):  # how often: a frequency said, or nothing answers
         return form_span(question, sentence)
     for find in (_cause, form_span, _object_of, _subject_of, _clause):
         span = find(question, sentence)

@@ -20,6 +20,7 @@ from assistant.text.places import (
     UNIT_NAME_WORDS,
 )
 from assistant.text.stopwords import STOPWORDS
+from assistant.text.words import joined
 
 _PLACE_WORDS = frozenset(fold(w) for w in UNIT_NAME_WORDS.split() + PLACE_MARKERS.split())
 # "tại TP.HCM": a dot inside a name; "tại Quyết định số …" cites, it does not place
@@ -29,16 +30,13 @@ _NAMED_PLACE = re.compile(rf"\b(?:huyện|tỉnh|[Tt]hành phố|TP\.?|xã|thị
                           rf"((?:[{_UP}][^\s,.;:()]*)(?:\s+[{_UP}][^\s,.;:()]*)*(?:,\s*[{_UP}][a-z]+)?)")
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 _GENERIC = frozenset(normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split())  # as written: "Phú" is no "Phủ"
-_PROVINCE_WORDS = frozenset(" ".join(_WORD.findall(expand(p))) for p in PROVINCES)
+_PROVINCE_WORDS = frozenset(joined(expand(p)) for p in PROVINCES)
 
 
 def _words(text: str) -> str:
     """``text`` expanded and folded, its words between spaces: "Lâm Đồng," is said in "… và Lâm Đồng, BQL …"."""
-    return " " + " ".join(_WORD.findall(expand(text))) + " "
+    return f" {joined(expand(text))} "
 
 
 def _where(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
