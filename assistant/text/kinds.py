@@ -17,6 +17,8 @@ DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu 
               "cap phep", "dang tai", "tham muu", "lap", "trinh bay", "phat bieu", "chu tri", "trao bang", "trao tang",
               "khen thuong", "viet bai", "viet tin", "dua tin", "dang tin",  # a news item's author: its byline
               "sinh nam", "sinh ngay", "nam sinh", "ngay sinh")  # a birth: not the date of a meeting the person chaired
+# How an act is written whose folded form is another word's too: "kỹ thuật", "kỳ họp" sign nothing.
+ACT_MARKS = {"ky": "ký", "lap": "lập"}
 
 # Kinds of legal and administrative documents, as written: what "Nghị định 29/2008/NĐ-CP", "Luật Bảo vệ môi
 # trường" or "tại Quyết định số 3485" (a citation, not a place) open with. Longer forms first.
