@@ -16,6 +16,7 @@ EVENT_KINDS = ("tong ket", "so ket", "giao ban", "hoi thao", "tap huan", "ky ket
 DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu luc", "het hieu luc", "bo nhiem", "cong bo",
               "cap phep", "dang tai", "tham muu", "lap", "trinh bay", "phat bieu", "chu tri", "trao bang", "trao tang",
               "khen thuong", "viet bai", "viet tin", "dua tin", "dang tin",  # a news item's author: its byline
+              "dan dau", "cu lam", "duoc cu",  # who led a delegation or was appointed to a task
               "sinh nam", "sinh ngay", "nam sinh", "ngay sinh")  # a birth: not the date of a meeting the person chaired
 # How an act is written whose folded form is another word's too: "kỹ thuật", "kỳ họp" sign nothing.
 ACT_MARKS = {"ky": "ký", "lap": "lập"}

@@ -497,6 +497,9 @@ def test_an_act_is_read_with_its_marks():
     signed = "Chương trình hợp tác do Trưởng Ban Quản lý TP.HCM ký."
     assert mismatch("Ai đã ký Chương trình hợp tác giữa hai Ban Quản lý?", signed) is None
     assert mismatch("ai da ky chuong trinh hop tac giua hai ban quan ly?", signed) is None
+    # who led a delegation or was appointed is not who chaired the meeting
+    chaired = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các KCN Lâm Đồng."
+    assert mismatch("Tại buổi làm việc ngày 06/11/2012, đoàn BQL các KCN Lâm Đồng do ai dẫn đầu?", chaired) is not None
 
 
 def test_a_unit_named_with_a_dotted_abbreviation_stays_whole():
