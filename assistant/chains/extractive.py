@@ -29,6 +29,7 @@ from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
 from assistant.chains.short import (
     alias_span,
     asks_a_kind,
+    asks_issuer,
     form_span,
     loose_span,
     says_which,
@@ -270,7 +271,9 @@ class ExtractiveAnswerer:
             best, short = self._short(question, passages, cand)
             if short is not None and answers(short.quote, best.text):
                 return best, short
-        span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict else None
+        # who issued a document is the body after (or before) its number, or none
+        span = loose_span(question, ranked[0].text) if cue.kind == "who" and not cue.strict \
+            and not asks_issuer(question) else None
         if span is not None and answers(ranked[0].text[span[0]:span[1]], ranked[0].text):
             return ranked[0], _cite_span(passages, ranked[0], span)
         return ranked[0], None

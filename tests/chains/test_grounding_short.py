@@ -779,6 +779,16 @@ def test_a_sentence_that_gives_no_issuer_does_not_say_who_issued():
     assert short_span("Nghị định 29/2008/NĐ-CP do ai ký ban hành?", sentence) is None
 
 
+def test_an_issuer_named_just_before_the_document(answerer, passage_factory):
+    sentence = ("Tổ chức triển khai thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày "
+                "04/12/2019 về việc lựa chọn nhà đầu tư hạ tầng KCN Tân Đức;")
+    a, b = short_span("Ai ký Công văn 4622/UBND-KT?", sentence)
+    assert sentence[a:b] == "UBND tỉnh"
+    # no issuer given: refused, not answered by a clause of the sentence
+    cited = "Thực hiện tốt Công văn số 4622/UBND-KT về việc lựa chọn nhà đầu tư hạ tầng KCN Tân Đức."
+    assert not answerer.answer("Ai ký Công văn 4622/UBND-KT?", [passage_factory(cited)]).answerable
+
+
 @pytest.mark.parametrize(("question", "sentence", "fits"), [
     pytest.param("Hội nghị kết thúc lúc mấy giờ?", "Tại Hội nghị, 03 Ban quản lý thống nhất cao nội dung báo cáo.", False,
                  id="a_time_of_day_is_not_a_count"),

@@ -34,7 +34,7 @@ from assistant.text.normalize import fold
 from assistant.text.patterns import DOCNUM
 from assistant.text.words import content_words
 
-__all__ = ["alias_span", "asks_a_kind", "form_span", "loose_span", "names_someone", "says_which", "says_who",
+__all__ = ["alias_span", "asks_a_kind", "asks_issuer", "form_span", "loose_span", "names_someone", "says_which", "says_who",
            "short_span"]
 
 

@@ -49,6 +49,10 @@ _ISSUED_BY = re.compile(r"(?:\s*,?\s*ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+
                         r"\s+của\s+([^,.;:()]+?)(?=\s+(?:về|quy định|hướng dẫn|sửa đổi|ban hành|V/v|v/v)\b|[,.;:()]|$)")
 
 
+# "… ý kiến chỉ đạo | của UBND tỉnh | tại Công văn số 4622/UBND-KT": or it is named just before the document
+_ISSUED_BEFORE = re.compile(rf"\bcủa\s+([^,.;:()]+?)\s+(?:tại|theo)\s+(?:{'|'.join(DOCUMENT_KINDS)})\s+(?:số\s+)?$")
+
+
 def asks_issuer(question: str) -> bool:
     """Whether the question asks who issued or signed a document it gives the number of ("Nghị định
     29/2008/NĐ-CP do ai ký ban hành?"), not a person's name ("… do đồng chí nào ký") nor when its issuer is given."""
@@ -65,9 +69,12 @@ def _number_end(text: str, number: re.Match[str]) -> int:
 
 def issuer_span(question: str, sentence: str) -> tuple[int, int] | None:
     """The issuer the sentence gives after the asked document's number: "… 29/2008/NĐ-CP ngày 14/3/2008 của |
-    Chính phủ"; None when it gives none (the doer of the sentence did not issue the document)."""
+    Chính phủ", or just before it: "chỉ đạo của | UBND tỉnh | tại Công văn số 4622"; None when it gives none
+    (the doer of the sentence did not issue the document)."""
     number = re.match(r"\d+", DOCNUM.search(question).group(0)).group(0)
     for m in DOCNUM.finditer(sentence):
-        if re.match(r"\d+", m.group(0)).group(0) == number and (by := _ISSUED_BY.match(sentence, _number_end(sentence, m))):
+        if re.match(r"\d+", m.group(0)).group(0) != number:
+            continue
+        if by := _ISSUED_BY.match(sentence, _number_end(sentence, m)) or _ISSUED_BEFORE.search(sentence, 0, m.start()):
             return by.start(1), by.end(1)
     return None
