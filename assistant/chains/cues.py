@@ -41,7 +41,14 @@ from assistant.chains.posts import (
     post_which,
 )
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import ATTENDANCE_ASKED, DATED_ACTS, DOCUMENT_KINDS, EVENT_FRAME_WORDS, FRAME_HEADS
+from assistant.text.kinds import (
+    ATTENDANCE_ASKED,
+    DATED_ACTS,
+    DOCUMENT_KINDS,
+    EVENT_FRAME_WORDS,
+    FRAME_HEADS,
+    PARTS_OF_DAY,
+)
 from assistant.text.normalize import fold, has_diacritics, normalize_text, strip_diacritics
 from assistant.text.patterns import DATE as _DATE
 from assistant.text.patterns import DOCNUM as _DOCNUM
@@ -194,7 +201,10 @@ def alternatives(question: str) -> tuple[set[str], set[str]]:
     """The words of a choice the question offers, and those that tell its options apart ("họp buổi sáng
     hay buổi chiều" -> {"buoi", "sang", "chieu"}, {"sang", "chieu"}): a sentence that says one option
     says what is asked."""
-    m = _CHOICE.search(fold(question))
+    folded = fold(question)
+    if re.search(r"\bbuoi nao\b", folded):  # "vào buổi nào": the part of the day is the choice
+        return {"buoi", *PARTS_OF_DAY}, set(PARTS_OF_DAY)
+    m = _CHOICE.search(folded)
     if m is None:
         return set(), set()
     left, right = set(m.group(1).split()), set(m.group(2).split())

@@ -81,3 +81,6 @@ EVENT_FRAME_WORDS = ("hội nghị sơ kết tổng kết giao ban hội thảo 
 FRAME_HEADS = ("hội nghị, hội thảo, buổi làm việc, buổi sơ kết, buổi tổng kết, chương trình hợp tác, ban quản lý, bql, "
                "kcn, kkt, kcx, khu công nghiệp, khu kinh tế, khu chế xuất, ubnd, ủy ban, sở, tỉnh, thành phố, tp, "
                "năm, tháng, quý, ngày")
+
+# Parts of the day, folded: "họp vào buổi nào?" is answered by the one a sentence says ("Chiều ngày 27 …").
+PARTS_OF_DAY = ("sang", "trua", "chieu", "toi")

@@ -694,6 +694,9 @@ _READ = [
     pytest.param("Hội nghị tổng kết năm 2019 diễn ra vào buổi sáng hay buổi chiều?",
                  "Chiều ngày 27 tháng 12 năm 2019, Ban Quản lý các KCN tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.",
                  "Chiều", id="a_choice_is_answered_by_the_option_said"),
+    pytest.param("Hội nghị tổng kết 2019 tổ chức vào buổi nào?",
+                 "Chiều ngày 27 tháng 12 năm 2019, Ban Quản lý các KCN tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.",
+                 "Chiều", id="which_part_of_the_day_is_the_part_said"),
     pytest.param("Nghị định 29/2008/NĐ-CP do ai ký ban hành?",
                  ("• Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 của "
                   "Chính phủ quy định về khu công nghiệp;"),
