@@ -701,6 +701,10 @@ _READ = [
                  ("• Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 của "
                   "Chính phủ quy định về khu công nghiệp;"),
                  "Chính phủ", id="a_document_s_issuer_follows_its_number_not_the_sentence_s_doer"),
+    pytest.param("Việc dùng phần mềm Quản lý văn bản của BQL các KCN tỉnh theo quyết định số mấy của Chủ tịch UBND tỉnh?",
+                 ("Thực hiện ứng dụng phần mềm Quản lý văn bản và điều hành theo đúng quy định tại Quyết định số "
+                  "3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh;"),
+                 "Quyết định số 3485/QĐ-UBND", id="the_issuer_asked_is_the_document_s_not_another_body_s"),
     pytest.param("Ngoài Đồng Nai và Lâm Đồng, BQL của tỉnh nào nữa tham gia chương trình hợp tác ba ban?",
                  ("Trong khuôn khổ chương trình hợp tác giữa Ban Quản lý các Khu công nghiệp tỉnh Đồng Nai, Ban "
                   "Quản lý KKT Bình Phước và Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng đã được ký kết."),

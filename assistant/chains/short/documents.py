@@ -23,12 +23,27 @@ _DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", 
               "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
 
 
+_OF_DOCUMENT = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)}|van ban)\b(?: \S+){{0,3}} cua ((?:\S+ ){{0,2}})")
+
+
+def _asked_issuer(question: str) -> str | None:
+    """The code of the issuer the question gives the document asked ("quyết định số mấy | của Chủ tịch UBND
+    tỉnh" -> "ubnd"); not a body the question names elsewhere ("phần mềm Quản lý văn bản … của BQL các KCN").
+    """
+    expanded = expand(question)
+    for m in reversed(list(_OF_DOCUMENT.finditer(expanded))):  # the last: nearest the question word
+        head = expanded[m.start(1):]
+        if code := next((code for name, code in _ISSUERS.items() if re.match(rf"(?:\S+ ){{0,2}}{name}\b", head)), None):
+            return code
+    return None
+
+
 def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """A document number or name; when the question names the kind ("quyết định nào"), of that kind."""
     folded_q = fold(question)
     kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
     asks_number = re.search(r"\bso (?:hieu|may|bao nhieu)\b", folded_q)  # the number, not the name
-    issuer = next((code for name, code in _ISSUERS.items() if f"cua {name}" in expand(question)), None)
+    issuer = _asked_issuer(question)
     acts = [w for w in DOC_RELATION_WORDS if re.search(rf"\b{w}\b", folded_q)]
     if acts and not any(re.search(rf"\b{w}\b", fold(sentence)) for w in acts):
         return  # "thay thế" asked: a sentence that does not say it names no replacement
