@@ -287,11 +287,12 @@ def _laws(question: str) -> tuple[str, ...]:
 
 def _documents(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Document numbers the question names, each with the years that follow it in the same clause, up to
-    a clause of its own ("Chỉ thị 27-CT/TU | mà … thực hiện trong năm 2020" is not a 2020 directive)."""
+    a clause of its own ("Chỉ thị 27-CT/TU | mà … thực hiện trong năm 2020" is not a 2020 directive) or an aside
+    ("Nghị định 80/2006/NĐ-CP … | (được NĐ 21/2008 sửa đổi)")."""
     out = []
     for m in re.finditer(r"\S+", question):
         if DOCNUM.search(m.group(0)):
-            clause = re.split(r"[,;?]|\b(?:mà|ma|trong|để|de|khi|nhằm|nham)\s", question[m.end():])[0]
+            clause = re.split(r"[,;?(]|\b(?:mà|ma|trong|để|de|khi|nhằm|nham)\s", question[m.end():])[0]
             out.append((fold(m.group(0)).strip(".,;:?"), tuple(YEAR.findall(clause))))
     return tuple(dict.fromkeys(out))
 
