@@ -244,7 +244,7 @@ def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
 
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
-    (a "sơ kết" for a "tổng kết"; a sentence that names none is about its document's, from the title), an
+    (a "sơ kết" for a "tổng kết": :func:`_other_event`), an
     event of another year (the "sơ kết năm 2018" asked is not the one a 2017 report is about, unless the
     sentence itself names the year), a
     target where the question asks what was achieved, or a plan where it asks what was done: a document
@@ -252,11 +252,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"); another
     document, act, post, rank, zone, doer or subject; the meeting held for the next one ("HN tiếp theo")."""
     q, s = fold(question), fold(sentence)
-    asked, said = _named(_EVENTS, _SIGNED.sub(" ", q)), _named(_EVENTS, _SIGNED.sub(" ", s))
-    if not said and passage is not None:
-        said = _named(_EVENTS, fold(passage.title))
-    if asked and said and not asked & said:
-        return f"sự kiện khác: {', '.join(sorted(said))} (câu hỏi: {', '.join(sorted(asked))})"
+    if (event := _other_event(q, s, passage)) is not None:
+        return event
     if passage is not None and passage.date and (year := _other_year(question, q, s, passage.date)) is not None:
         return year
     number = DOCNUM.search(question)
@@ -317,6 +314,22 @@ def _not_listed(question: str, sentence: str) -> str | None:
     said = set(re.findall(r"[a-z]+", expand(sentence)))
     missing = [w for w in asked if w not in said]
     return " ".join(missing) if asked and missing else None
+
+
+def _other_event(q: str, s: str, passage: Passage | None) -> str | None:
+    """Why the sentence (folded ``s``) speaks of another kind of event than the question (folded ``q``), or None.
+    A sentence that names none is about its document's, from the title. An event that only frames the question
+    ("Theo kế hoạch đặt ra ở HN sơ kết 2017, cuối năm 2018 … sẽ làm gì?") is the document's, not the one asked."""
+    framed = re.match(r"\s*theo\b[^,]*,", q)
+    asked = _named(_EVENTS, _SIGNED.sub(" ", q[framed.end():] if framed else q))
+    said = _named(_EVENTS, _SIGNED.sub(" ", s))
+    title = _named(_EVENTS, fold(passage.title)) if passage is not None else set()
+    if asked and (said or title) and not asked & (said or title):
+        return f"sự kiện khác: {', '.join(sorted(said or title))} (câu hỏi: {', '.join(sorted(asked))})"
+    frame = _named(_EVENTS, framed.group(0)) if framed else set()
+    if frame and title and not frame & title:
+        return f"tài liệu về sự kiện khác: {', '.join(sorted(title))} (câu hỏi: theo {', '.join(sorted(frame))})"
+    return None
 
 
 def _other_year(question: str, q: str, s: str, date: str) -> str | None:

@@ -416,6 +416,18 @@ def test_what_was_signed_is_no_signing_event():
     assert mismatch("Lễ ký kết chương trình diễn ra ở đâu?", "Hội nghị sơ kết diễn ra tại Đà Lạt.")
 
 
+def test_an_event_that_frames_the_question_is_the_document_s(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    question = "Theo kế hoạch đặt ra ở HN sơ kết 2017, cuối năm 2018 ba BQL sẽ làm gì?"
+    sentence = "Cuối năm 2018 tổ chức tổng kết về tình hình thực hiện nội dung Chương trình hợp tác giữa ba Ban quản lý."
+    review = passage_factory(sentence)
+    review.title, review.date = "Hội nghị sơ kết chương trình hợp tác năm 2017", "2017-12-26"
+    assert mismatch(question, sentence, review) is None
+    review.title = "Hội nghị tổng kết công tác năm 2019"  # the frame names another document's event
+    assert mismatch(question, sentence, review) is not None
+
+
 def test_a_report_does_not_tell_the_results_of_a_quarter_it_plans(passage_factory):
     from dataclasses import replace
 
