@@ -184,7 +184,7 @@ _OPEN_FORMS = [
 
 
 # A question about the news item itself, not the event it reports: who wrote or sent it, when it was posted.
-_ABOUT_ARTICLE = re.compile(r"\b(?:bai (?:viet|tin|bao)|nguoi viet|tac gia|viet bai|dua tin|dang tin"
+_ABOUT_ARTICLE = re.compile(r"\b(?:bai (?:viet|tin|bao)|ban tin|nguoi viet|tac gia|viet bai|dua tin|dang tin"
                             r"|(?:duoc )?dang (?:luc|ngay|vao|khi)|ngay dang)\b")
 
 

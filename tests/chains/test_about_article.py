@@ -17,6 +17,7 @@ def test_article_questions_are_told_from_event_questions():
     assert about_article("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2019?")
     assert about_article("Phòng nào đưa tin về hội nghị sơ kết ngày 26/04/2019?")
     assert about_article("Bài viết về sơ kết hợp tác được đăng lúc nào?")
+    assert about_article("Bản tin về hội nghị sơ kết năm 2017 do phòng nào đăng?")
     assert not about_article("Ai chủ trì Hội nghị tổng kết năm 2019?")
     assert not about_article("Bài viết nói về nội dung gì?")  # neither who nor when
 
