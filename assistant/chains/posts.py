@@ -78,6 +78,11 @@ def post_into(sentence: str, at: int, window: int = 30) -> int | None:
 _ANY_POST = re.compile(rf"\b(?:pho\s+)?(?:{'|'.join(r for r in ROLES if r != 'lanh dao')})\b")
 
 
+def post_titles(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a post's title ("đồng chí | Trưởng Ban |", "Phó Chủ tịch"): what "giữ chức vụ gì" asks."""
+    return [m.span() for m in _ANY_POST.finditer(fold(normalize_text(text)))]
+
+
 def post_held(text: str, start: int, end: int, window: int = 90) -> tuple[str, str] | None:
     """The post written with the name at ``text[start:end]``: (its title folded, "pho truong ban"; the whole
     post folded, with its body) — the nearest before the name in its clause ("Phó Trưởng ban Ban Quản lý …

@@ -712,6 +712,9 @@ _READ = [
     pytest.param("Hội nghị tổng kết 2019 tổ chức vào buổi nào?",
                  "Chiều ngày 27 tháng 12 năm 2019, Ban Quản lý các KCN tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.",
                  "Chiều", id="which_part_of_the_day_is_the_part_said"),
+    pytest.param("Ở HN sơ kết 9 tháng đầu năm 2017, người kết luận và xác định nhiệm vụ trọng tâm giữ chức vụ gì?",
+                 ("Trên cơ sở các ý kiến thảo luận, đồng chí Trưởng Ban đã kết luận, đánh giá kết quả thực hiện 9 tháng và "
+                  "xác định các nhiệm vụ trọng tâm"), "Trưởng Ban", id="which_post_is_a_post_s_title"),
     pytest.param("Nghị định 29/2008/NĐ-CP do ai ký ban hành?",
                  ("• Hai Ban Quản lý đã trao đổi kinh nghiệm triển khai Nghị định số 29/2008/NĐ-CP ngày 14/3/2008 của "
                   "Chính phủ quy định về khu công nghiệp;"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains.cues import asks_form, open_form
+from assistant.chains.posts import post_titles
 from assistant.chains.short.align import _anchor, _echoed_before, _object_of, _subject_of
 from assistant.chains.short.clauses import (
     _TOKEN,
@@ -125,6 +126,8 @@ def form_span(question: str, sentence: str, form: tuple[str, str] | None = None)
             found = _yes_or_no(sentence, spans, novel, question)
         elif kind == "subject":
             found = _subject(sentence)
+        elif kind == "which" and words.startswith(("chuc vu", "chuc danh")):  # "giữ chức vụ gì": a post's title
+            found = next((span for span in post_titles(sentence) if _new(sentence[span[0]:span[1]], question)), None)
         elif kind == "which":
             found = _named_as(question, sentence, words.rsplit(" ", 1)[0])
         else:
