@@ -43,6 +43,8 @@ _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
 # What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
 _DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
+_CITED_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,6}?)\s*(?:[?,.;]|\b(?:trong|tai|cua|cho|o)\b|$)")
+_ASKS_CONTENT = re.compile(r"\b(?:quy dinh|noi|de cap|yeu cau|huong dan) (?:nhung )?(?:gi|nhung gi|the nao)\b")
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 _MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
@@ -260,6 +262,11 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
     if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:
         return f"văn bản khác: {', '.join(sorted(documents))}"  # "Chỉ thị 27-CT/TU … ai ký" is not told by QĐ 3485's sentence
+    if number is not None and _ASKS_CONTENT.search(q) and passage is not None:  # what a document says is in it
+        asked_number = re.match(r"\d+", number.group(0)).group(0)
+        if asked_number not in documents and not any(
+                re.match(r"\d+", m.group(0)).group(0) == asked_number for m in DOCNUM.finditer(passage.title)):
+            return "câu được trích không thuộc và không dẫn văn bản được hỏi"
     if (act := _other_act(question, sentence, number)) is not None:
         return act
     asked = _ASKED_NOUN.search(q)
@@ -355,7 +362,8 @@ def _other_year(question: str, q: str, s: str, date: str) -> str | None:
 def _other_subject(question: str, q: str, s: str) -> str | None:
     """What a document asked for is about ("Nghị định nào | về đất đai"), when the sentence (folded ``s``) does
     not say it; None otherwise. "KCN" is written out."""
-    if (about := _DOC_ABOUT.search(q)) and question_type(question) == "which-doc":
+    cited = DOCNUM.search(question) is not None  # "NĐ 80/2006 … quy định gì về xử lý nước thải trong KCN?"
+    if (about := (_CITED_ABOUT if cited else _DOC_ABOUT).search(q)) and (cited or question_type(question) == "which-doc"):
         topic = [w for w in re.findall(r"[a-z]+", expand(about.group(1))) if w not in STOPWORDS]
         if topic and not all(re.search(rf"\b{w}\b", expand(s)) for w in topic):
             return f"văn bản về việc khác (câu hỏi: về {about.group(1)})"

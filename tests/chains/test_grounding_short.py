@@ -416,6 +416,20 @@ def test_what_was_signed_is_no_signing_event():
     assert mismatch("Lễ ký kết chương trình diễn ra ở đâu?", "Hội nghị sơ kết diễn ra tại Đà Lạt.")
 
 
+def test_what_a_document_says_about_a_topic_is_in_it_or_a_sentence_citing_it(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    question = "Luật Bảo vệ môi trường mà Nghị định 80/2006/NĐ-CP hướng dẫn quy định gì về xử lý nước thải trong KCN?"
+    cites = ("Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số "
+             "điều của Luật Bảo vệ môi trường;")
+    assert mismatch(question, cites, passage_factory(cites)) is not None  # cites it, says nothing of waste water
+    plant = "Đầu tư xây dựng nhà máy xử lý nước thải tập trung cho các KCN."
+    assert mismatch(question, plant, passage_factory(plant)) is not None  # the topic, but not the decree's
+    decree = passage_factory("Nước thải của KCN phải được xử lý đạt quy chuẩn trước khi xả ra môi trường.")
+    decree.title = "Nghị định 80/2006/NĐ-CP"  # the decree itself
+    assert mismatch(question, decree.text, decree) is None
+
+
 def test_an_event_that_frames_the_question_is_the_document_s(passage_factory):
     from assistant.chains.grounding import mismatch
 
