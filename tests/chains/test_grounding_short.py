@@ -526,9 +526,19 @@ def test_an_act_is_read_with_its_marks():
     signed = "Chương trình hợp tác do Trưởng Ban Quản lý TP.HCM ký."
     assert mismatch("Ai đã ký Chương trình hợp tác giữa hai Ban Quản lý?", signed) is None
     assert mismatch("ai da ky chuong trinh hop tac giua hai ban quan ly?", signed) is None
+    # who received an award is not who spoke at the meeting
+    spoke = "Phó Chủ tịch Thường trực UBND tỉnh Lương Văn Hải phát biểu chỉ đạo Hội nghị tổng kết năm 2019."
+    assert mismatch("Ai được nhận bằng khen tại hội nghị tổng kết 2019?", spoke) is not None
     # who led a delegation or was appointed is not who chaired the meeting
     chaired = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các KCN Lâm Đồng."
     assert mismatch("Tại buổi làm việc ngày 06/11/2012, đoàn BQL các KCN Lâm Đồng do ai dẫn đầu?", chaired) is not None
+
+
+def test_a_zone_in_a_board_s_name_is_no_place():
+    sentence = ("Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các khu công "
+                "nghiệp Lâm Đồng về Sơ kết thực hiện Chương trình hợp tác.")
+    span = short_span("Ngày 06/11/2012 hai Ban làm việc ở đâu?", sentence)
+    assert span is None or sentence[span[0]:span[1]] != "khu công nghiệp Lâm Đồng"
 
 
 def test_a_unit_named_with_a_dotted_abbreviation_stays_whole():

@@ -147,8 +147,13 @@ def _online_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int
             yield _trim(sentence, m.start(), m.end())
 
 
+_IN_BOARD_NAME = re.compile(r"\b(?:Ban [Qq]uản lý|BQL)\s+(?:các\s+)?$")
+
+
 def _named_places(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     folded_q = _words(question)
     for m in _NAMED_PLACE.finditer(sentence):
+        if _IN_BOARD_NAME.search(sentence, 0, m.start()):  # "Ban Quản lý các | khu công nghiệp Lâm Đồng" is a body
+            continue
         if _words(m.group(1)) not in folded_q and not person_names(m.group(0)):
             yield _trim(sentence, m.start(), m.end())
