@@ -44,6 +44,9 @@ _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | 
 # What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
 _DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
 _CITED_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,6}?)\s*(?:[?,.;]|\b(?:trong|tai|cua|cho|o)\b|$)")
+# "Chỉ thị 27-CT/TU yêu cầu | xử lý kỷ luật cán bộ đi muộn | như thế nào?": what of it is asked
+_CITED_HOW = re.compile(r"\b(?:yeu cau|quy dinh|huong dan|de cap)\s+(?:ve\s+(?:viec\s+)?)?((?:[a-z]+\s*){1,8}?)\s*"
+                        r"(?:nhu the nao|the nao|ra sao)\b")
 _ASKS_CONTENT = re.compile(r"\b(?:quy dinh|noi|de cap|yeu cau|huong dan) (?:nhung )?(?:gi|nhung gi|the nao)\b")
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 _MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
@@ -302,6 +305,10 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         years = _years(s)  # "giai đoạn 2016-2018" is no plan
         if any(y > int(passage.date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
+        # a year's review is held at its end: a document of April 2019 does not report what the "HN tổng kết 2019" did
+        reviews = {int(y) for y in re.findall(r"\btong ket (?:cong tac )?(?:nam )?(\d{4})\b", q)}
+        if any(passage.date < f"{y}-11" for y in reviews):
+            return "hội nghị tổng kết được hỏi diễn ra sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
         dated = (int(passage.date[:4]), int(passage.date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
         if any(start > dated for start in period_starts(q)) and not _ASKS_SETTING.search(q):  # 25/9/2017 plans it
             return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
@@ -363,7 +370,8 @@ def _other_subject(question: str, q: str, s: str) -> str | None:
     """What a document asked for is about ("Nghị định nào | về đất đai"), when the sentence (folded ``s``) does
     not say it; None otherwise. "KCN" is written out."""
     cited = DOCNUM.search(question) is not None  # "NĐ 80/2006 … quy định gì về xử lý nước thải trong KCN?"
-    if (about := (_CITED_ABOUT if cited else _DOC_ABOUT).search(q)) and (cited or question_type(question) == "which-doc"):
+    about = (_CITED_ABOUT.search(q) or _CITED_HOW.search(q)) if cited else _DOC_ABOUT.search(q)
+    if about and (cited or question_type(question) == "which-doc"):
         topic = [w for w in re.findall(r"[a-z]+", expand(about.group(1))) if w not in STOPWORDS]
         if topic and not all(re.search(rf"\b{w}\b", expand(s)) for w in topic):
             return f"văn bản về việc khác (câu hỏi: về {about.group(1)})"

@@ -46,7 +46,7 @@ UNIT_NAME_WORDS = (  # space-separated
 
 # Departments named after their kind: "Sở Tài chính", "Bộ Kế hoạch và Đầu tư", "Sở Công Thương" (a partner the
 # documents may not mention: the name is matched with its kind).
-NAMED_UNIT_LEADS = ("Sở", "Bộ", "Cục", "Tổng cục")
+NAMED_UNIT_LEADS = ("Sở", "Bộ", "Cục", "Tổng cục", "Phòng")
 
 # A region by its direction: "Vùng kinh tế trọng điểm phía Nam" is not "… phía Bắc".
 REGION_MARKERS = ("phía", "miền")

@@ -430,6 +430,25 @@ def test_what_a_document_says_about_a_topic_is_in_it_or_a_sentence_citing_it(pas
     assert mismatch(question, decree.text, decree) is None
 
 
+def test_how_a_cited_document_treats_a_topic_needs_the_topic_said():
+    from assistant.chains.grounding import mismatch
+
+    question = "Chỉ thị 27-CT/TU yêu cầu xử lý kỷ luật cán bộ đi muộn như thế nào?"
+    sentence = ("Theo tinh thần Chỉ thị 27-CT/TU, cán bộ công chức phấn đấu hoàn thành tốt các nhiệm vụ được Tỉnh ủy "
+                "và Ủy ban nhân dân tỉnh giao.")
+    assert mismatch(question, sentence) is not None
+
+
+def test_a_year_s_review_is_not_reported_before_it_is_held(passage_factory):
+    from assistant.chains.grounding import mismatch
+
+    plan = "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện."
+    april = passage_factory(plan)
+    april.date = "2019-04-26"
+    assert mismatch("Tại HN tổng kết 2019, BQL các KCN Đồng Nai đã báo cáo nội dung gì?", plan, april) is not None
+    assert mismatch("Tổng kết năm 2019 do Ban nào thực hiện?", plan, april) is None  # the plan itself
+
+
 def test_an_event_that_frames_the_question_is_the_document_s(passage_factory):
     from assistant.chains.grounding import mismatch
 
@@ -809,6 +828,9 @@ def test_a_department_the_documents_do_not_name_is_unmet():
     c = Constraints.of("Phó Chủ tịch UBND tỉnh Lương Văn Hải đã đề nghị Sở Tài chính làm gì?")
     assert c.unmet("Phó Chủ tịch UBND tỉnh Lương Văn Hải đề nghị các sở, ngành, địa phương tháo gỡ khó khăn.") == [
         "so tai chinh"]
+    # a department by its kind and name: "Phòng Quy hoạch Xây dựng" is not any "quy hoạch xây dựng"
+    c = Constraints.of("Phòng Quy hoạch Xây dựng đưa tin về hội nghị tổng kết 2019 phải không?")
+    assert c.unmet("Việc triển khai thực hiện Đồ án quy hoạch phân khu xây dựng năm 2019.") == ["phong quy hoach xay dung"]
 
 
 @pytest.mark.parametrize(("question", "asks"), [
