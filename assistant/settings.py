@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     w_intro: float = 0.1
     focus_said: float = Field(0.3, ge=0, le=1, description="A 'bao nhiêu' or 'khi nào' question is answered only by "
                               "a sentence that says this share of what it counts or dates (its focus words).")
+    cause_said: float = Field(0.15, ge=0, le=1, description="A 'vì sao' question is answered only by a sentence that "
+                              "says this share of what it asks the cause of: 'Vì sao … rút khỏi chương trình?' is not "
+                              "answered by a sentence that never says anyone left.")
     focus_dense: float = Field(0.5, ge=0, le=1, description="Share of the dense score taken against the question "
                                "read without its report's or event's words (its focus), not the whole question.")
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")

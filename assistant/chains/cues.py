@@ -97,6 +97,7 @@ _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố
 _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
 ZONE_WRITTEN = r"khu cong nghiep|KCN"  # how a zone asked by its name is written
 # "mấy năm một lần", "bao lâu một lần": how often, not how many
+ASKS_WHY = re.compile(r"\b(?:vi sao|tai sao|vi dau|ly do|nguyen nhan)\b")  # a cause, of something the sentence says
 ASKS_OFTEN = re.compile(r"\b(?:bao lau|may (?:nam|thang|tuan|ngay|quy))(?: mot)? lan\b")
 
 

@@ -24,7 +24,15 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.chains.constraints import Constraints, evidence, own_evidence
-from assistant.chains.cues import Cue, about_article, alternatives, asked_about, asks_form, open_form
+from assistant.chains.cues import (
+    ASKS_WHY,
+    Cue,
+    about_article,
+    alternatives,
+    asked_about,
+    asks_form,
+    open_form,
+)
 from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
 from assistant.chains.short import (
     alias_span,
@@ -42,6 +50,7 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
+from assistant.text.normalize import fold
 from assistant.text.words import content_words, overlap
 
 log = logging.getLogger(__name__)
@@ -161,6 +170,8 @@ class ExtractiveAnswerer:
         # date for when the Prime Minister approved) does not answer
         asks = len(set(content_words(self._asked_about(question) or question)))  # "đã triển khai bao lâu": too little to say
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
+        if ASKS_WHY.search(fold(question)):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?")
+            counted = max(counted, self.settings.cause_said)
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
         # tham quan"); a typed one asks with words the answer need not repeat ("họp tại địa điểm nào")
         some_said = cue.kind is None and asks >= MIN_COUNT_FOCUS

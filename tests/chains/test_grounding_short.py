@@ -430,6 +430,19 @@ def test_what_a_document_says_about_a_topic_is_in_it_or_a_sentence_citing_it(pas
     assert mismatch(question, decree.text, decree) is None
 
 
+def test_the_cause_of_what_no_sentence_says_is_not_answered(answerer, passage_factory):
+    signed = ("Chương trình hợp tác giữa Ban quản lý KKT Bình Phước, Ban quản lý các KCN Đồng Nai và Ban quản lý "
+              "các KCN Lâm Đồng đã được ký kết.")
+    answer = answerer.answer("Vì sao BQL KKT Bình Phước rút khỏi chương trình hợp tác với Đồng Nai và Lâm Đồng?",
+                             [passage_factory(signed)])
+    assert not answer.answerable  # a false premise: no one left
+    cause = ("Việc hỗ trợ cung ứng lao động giữa 03 địa phương khó thực hiện vì các doanh nghiệp có nhu cầu tuyển "
+             "dụng lao động khác nhau về mức lương.")
+    answer = answerer.answer("Vì sao việc hỗ trợ cung ứng lao động giữa ba địa phương khó thực hiện?",
+                             [passage_factory(cause)])
+    assert answer.answerable
+
+
 def test_how_a_cited_document_treats_a_topic_needs_the_topic_said():
     from assistant.chains.grounding import mismatch
 
