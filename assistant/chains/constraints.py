@@ -24,6 +24,7 @@ from functools import lru_cache
 from assistant.chains.posts import LOW, ROLES, UP
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
+from assistant.text.kinds import DOCUMENT_KIND_FORMS
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, NUMBER, YEAR
 from assistant.text.places import (
@@ -187,6 +188,7 @@ class Constraints:
     laws: tuple[str, ...] = ()  # folded names of laws: "luat dau tu" ("Luật Đầu tư năm 2020 quy định …")
     written: tuple[str, ...] = ()  # names typed with marks, lowercased: "vân phong" must not meet "văn phòng"
     acronyms: tuple[str, ...] = ()  # names typed as capitals only ("SXKD"): met by the words they abbreviate
+    kinds: tuple[tuple[str, str], ...] = ()  # a document's kind with its number: ("thong tu", "21") for "Thông tư 21/2008"
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -206,8 +208,9 @@ class Constraints:
         ordinals = tuple(dict.fromkeys([_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
                                        + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
         acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
+        kinds = tuple(dict.fromkeys(_KIND_NUMBER.findall(folded)))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
-                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms)
+                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds)
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -235,6 +238,7 @@ class Constraints:
         if self.periods:
             folded_own = fold(strict)
             missing += [asked for asked, pattern in self.periods if not re.search(pattern, folded_own)]
+        missing += [f"{kind} {number}" for kind, number in self.kinds if not _of_kind(kind, number, fold(strict))]
         for number, years in self.documents:  # "Chỉ thị 27-CT/TU ... năm 2015" is not the one of 2012
             at = folded.find(number)
             dated = YEAR.findall(re.split(r"[;.]\s", folded[at:at + 120])[0]) if at >= 0 else []
@@ -295,6 +299,17 @@ def _documents(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             clause = re.split(r"[,;?(]|\b(?:mà|ma|trong|để|de|khi|nhằm|nham)\s", question[m.end():])[0]
             out.append((fold(m.group(0)).strip(".,;:?"), tuple(YEAR.findall(clause))))
     return tuple(dict.fromkeys(out))
+
+
+_KIND_NUMBER = re.compile(rf"\b({'|'.join(DOCUMENT_KIND_FORMS)})\s+(?:so\s+)?0*(\d+)(?=[/-])")
+
+
+def _of_kind(kind: str, number: str, folded: str) -> bool:
+    """Whether ``folded`` cites document ``number`` as a ``kind`` (by name just before it, or by the code in its
+    number), or never cites it (the number is then checked as a number)."""
+    cited = [m.start() for m in re.finditer(rf"(?<![\d/]){number}(?=[/-])", folded)]
+    forms = re.compile(rf"(?:{DOCUMENT_KIND_FORMS[kind]})")
+    return not cited or any(forms.search(folded, max(0, at - 25), at + 25) for at in cited)
 
 
 def _ordinal(word: str) -> int:

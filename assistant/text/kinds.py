@@ -27,6 +27,11 @@ ACT_MARKS = {"ky": "ký", "lap": "lập"}
 DOCUMENT_KINDS = ("Bộ luật", "Luật", "Nghị định", "Nghị quyết", "Quyết định", "Công văn", "Chỉ thị", "Thông tư",
                   "Thông báo", "Kế hoạch", "Tiêu chuẩn")
 
+# How each kind of document shows in its citation, folded: by name or by the code in its number
+# ("Nghị định 21/2008/NĐ-CP"): "Thông tư 21/2008" is not the decree numbered the same.
+DOCUMENT_KIND_FORMS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", "chi thi": r"chi thi|-ct/",
+                       "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
+
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
 ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia", "co mat")

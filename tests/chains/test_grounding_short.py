@@ -151,6 +151,10 @@ def test_a_document_number_is_matched_whole_and_with_the_year_the_question_dates
     assert Constraints.of("Chỉ thị 27-CT/TU quy định về nội dung gì?").unmet(
         "Thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012.") == []
     assert "4622/ubnd-kt" in Constraints.of("Công văn 4622/UBND-KT nói về việc gì?").unmet("Công văn số 4623/UBND-KT.")
+    # a document's kind is part of its name: the decree 21/2008/NĐ-CP is no "Thông tư 21/2008"
+    decree = "Nghị định số 21/2008/NĐ-CP ngày 28/02/2008 sửa đổi Nghị định số 80/2006/NĐ-CP."
+    assert Constraints.of("Thông tư 21/2008 sửa đổi NĐ 80/2006 do bộ nào ban hành?").unmet(decree) == ["thong tu 21"]
+    assert Constraints.of("NĐ 21/2008 sửa đổi NĐ 80/2006 do ai ban hành?").unmet(decree) == []
     # an aside names another document's year, not this one's
     aside = Constraints.of("Nghị định 80/2006/NĐ-CP (được NĐ 21/2008 sửa đổi) ban hành ngày nào?")
     assert aside.unmet("Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 của Chính phủ. Nghị định số 21/2008/NĐ-CP.") == []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from assistant.chains.cues import Cue
 from assistant.chains.short.clauses import _UP, _new, _trim
 from assistant.text.abbreviations import expand
-from assistant.text.kinds import DOC_RELATION_WORDS, DOCUMENT_KINDS
+from assistant.text.kinds import DOC_RELATION_WORDS, DOCUMENT_KIND_FORMS, DOCUMENT_KINDS
 from assistant.text.normalize import fold
 from assistant.text.patterns import DOCNUM, FULL_DATE
 from assistant.text.places import ISSUER_CODES
@@ -18,9 +18,6 @@ _DOC = re.compile(rf"(?:(?:{_KINDS})\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.]
 # A named document: its kind, a capitalized word, then up to three more ("Luật Bảo vệ môi trường").
 _DOCNAME = re.compile(rf"\b(?i:{_KINDS})\s+[{_UP}][^\s,.;:()]*(?:\s+[^\s,.;:()]+){{0,3}}")
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
-# The kind of document a question asks for, and how its number or name shows it.
-_DOC_KINDS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet dinh|qd-", "chi thi": r"chi thi|-ct/",
-              "thong tu": r"thong tu|/tt-", "luat": r"luat|/qh", "cong van": r"cong van|/ubnd-|/bql-"}
 
 
 _OF_DOCUMENT = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)}|van ban)\b(?: \S+){{0,3}} cua ((?:\S+ ){{0,2}})")
@@ -41,7 +38,7 @@ def _asked_issuer(question: str) -> str | None:
 def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """A document number or name; when the question names the kind ("quyết định nào"), of that kind."""
     folded_q = fold(question)
-    kinds = [forms for kind, forms in _DOC_KINDS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
+    kinds = [forms for kind, forms in DOCUMENT_KIND_FORMS.items() if re.search(rf"\b{kind} (?:nao|so may|gi)\b", folded_q)]
     asks_number = re.search(r"\bso (?:hieu|may|bao nhieu)\b", folded_q)  # the number, not the name
     issuer = _asked_issuer(question)
     acts = [w for w in DOC_RELATION_WORDS if re.search(rf"\b{w}\b", folded_q)]
