@@ -265,7 +265,8 @@ VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|N
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b|\b(?:e-?mail|thu dien tu)\b"
-                       r"|\b(?:website|trang web)\s+cua\b.*\bla gi\b")  # "Website của BQL … là gì?": its address
+                       r"|\b(?:website|trang web)\s+cua\b.*\bla gi\b"  # "Website của BQL … là gì?": its address
+                       r"|\b(?:link|duong link|duong dan|url)\s+(?:nao|gi|la gi|o dau)\b|\bo link\b")  # "nộp ở link nào"
 _WEB = r"(?i)\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|edu)\b|https?://|www\.|@"
 # A contact detail is a phone number or a street address; a sentence without one does not answer.
 _ASKS_PHONE = re.compile(r"\b(?:so dien thoai|dien thoai|so fax|hotline|duong day nong)\b")
