@@ -151,6 +151,7 @@ def test_a_document_number_is_matched_whole_and_with_the_year_the_question_dates
     assert Constraints.of("Chỉ thị 27-CT/TU quy định về nội dung gì?").unmet(
         "Thực hiện Chỉ thị 27-CT/TU ngày 01 tháng 10 năm 2012.") == []
     assert "4622/ubnd-kt" in Constraints.of("Công văn 4622/UBND-KT nói về việc gì?").unmet("Công văn số 4623/UBND-KT.")
+    assert Constraints.of("Kết luận tại HN 9 tháng 2017 là gì?").names == ()  # "HN" is no name
     # a document's kind is part of its name: the decree 21/2008/NĐ-CP is no "Thông tư 21/2008"
     decree = "Nghị định số 21/2008/NĐ-CP ngày 28/02/2008 sửa đổi Nghị định số 80/2006/NĐ-CP."
     assert Constraints.of("Thông tư 21/2008 sửa đổi NĐ 80/2006 do bộ nào ban hành?").unmet(decree) == ["thong tu 21"]
@@ -772,6 +773,9 @@ _READ = [
     pytest.param("Hội nghị tổng kết 2019 tổ chức vào buổi nào?",
                  "Chiều ngày 27 tháng 12 năm 2019, Ban Quản lý các KCN tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.",
                  "Chiều", id="which_part_of_the_day_is_the_part_said"),
+    pytest.param("Muốn đọc toàn văn kết luận của Trưởng Ban tại HN 9 tháng 2017 thì xem văn bản gì?",
+                 "(Toàn văn Thông báo Kết luận xem tại đây)./.", "Thông báo Kết luận",
+                 id="which_document_is_answered_by_its_kind_and_name"),
     pytest.param("Ở HN sơ kết 9 tháng đầu năm 2017, người kết luận và xác định nhiệm vụ trọng tâm giữ chức vụ gì?",
                  ("Trên cơ sở các ý kiến thảo luận, đồng chí Trưởng Ban đã kết luận, đánh giá kết quả thực hiện 9 tháng và "
                   "xác định các nhiệm vụ trọng tâm"), "Trưởng Ban", id="which_post_is_a_post_s_title"),

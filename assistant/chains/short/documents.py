@@ -12,6 +12,7 @@ from assistant.text.kinds import DOC_RELATION_WORDS, DOCUMENT_KIND_FORMS, DOCUME
 from assistant.text.normalize import fold
 from assistant.text.patterns import DOCNUM, FULL_DATE
 from assistant.text.places import ISSUER_CODES
+from assistant.text.stopwords import LAW_NAME_ENDS
 
 _KINDS = "|".join(DOCUMENT_KINDS)
 _DOC = re.compile(rf"(?:(?:{_KINDS})\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
@@ -35,6 +36,9 @@ def _asked_issuer(question: str) -> str | None:
     return None
 
 
+_NAME_END = re.compile(rf"\s(?:{'|'.join(LAW_NAME_ENDS.split())})\b")
+
+
 def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, int]]:
     """A document number or name; when the question names the kind ("quyết định nào"), of that kind."""
     folded_q = fold(question)
@@ -46,13 +50,18 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
         return  # "thay thế" asked: a sentence that does not say it names no replacement
     for pattern in (_DOC,) if asks_number else (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
-            found = fold(m.group(0))
-            if FULL_DATE.fullmatch(m.group(0)):  # "04/12/2019" dates a document, it is not its number
+            start, end = m.span()
+            if pattern is _DOCNAME and (stop := _NAME_END.search(m.group(0))):  # "Thông báo Kết luận | xem tại"
+                end = start + stop.start()
+            name = sentence[start:end]
+            found = fold(name)
+            if FULL_DATE.fullmatch(name):  # "04/12/2019" dates a document, it is not its number
                 continue
             if (kinds and not re.search(kinds[0], found)) or (issuer and issuer not in found):
                 continue
-            if _new(m.group(0), question):
-                yield _trim(sentence, m.start(), m.end())
+            kind = re.match(rf"(?i:{_KINDS})\b", name)  # "văn bản gì" -> "Thông báo Kết luận": its kind is new
+            if _new(name, question) or (kind and not re.search(rf"\b{fold(kind.group(0))}\b", folded_q)):
+                yield _trim(sentence, start, end)
 
 
 _ISSUING = re.compile(r"\b(?:ky|ban hanh)\b")
