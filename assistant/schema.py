@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 NO_ANSWER = "Không tìm thấy thông tin này trong tài liệu."
 REPHRASE = ("Tin nhắn này chưa phải là một câu hỏi. Xin hãy hỏi bằng lời, ví dụ: "
             "“Hội nghị sơ kết năm 2019 được tổ chức ở đâu?”")
+NOT_ASKED = ("Tin nhắn chưa nêu điều cần hỏi về chủ đề này. Các đoạn có thể liên quan ở bên dưới; xin hãy hỏi cụ "
+             "thể, ví dụ: “Hội nghị sơ kết năm 2019 được tổ chức ở đâu?”")
 PASSAGE_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
 CITATION_KEYS = ("n", "chunk_id", "source", "title", "date", "page", "start", "end", "text", "quote")
 ANSWER_KEYS = ("question", "short_answer", "answer", "answerable", "citations", "mode", "timings_ms")

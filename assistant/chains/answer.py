@@ -38,10 +38,10 @@ from assistant.chains.llm import (
     format_passages,
 )
 from assistant.models.embedder import Embedder
-from assistant.schema import NO_ANSWER, REPHRASE, Answer, Passage
+from assistant.schema import NO_ANSWER, NOT_ASKED, REPHRASE, Answer, Passage
 from assistant.settings import Settings
 from assistant.text.normalize import fold
-from assistant.text.words import is_question
+from assistant.text.words import asks_something, is_question
 
 log = logging.getLogger(__name__)
 # Labels a small model copies from the condense prompt ("Người dùng: ...", "Câu hỏi độc lập: ...").
@@ -214,7 +214,12 @@ class AnswerChain:
         timings = state["timings"]
         start = time.perf_counter()
         article = self._article(state)
-        if article is None and (about_article(state["standalone"]) or off_topic(
+        if not asks_something(state["standalone"]):  # a topic only: its passages are shown, no sentence is an answer
+            log.info("abstain: %r asks nothing of its topic", state["standalone"])
+            answer = Answer(question=question, answer=NOT_ASKED, answerable=False, related=state["passages"][:3],
+                            passages=state["passages"], mode=self.mode)
+            yield answer.answer
+        elif article is None and (about_article(state["standalone"]) or off_topic(
                 state["standalone"], state["passages"], self.settings.answer_topic_floor)):
             # who wrote an item is its byline, not a sentence's doer; a question no passage is near in meaning
             log.info("abstain: no byline or stamp, or no passage near in meaning, for %r", state["standalone"])

@@ -25,6 +25,13 @@ OPENING_WORDS = frozenset(["hoi", "hom", "dip", "khoang", "nam", "ngay", "thang"
 # Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])
 
+# What makes a message ask something (folded): a question word, a request ("kể tên", "cho biết"), "?". A message
+# with none ("cho mình hỏi vụ hội nghị hôm bữa á", a few keywords) names a topic but asks nothing of it.
+QUESTION_MARKERS = ("ai", "gi", "nao", "o dau", "tai dau", "den dau", "tu dau", "noi dau", "bao nhieu", "bao lau",
+                    "bao gio", "may", "khi nao", "luc nao", "sao", "the nao", "ra sao", "nhu nao", "khong", "chua",
+                    "hay", "la gi", "liet ke", "ke ten", "ke ra", "cho biet", "neu", "tom tat", "trinh bay",
+                    "giai thich", "mo ta", "so sanh", "who", "what", "when", "where", "why", "how", "which", "list")
+
 # Folded words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
 DATE_AND_DOC_FRAME_WORDS = (  # space-separated
     "ngay thang nam quy so sang chieu toi nghi dinh quyet cong van chi thi thong tu luat nd cp qd ubnd ct kt"

@@ -6,7 +6,7 @@ import re
 
 from assistant.text.abbreviations import expansions
 from assistant.text.normalize import fold
-from assistant.text.stopwords import GREETINGS, STOPWORDS
+from assistant.text.stopwords import GREETINGS, QUESTION_MARKERS, STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -45,3 +45,12 @@ def is_question(text: str) -> bool:
     """
     folded = joined(fold(text))
     return bool(content_words(text)) and folded not in GREETINGS
+
+
+_ASKS = re.compile(rf"\b(?:{'|'.join(QUESTION_MARKERS)})\b|\bdau\W*$")
+
+
+def asks_something(text: str) -> bool:
+    """Whether a question asks something of its topic: a question word, a request or "?" (:data:`QUESTION_MARKERS`).
+    "cho mình hỏi vụ hội nghị hôm bữa á" or a few keywords name a topic only."""
+    return "?" in text or bool(_ASKS.search(fold(text)))

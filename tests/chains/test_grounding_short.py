@@ -10,7 +10,7 @@ from assistant.chains.grounding import mismatch, off_topic, post_elsewhere
 from assistant.chains.short import short_span
 from assistant.schema import Passage
 from assistant.text.injection import instruction_spans, is_instruction
-from assistant.text.words import is_question
+from assistant.text.words import asks_something, is_question
 
 
 @pytest.fixture
@@ -130,6 +130,15 @@ def test_instruction_spans_locate_the_sentence():
 ])
 def test_non_questions(message, asks):
     assert is_question(message) is asks
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("cho mình hỏi vụ hội nghị hôm bữa á", False), ("xúc tiến đầu tư TP.HCM", False),
+    ("KCN Tân Đức?", True), ("hoi nghi 2019 o dau", True), ("Kể tên các KCN của tỉnh", True),
+    ("Who chaired the meeting", True), ("hội nghị tổ chức ở đâu", True),
+])
+def test_a_question_asks_something_of_its_topic(message, asks):
+    assert asks_something(message) is asks
 
 
 def test_numbers_are_dated_by_the_passage_or_what_precedes_it(passage_factory):

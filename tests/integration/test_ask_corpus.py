@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.schema import NO_ANSWER, REPHRASE
+from assistant.schema import NO_ANSWER, NOT_ASKED, REPHRASE
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +130,11 @@ def test_refuses_what_the_question_pins_down_but_the_documents_do_not_say(bot, q
 def test_non_questions_are_asked_to_rephrase(bot, message):
     answer = bot.ask(message)
     assert not answer.answerable and answer.answer == REPHRASE and not answer.citations
+
+
+def test_a_topic_without_a_question_shows_related_passages_and_quotes_nothing(bot):
+    answer = bot.ask("cho mình hỏi vụ hội nghị hôm bữa á")
+    assert not answer.answerable and answer.answer == NOT_ASKED and answer.related and not answer.citations
 
 
 def test_instructions_inside_a_document_are_never_quoted(tmp_path):
