@@ -117,6 +117,9 @@ class Settings(BaseSettings):
     cause_said: float = Field(0.15, ge=0, le=1, description="A 'vì sao' question is answered only by a sentence that "
                               "says this share of what it asks the cause of: 'Vì sao … rút khỏi chương trình?' is not "
                               "answered by a sentence that never says anyone left.")
+    procedure_said: float = Field(0.4, ge=0, le=1, description="A question about an administrative procedure ('thủ "
+                                  "tục cấp giấy phép lao động … gồm những giấy tờ gì') is answered only by a sentence "
+                                  "that says this share of what it asks about: reports name procedures, not their steps.")
     focus_dense: float = Field(0.5, ge=0, le=1, description="Share of the dense score taken against the question "
                                "read without its report's or event's words (its focus), not the whole question.")
     novel_words: int = Field(4, ge=1, description="New content words from which a sentence is not a restatement.")

@@ -98,6 +98,9 @@ _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
 ZONE_WRITTEN = r"khu cong nghiep|KCN"  # how a zone asked by its name is written
 # "mấy năm một lần", "bao lâu một lần": how often, not how many
 ASKS_WHY = re.compile(r"\b(?:vi sao|tai sao|vi dau|ly do|nguyen nhan)\b")  # a cause, of something the sentence says
+ASKS_PROCEDURE = re.compile(r"\b(?:thu tuc|ho so|giay to)\b.*\b(?:gom|the nao|ra sao|nhu nao|gi|nao)\b"  # a procedure
+                            r"|\blam (?:sao|the nao) (?:de )?(?:dang ky|xin|nop|lam|duoc)\b"
+                            r"|\bcan (?:nhung )?(?:giay to|ho so|thu tuc) gi\b")
 ASKS_OFTEN = re.compile(r"\b(?:bao lau|may (?:nam|thang|tuan|ngay|quy))(?: mot)? lan\b")
 
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from assistant.chains.constraints import Constraints, evidence, own_evidence
 from assistant.chains.cues import (
+    ASKS_PROCEDURE,
     ASKS_WHY,
     Cue,
     about_article,
@@ -172,6 +173,8 @@ class ExtractiveAnswerer:
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
         if ASKS_WHY.search(fold(question)):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?")
             counted = max(counted, self.settings.cause_said)
+        if ASKS_PROCEDURE.search(fold(question)):  # the steps of a procedure the sentence does not name
+            counted = max(counted, self.settings.procedure_said)
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
         # tham quan"); a typed one asks with words the answer need not repeat ("họp tại địa điểm nào")
         some_said = cue.kind is None and asks >= MIN_COUNT_FOCUS

@@ -457,6 +457,19 @@ def test_the_cause_of_what_no_sentence_says_is_not_answered(answerer, passage_fa
     assert answer.answerable
 
 
+def test_the_steps_of_a_procedure_no_sentence_names_are_not_answered(answerer, passage_factory):
+    housing = ("Các doanh nghiệp trong KCN có nhu cầu tuyển dụng lao động khác nhau về mức lương, thu nhập và các điều "
+               "kiện về nhà ở.")
+    answer = answerer.answer("Thủ tục cấp giấy phép lao động cho người nước ngoài làm việc trong KCN gồm những hồ sơ gì?",
+                             [passage_factory(housing)])
+    assert not answer.answerable
+    steps = ("Hồ sơ đề nghị cấp giấy phép lao động cho người nước ngoài gồm: văn bản đề nghị, giấy chứng nhận sức khỏe "
+             "và bản sao hộ chiếu.")
+    answer = answerer.answer("Hồ sơ đề nghị cấp giấy phép lao động cho người nước ngoài gồm những giấy tờ gì?",
+                             [passage_factory(steps)])
+    assert answer.answerable
+
+
 def test_how_a_cited_document_treats_a_topic_needs_the_topic_said():
     from assistant.chains.grounding import mismatch
 
