@@ -205,7 +205,7 @@ class Constraints:
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
         counted = _TIMES_RE.sub(" ", _QUARTER_NUMBER.sub("quy", fold(question)))  # ordinals and quarters aside
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(counted)))
-        ordinals = tuple(dict.fromkeys([_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
+        ordinals = tuple(dict.fromkeys([ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
                                        + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
         acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
         kinds = tuple(dict.fromkeys(_KIND_NUMBER.findall(folded)))
@@ -230,7 +230,7 @@ class Constraints:
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
-        found = {_ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(f" {expand(strict)} ")}
+        found = {ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(f" {expand(strict)} ")}
         found |= {int(m.group(1)) for m in _TIMES_RE.finditer(f" {expand(strict)} ")}
         missing += [f"lan thu {n}" for n in self.ordinals if n not in found]
         folded = fold(strict) if self.documents else ""
@@ -312,7 +312,8 @@ def _of_kind(kind: str, number: str, folded: str) -> bool:
     return not cited or any(forms.search(folded, max(0, at - 25), at + 25) for at in cited)
 
 
-def _ordinal(word: str) -> int:
+def ordinal(word: str) -> int:
+    """"hai" or "2" -> 2 (folded)."""
     return int(word) if word.isdigit() else next(v for k, v in ORDINALS.items() if fold(k) == word)
 
 

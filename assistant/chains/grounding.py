@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chains.constraints import Constraints, period_starts, zones
+from assistant.chains.constraints import Constraints, ordinal, period_starts, zones
 from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, asks_form, question_type
 from assistant.chains.posts import ROLES, asked_post_body, person_names, post_held
 from assistant.schema import Passage
@@ -28,6 +28,7 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
+from assistant.text.places import ORDINALS
 from assistant.text.stopwords import STOPWORDS
 
 
@@ -270,6 +271,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         if asked_number not in documents and not any(
                 re.match(r"\d+", m.group(0)).group(0) == asked_number for m in DOCNUM.finditer(passage.title)):
             return "câu được trích không thuộc và không dẫn văn bản được hỏi"
+    if (item := _other_item(q, s)) is not None:
+        return item
     if (act := _other_act(question, sentence, number)) is not None:
         return act
     asked = _ASKED_NOUN.search(q)
@@ -343,6 +346,23 @@ def _other_event(q: str, s: str, passage: Passage | None) -> str | None:
     frame = _named(_EVENTS, framed.group(0)) if framed else set()
     if frame and title and not frame & title:
         return f"tài liệu về sự kiện khác: {', '.join(sorted(title))} (câu hỏi: theo {', '.join(sorted(frame))})"
+    return None
+
+
+_ORDINAL_WORDS = "|".join(fold(w) for w in ORDINALS)
+# "nội dung thứ 6 trong chương trình …": the item so numbered ("6. …", "Thứ sáu, …"), not another of the list
+_ITEM_ASKED = re.compile(rf"\b(?:noi dung|diem|muc|nhiem vu|giai phap|y|van de|phan)\s+thu\s+({_ORDINAL_WORDS}|\d+)\b")
+_ITEM_SAID = re.compile(rf"^\s*(?:[•*\-–]\s*)?(\d{{1,2}})[.)]\s|^\s*thu\s+({_ORDINAL_WORDS})\s*[,:]")
+
+
+def _other_item(q: str, s: str) -> str | None:
+    """Why the sentence (folded ``s``) is not the numbered item the question asks (folded ``q``), or None."""
+    if (asked := _ITEM_ASKED.search(q)) is None:
+        return None
+    said = _ITEM_SAID.match(s)
+    n = ordinal(asked.group(1))
+    if said is None or ordinal(said.group(1) or said.group(2)) != n:
+        return f"không phải mục thứ {n} được hỏi"
     return None
 
 

@@ -470,6 +470,15 @@ def test_the_steps_of_a_procedure_no_sentence_names_are_not_answered(answerer, p
     assert answer.answerable
 
 
+def test_a_numbered_item_asked_is_the_item_so_numbered():
+    from assistant.chains.grounding import mismatch
+
+    question = "Nội dung thứ 6 trong chương trình hợp tác sắp tới giữa hai Ban Quản lý là gì?"
+    first = "1. Tiếp tục cung cấp thông tin về tình hình xây dựng và phát triển các KCN Lâm Đồng."
+    assert mismatch(question, first) is not None
+    assert mismatch("Nội dung thứ nhất trong chương trình hợp tác sắp tới là gì?", first) is None
+
+
 def test_how_a_cited_document_treats_a_topic_needs_the_topic_said():
     from assistant.chains.grounding import mismatch
 
