@@ -804,6 +804,10 @@ _READ = [
     pytest.param("Hội nghị tổng kết 2019 tổ chức vào buổi nào?",
                  "Chiều ngày 27 tháng 12 năm 2019, Ban Quản lý các KCN tỉnh đã tổ chức Hội nghị tổng kết công tác năm 2019.",
                  "Chiều", id="which_part_of_the_day_is_the_part_said"),
+    pytest.param("BQL Lâm Đồng và BQL TP.HCM cùng tham gia giao ban, hội thao của các Ban Quản lý thuộc vùng nào?",
+                 ("Hai Ban Quản lý cùng tham gia các hoạt động chung của các Ban Quản lý Vùng kinh tế trọng điểm phía Nam "
+                  "như: hội nghị giao ban hàng quý, hội thao tổ chức hàng năm."),
+                 "Vùng kinh tế trọng điểm phía Nam", id="which_region_is_the_region_named"),
     pytest.param("Muốn đọc toàn văn kết luận của Trưởng Ban tại HN 9 tháng 2017 thì xem văn bản gì?",
                  "(Toàn văn Thông báo Kết luận xem tại đây)./.", "Thông báo Kết luận",
                  id="which_document_is_answered_by_its_kind_and_name"),

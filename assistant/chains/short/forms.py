@@ -128,8 +128,10 @@ def form_span(question: str, sentence: str, form: tuple[str, str] | None = None)
             found = _subject(sentence)
         elif kind == "which" and words.startswith(("chuc vu", "chuc danh")):  # "giữ chức vụ gì": a post's title
             found = next((span for span in post_titles(sentence) if _new(sentence[span[0]:span[1]], question)), None)
-        elif kind == "which":
-            found = _named_as(question, sentence, words.rsplit(" ", 1)[0])
+        elif kind == "which":  # "thuộc vùng nào": the "Vùng …" named, not "thuộc vùng"
+            noun = words.rsplit(" ", 1)[0]
+            first, _, rest = noun.partition(" ")
+            found = _named_as(question, sentence, rest if rest and first in _LINKING else noun)
         else:
             found = _verdict(sentence, spans, overlap, restating, asked)
     return found if found and found[1] > found[0] else None
@@ -247,6 +249,9 @@ def _list_run(sentence: str, spans: list[tuple[int, int]], restating: int, noun:
         last = re.match(rf"\s*(?:\S+\s+){{1,{LIST_ITEM_WORDS}}}?(?=và\s)", sentence[a:b])
         end = a + len(last.group(0).rstrip()) if last else end
     return _trim(sentence, start, end, limit=LIST_WORDS)
+
+
+_LINKING = {"thuoc", "cua", "o", "tai", "cho", "voi", "ve", "tu", "den", "vao", "la", "trong"}  # folded
 
 
 def _named_as(question: str, sentence: str, noun: str) -> tuple[int, int] | None:
