@@ -226,7 +226,7 @@ class Constraints:
         if self.written:
             marked = joined(normalize_text(evidence).lower())
             missing += [name for name in self.written if joined(name) not in marked
-                        and expand(name) not in missing]
+                        and f" {_unjoined(name)} " not in f" {_unjoined(marked)} " and expand(name) not in missing]
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
@@ -338,9 +338,15 @@ def _initials(acronym: str) -> re.Pattern[str]:
 
 
 def _loose(name: str, text: str) -> bool:
-    """Names typed as one word or split ("Sơn Mỹ1" / "Sơn Mỹ 1", "Lagi" / "La Gi")."""
+    """Names typed as one word or split ("Sơn Mỹ1" / "Sơn Mỹ 1", "Lagi" / "La Gi"), or joined otherwise ("Sở Lao
+    động – Thương binh và Xã hội" / "Sở Lao động và Thương binh Xã hội")."""
     squeezed = name.replace(" ", "")
-    return bool(squeezed) and squeezed in text.replace(" ", "")
+    return bool(squeezed) and squeezed in text.replace(" ", "") or f" {_unjoined(name)} " in f" {_unjoined(text)} "
+
+
+def _unjoined(text: str) -> str:
+    """``text``'s words without "và" and punctuation: how a name's parts are joined is no part of it."""
+    return " ".join(w for w in joined(text).split() if w not in {"va", "và"})
 
 
 def evidence(passage: Passage, passages: list[Passage] = ()) -> str:

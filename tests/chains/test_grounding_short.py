@@ -884,6 +884,9 @@ def test_a_department_the_documents_do_not_name_is_unmet():
     c = Constraints.of("Phó Chủ tịch UBND tỉnh Lương Văn Hải đã đề nghị Sở Tài chính làm gì?")
     assert c.unmet("Phó Chủ tịch UBND tỉnh Lương Văn Hải đề nghị các sở, ngành, địa phương tháo gỡ khó khăn.") == [
         "so tai chinh"]
+    # its parts joined otherwise: the official "Lao động – Thương binh và Xã hội" is the document's department
+    c = Constraints.of("Sở Lao động – Thương binh và Xã hội có trung tâm nào cử đại diện dự hội nghị?")
+    assert c.unmet("Trung tâm giới thiệu và việc làm - Sở Lao động và Thương binh Xã hội;") == []
     # a department by its kind and name: "Phòng Quy hoạch Xây dựng" is not any "quy hoạch xây dựng"
     c = Constraints.of("Phòng Quy hoạch Xây dựng đưa tin về hội nghị tổng kết 2019 phải không?")
     assert c.unmet("Việc triển khai thực hiện Đồ án quy hoạch phân khu xây dựng năm 2019.") == ["phong quy hoach xay dung"]
