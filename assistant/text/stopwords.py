@@ -31,6 +31,9 @@ QUESTION_MARKERS = ("ai", "gi", "nao", "o dau", "tai dau", "den dau", "tu dau", 
                     "bao gio", "may", "khi nao", "luc nao", "sao", "the nao", "ra sao", "nhu nao", "khong", "chua",
                     "hay", "la gi", "liet ke", "ke ten", "ke ra", "cho biet", "neu", "tom tat", "trinh bay",
                     "giai thich", "mo ta", "so sanh", "who", "what", "when", "where", "why", "how", "which", "list")
+# ... or a message that opens with what it wants to know of its topic: "Ngày ban hành Nghị định 29/2008/NĐ-CP".
+ASKED_ATTRIBUTES = ("thoi gian", "dia diem", "ngay", "so luong", "ten", "chuc vu", "noi dung", "muc dich", "ly do",
+                    "nguyen nhan", "ket qua", "danh sach", "thanh phan", "dieu kien", "quy dinh", "tieu chuan", "muc")
 
 # Folded words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
 DATE_AND_DOC_FRAME_WORDS = (  # space-separated

@@ -6,7 +6,7 @@ import re
 
 from assistant.text.abbreviations import expansions
 from assistant.text.normalize import fold
-from assistant.text.stopwords import GREETINGS, QUESTION_MARKERS, STOPWORDS
+from assistant.text.stopwords import ASKED_ATTRIBUTES, GREETINGS, QUESTION_MARKERS, STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -47,10 +47,11 @@ def is_question(text: str) -> bool:
     return bool(content_words(text)) and folded not in GREETINGS
 
 
-_ASKS = re.compile(rf"\b(?:{'|'.join(QUESTION_MARKERS)})\b|\bdau\W*$")
+_ASKS = re.compile(rf"\b(?:{'|'.join(QUESTION_MARKERS)})\b|\bdau\W*$|^\W*(?:{'|'.join(ASKED_ATTRIBUTES)})\b")
 
 
 def asks_something(text: str) -> bool:
-    """Whether a question asks something of its topic: a question word, a request or "?" (:data:`QUESTION_MARKERS`).
+    """Whether a question asks something of its topic: a question word, a request or "?" (:data:`QUESTION_MARKERS`),
+    or what it wants to know first ("Ngày ban hành Nghị định 29/2008", :data:`ASKED_ATTRIBUTES`).
     "cho mình hỏi vụ hội nghị hôm bữa á" or a few keywords name a topic only."""
     return "?" in text or bool(_ASKS.search(fold(text)))
