@@ -250,46 +250,24 @@ def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
 
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
-    (a "sơ kết" for a "tổng kết": :func:`_other_event`), an
-    event of another year (the "sơ kết năm 2018" asked is not the one a 2017 report is about, unless the
-    sentence itself names the year), a
-    target where the question asks what was achieved, or a plan where it asks what was done: a document
-    cannot report as done what it dates after itself ("Cuối năm 2018 tổ chức tổng kết" in a 2017 report),
-    unless the question too asks about the plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"); another
-    document, act, post, rank, zone, doer or subject; the meeting held for the next one ("HN tiếp theo")."""
+    (:func:`_other_event`) or year (:func:`_other_year`); another document (:func:`_other_document`), list item,
+    act, rank, post, zone, doer or subject; attendees it does not list; a target where the question asks what
+    was achieved; the meeting held, for the next one ("HN tiếp theo"); or what its document cannot yet report
+    as done (:func:`_not_done_yet`: "Cuối năm 2018 tổ chức tổng kết" in a 2017 report)."""
     q, s = fold(question), fold(sentence)
     if (event := _other_event(q, s, passage)) is not None:
         return event
     if passage is not None and passage.date and (year := _other_year(question, q, s, passage.date)) is not None:
         return year
     number = DOCNUM.search(question)
-    documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
-    if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:
-        return f"văn bản khác: {', '.join(sorted(documents))}"  # "Chỉ thị 27-CT/TU … ai ký" is not told by QĐ 3485's sentence
-    if number is not None and _ASKS_CONTENT.search(q) and passage is not None:  # what a document says is in it
-        asked_number = re.match(r"\d+", number.group(0)).group(0)
-        if asked_number not in documents and not any(
-                re.match(r"\d+", m.group(0)).group(0) == asked_number for m in DOCNUM.finditer(passage.title)):
-            return "câu được trích không thuộc và không dẫn văn bản được hỏi"
+    if (document := _other_document(question, q, s, sentence, passage)) is not None:
+        return document
     if (item := _other_item(q, s)) is not None:
         return item
     if (act := _other_act(question, sentence, number)) is not None:
         return act
-    asked = _ASKED_NOUN.search(q)
-    head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
-    # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
-    framed = re.match(r"\s*theo\b[^,]*,", q)
-    cited = (number is not None and not (framed and number.end() <= framed.end())) or _STANDARD.search(q) is not None
-    said_head = [w for w in head.split() if w not in STOPWORDS]  # "quy định về cái gì" names no part of it
-    if cited and said_head and f" {head} " not in f" {expand(s)} ":
-        return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
-    if passage is not None and _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
-        return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
-    if passage is not None and asks_attendance(q) and _MEETING.search(q) and asks_form(question, "yesno"):
-        if not _LISTS_ATTENDEES.search(s) and not _in_attendance(sentence, passage):
-            return "câu được trích không kể thành phần dự họp"  # "Chủ tịch UBND tỉnh có dự … không?"
-        if (absent := _not_listed(question, sentence)) is not None:
-            return f"danh sách dự họp không nêu {absent}"  # "có đại diện UBND tỉnh tham dự không?"
+    if passage is not None and (attendance := _attendance_mismatch(question, q, s, sentence, passage)) is not None:
+        return attendance
     if (rank := _other_rank(q, s)) is not None:
         return f"câu được trích nói về {rank}"  # "Phó Trưởng Ban … kết luận gì" is not what the Trưởng Ban concluded
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
@@ -304,15 +282,62 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
-    if passage is not None and passage.date and _named(_DONE, q) and not _named(_PLANS, q):
+    if passage is not None and passage.date:
+        return _not_done_yet(q, s, passage.date)
+    return None
+
+
+def _other_document(question: str, q: str, s: str, sentence: str, passage: Passage | None) -> str | None:
+    """Why the sentence does not tell of the document the question names by number (folded ``q``, ``s``), or None:
+    it names another; what the document says is asked and the sentence neither cites it nor is in it; or it
+    only cites the document where the question asks what the document sets ("Công văn 4622 đặt ra những tiêu
+    chí gì")."""
+    number = DOCNUM.search(question)
+    documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
+    if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:
+        return f"văn bản khác: {', '.join(sorted(documents))}"  # "Chỉ thị 27-CT/TU … ai ký" is not told by QĐ 3485's sentence
+    if number is not None and _ASKS_CONTENT.search(q) and passage is not None:  # what a document says is in it
+        asked_number = re.match(r"\d+", number.group(0)).group(0)
+        if asked_number not in documents and not any(
+                re.match(r"\d+", m.group(0)).group(0) == asked_number for m in DOCNUM.finditer(passage.title)):
+            return "câu được trích không thuộc và không dẫn văn bản được hỏi"
+    asked = _ASKED_NOUN.search(q)
+    head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
+    # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
+    framed = re.match(r"\s*theo\b[^,]*,", q)
+    cited = (number is not None and not (framed and number.end() <= framed.end())) or _STANDARD.search(q) is not None
+    said_head = [w for w in head.split() if w not in STOPWORDS]  # "quy định về cái gì" names no part of it
+    if cited and said_head and f" {head} " not in f" {expand(s)} ":
+        return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
+    return None
+
+
+def _attendance_mismatch(question: str, q: str, s: str, sentence: str, passage: Passage) -> str | None:
+    """Why a sentence does not answer a question about a meeting's attendance, or about a count it does not
+    ask of the attendees, or None."""
+    if _COUNT_ASKED.search(q) and not asks_attendance(q) and _in_attendance(sentence, passage):
+        return "câu được trích kể thành phần dự họp, câu hỏi không hỏi về người dự"  # "34 doanh nghiệp thứ cấp" (dự họp)
+    if asks_attendance(q) and _MEETING.search(q) and asks_form(question, "yesno"):
+        if not _LISTS_ATTENDEES.search(s) and not _in_attendance(sentence, passage):
+            return "câu được trích không kể thành phần dự họp"  # "Chủ tịch UBND tỉnh có dự … không?"
+        if (absent := _not_listed(question, sentence)) is not None:
+            return f"danh sách dự họp không nêu {absent}"  # "có đại diện UBND tỉnh tham dự không?"
+    return None
+
+
+def _not_done_yet(q: str, s: str, date: str) -> str | None:
+    """Why a document dated ``date`` cannot report as done what the question (folded ``q``) asks was done, or
+    None: the sentence (folded ``s``) plans a later year, the review asked is held after the document, or the
+    period asked starts after it."""
+    if _named(_DONE, q) and not _named(_PLANS, q):
         years = _years(s)  # "giai đoạn 2016-2018" is no plan
-        if any(y > int(passage.date[:4]) for y in years):
+        if any(y > int(date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
         # a year's review is held at its end: a document of April 2019 does not report what the "HN tổng kết 2019" did
         reviews = {int(y) for y in re.findall(r"\btong ket (?:cong tac )?(?:nam )?(\d{4})\b", q)}
-        if any(passage.date < f"{y}-11" for y in reviews):
+        if any(date < f"{y}-11" for y in reviews):
             return "hội nghị tổng kết được hỏi diễn ra sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
-        dated = (int(passage.date[:4]), int(passage.date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
+        dated = (int(date[:4]), int(date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a
         if any(start > dated for start in period_starts(q)) and not _ASKS_SETTING.search(q):  # 25/9/2017 plans it
             return "kỳ được hỏi bắt đầu sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
     return None
