@@ -207,7 +207,8 @@ class Constraints:
         numbers = tuple(dict.fromkeys(n.lstrip("0") or "0" for n in NUMBER.findall(counted)))
         ordinals = tuple(dict.fromkeys([ordinal(m.group(1)) for m in _ORDINAL_RE.finditer(folded)]
                                        + [int(m.group(1)) for m in _TIMES_RE.finditer(folded)]))
-        acronyms = tuple(expand(n) for n in capitalized if _ACRONYM.fullmatch(n))
+        # an acronym, or a name holding one ("Vùng KTTĐ phía Nam"): met by words with its initials
+        acronyms = tuple(expand(n) for n in capitalized if any(_ACRONYM.fullmatch(w) for w in [n, *n.split()]))
         kinds = tuple(dict.fromkeys(_KIND_NUMBER.findall(folded)))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
                    tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds)
@@ -226,7 +227,8 @@ class Constraints:
         if self.written:
             marked = joined(normalize_text(evidence).lower())
             missing += [name for name in self.written if joined(name) not in marked
-                        and f" {_unjoined(name)} " not in f" {_unjoined(marked)} " and expand(name) not in missing]
+                        and f" {_unjoined(name)} " not in f" {_unjoined(marked)} " and expand(name) not in missing
+                        and expand(name) not in self.acronyms]  # "Vùng KTTĐ" is written out in the documents
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
@@ -324,7 +326,11 @@ _ACRONYM = re.compile(r"[A-ZĐ]{4,6}|[A-ZĐ]{2,6}(?:-[A-ZĐ]{2,6})+")
 def _initials(acronym: str) -> re.Pattern[str]:
     """Words opening with the acronym's letters, in order: "sxkd" is "sản xuất kinh doanh" (folded, expanded
     text); of a dashed one each part, a known abbreviation written out, parts joined or with "và" between
-    ("kcx-cn" is "khu chế xuất và công nghiệp")."""
+    ("kcx-cn" is "khu chế xuất và công nghiệp"); in a name, its words without a vowel ("vung kttd phia nam"
+    is "vùng kinh tế trọng điểm phía Nam")."""
+    if " " in acronym:
+        words = [r"\w*\s+".join(w) + r"\w*" if not re.search("[aeiouy]", w) else re.escape(w) for w in acronym.split()]
+        return re.compile(r"\b" + r"\s+".join(words) + r"\b")
     parts: list[str] = []
     for part in acronym.split("-"):
         written = expand(part)
