@@ -114,7 +114,7 @@ class Settings(BaseSettings):
     w_intro: float = 0.1
     focus_said: float = Field(0.3, ge=0, le=1, description="A 'bao nhiêu' or 'khi nào' question is answered only by "
                               "a sentence that says this share of what it counts or dates (its focus words).")
-    cause_said: float = Field(0.15, ge=0, le=1, description="A 'vì sao' question is answered only by a sentence that "
+    cause_said: float = Field(0.4, ge=0, le=1, description="A 'vì sao' question is answered only by a sentence that "
                               "says this share of what it asks the cause of: 'Vì sao … rút khỏi chương trình?' is not "
                               "answered by a sentence that never says anyone left.")
     procedure_said: float = Field(0.4, ge=0, le=1, description="A question about an administrative procedure ('thủ "
