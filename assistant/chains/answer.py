@@ -28,7 +28,7 @@ from assistant.chains.condense import condense
 from assistant.chains.constraints import Constraints, evidence
 from assistant.chains.cues import about_article
 from assistant.chains.extractive import ExtractiveAnswerer, refusal
-from assistant.chains.grounding import off_topic
+from assistant.chains.grounding import denied_premise, off_topic
 from assistant.chains.llm import (
     ANSWER_PROMPT,
     CONDENSE_PROMPT,
@@ -220,9 +220,12 @@ class AnswerChain:
                             passages=state["passages"], mode=self.mode)
             yield answer.answer
         elif article is None and (about_article(state["standalone"]) or off_topic(
-                state["standalone"], state["passages"], self.settings.answer_topic_floor)):
-            # who wrote an item is its byline, not a sentence's doer; a question no passage is near in meaning
-            log.info("abstain: no byline or stamp, or no passage near in meaning, for %r", state["standalone"])
+                state["standalone"], state["passages"], self.settings.answer_topic_floor)
+                or denied_premise(state["standalone"], state["passages"])):
+            # who wrote an item is its byline, not a sentence's doer; a question no passage is near in meaning; a
+            # premise the documents deny ("không có đình công")
+            log.info("abstain: no byline or stamp, no passage near in meaning, or a denied premise, for %r",
+                     state["standalone"])
             answer = refusal(self._asked(state), state["passages"])  # for either mode: no model is asked
             yield answer.answer
         elif self.llm is None or article is not None:  # a byline or stamp is read, not generated

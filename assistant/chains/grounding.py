@@ -227,6 +227,26 @@ def off_topic(question: str, passages: list[Passage], floor: float) -> bool:
     return bool(dense) and max(dense) < floor and not (pinned.documents or pinned.names or pinned.numbers)
 
 
+# "không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, …": what the documents say did not happen
+_DENIED = re.compile(r"\b(?:khong|chua)\s+(?:de\s+)?(?:co|xay ra)\s+([^.;:]+)")
+
+
+def denied_premise(question: str, passages: list[Passage]) -> str | None:
+    """What the question takes as given that a passage says did not happen ("Các vụ đình công ở KCN năm 2019 được
+    giải quyết thế nào?" where the report says "không có đình công"), or None. Not for a question that asks
+    whether it happened ("có … không?") or speaks of its absence itself."""
+    q = fold(question)
+    if asks_form(question, "yesno") or re.search(r"\b(?:khong|chua)\b", q):
+        return None
+    for passage in passages:
+        for m in _DENIED.finditer(fold(passage.text)):
+            for item in re.split(r",|\bva\b|\b(?:khong|chua) (?:de )?(?:co|xay ra)\b", m.group(1)):
+                head = " ".join(item.split()[:2])
+                if len(head.split()) == 2 and re.search(rf"\b{re.escape(head)}\b", q):
+                    return head
+    return None
+
+
 def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
     """The post in another body that ``sentence`` gives a person of ``phrase``, when the question asks a post
     holder of a body it names ("Lãnh đạo Ban Quản lý các KCN Lâm Đồng nào" is not answered by "Phó Trưởng

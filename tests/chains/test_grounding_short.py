@@ -470,6 +470,16 @@ def test_the_steps_of_a_procedure_no_sentence_names_are_not_answered(answerer, p
     assert answer.answerable
 
 
+def test_a_premise_the_documents_deny_is_named(passage_factory):
+    from assistant.chains.grounding import denied_premise
+
+    report = passage_factory("Năm 2019 tại các KCN không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, "
+                             "khiếu nại đông người.")
+    assert denied_premise("Nguyên nhân các vụ đình công của công nhân KCN trong năm 2019 là gì?", [report]) == "dinh cong"
+    assert denied_premise("Năm 2019 các KCN có xảy ra đình công không?", [report]) is None  # asked, not given
+    assert denied_premise("Nguyên nhân chính khiến các KCN chưa thu hút mạnh đầu tư là gì?", [report]) is None
+
+
 def test_a_numbered_item_asked_is_the_item_so_numbered():
     from assistant.chains.grounding import mismatch
 
