@@ -228,7 +228,7 @@ def off_topic(question: str, passages: list[Passage], floor: float) -> bool:
 
 
 # "không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, …": what the documents say did not happen
-_DENIED = re.compile(r"\b(?:khong|chua)\s+(?:de\s+)?(?:co|xay ra)\s+([^.;:]+)")
+_DENIED = re.compile(r"\b(?:khong|chua)\s+(?:de\s+)?xay ra\s+([^.;:]+)")  # events; "không có sinh viên …" is a rule
 
 
 def denied_premise(question: str, passages: list[Passage]) -> str | None:
