@@ -18,6 +18,7 @@ DATED_ACTS = ("ban hanh", "ky", "thanh lap", "phe duyet", "thong qua", "co hieu 
               "khen thuong", "viet bai", "viet tin", "dua tin", "dang tin",  # a news item's author: its byline
               "dan dau", "cu lam", "duoc cu",  # who led a delegation or was appointed to a task
               "bang khen", "giay khen", "nhan bang",  # an award given or received
+              "van hanh",  # who runs a system
               "sinh nam", "sinh ngay", "nam sinh", "ngay sinh")  # a birth: not the date of a meeting the person chaired
 # How an act is written whose folded form is another word's too: "kỹ thuật", "kỳ họp" sign nothing.
 ACT_MARKS = {"ky": "ký", "lap": "lập"}

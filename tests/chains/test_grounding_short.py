@@ -607,6 +607,9 @@ def test_an_act_is_read_with_its_marks():
     # who received an award is not who spoke at the meeting
     spoke = "Phó Chủ tịch Thường trực UBND tỉnh Lương Văn Hải phát biểu chỉ đạo Hội nghị tổng kết năm 2019."
     assert mismatch("Ai được nhận bằng khen tại hội nghị tổng kết 2019?", spoke) is not None
+    # who runs a system is not who decided to use it
+    decided = "Thực hiện phần mềm Quản lý văn bản theo Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh."
+    assert mismatch("Phần mềm quản lý văn bản của tỉnh do đơn vị nào xây dựng, vận hành?", decided) is not None
     # who led a delegation or was appointed is not who chaired the meeting
     chaired = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý các KCN Lâm Đồng."
     assert mismatch("Tại buổi làm việc ngày 06/11/2012, đoàn BQL các KCN Lâm Đồng do ai dẫn đầu?", chaired) is not None
