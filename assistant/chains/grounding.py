@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.chains.constraints import Constraints, ordinal, period_starts, zones
-from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, asks_form, question_type
+from assistant.chains.cited import other_document, other_item, other_subject
+from assistant.chains.constraints import Constraints, period_starts, zones
+from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, asks_form
 from assistant.chains.posts import ROLES, asked_post_body, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
@@ -28,7 +29,6 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
-from assistant.text.places import ORDINALS
 from assistant.text.stopwords import STOPWORDS
 
 
@@ -42,13 +42,6 @@ _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 # Who represented a body the question names: "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại …".
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
-# What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
-_DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
-_CITED_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,6}?)\s*(?:[?,.;]|\b(?:trong|tai|cua|cho|o)\b|$)")
-# "Chỉ thị 27-CT/TU yêu cầu | xử lý kỷ luật cán bộ đi muộn | như thế nào?": what of it is asked
-_CITED_HOW = re.compile(r"\b(?:yeu cau|quy dinh|huong dan|de cap)\s+(?:ve\s+(?:viec\s+)?)?((?:[a-z]+\s*){1,8}?)\s*"
-                        r"(?:nhu the nao|the nao|ra sao)\b")
-_ASKS_CONTENT = re.compile(r"\b(?:quy dinh|noi|de cap|yeu cau|huong dan) (?:nhung )?(?:gi|nhung gi|the nao)\b")
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 _MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
@@ -67,12 +60,7 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
     return asks_attendance(text[opening + 1:at])
 
 
-# What a question about a document's content asks for: "những tiêu chí gì", "loại giấy phép nào".
-_ASKED_NOUN = re.compile(r"\b(?:nhung|cac|loai)\s+(\S+(?:\s\S+){0,3}?)\s+(?:nao|gi)\b"
-                         r"|\b(?:yeu cau|quy dinh|dat ra|de ra|giao)\b.*\b(\S+\s(?!(?:ngay|nam|thang|quy|luc|gio|de|viec|dung)\s)\S+)"
-                         r"\s+(?:nao|gi)\b")  # "… trước thời hạn nào", not "ban hành ngày nào" nor "vấn đề gì"
 _ADDRESSED = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")  # a person by two syllables
-_STANDARD = re.compile(r"\b(?:tcvn|iso)\s*\d")
 _ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b"
                          r"|\b(?:ai|nguoi nao|(?:don vi|co quan)(?: [a-z]+){0,2} nao) (?:da )?\w+")  # "đơn vị tư vấn nào lập"
 _DOCUMENT_KIND = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)})\b")
@@ -270,7 +258,7 @@ def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
 
 def mismatch(question: str, sentence: str, passage: Passage | None = None) -> str | None:
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
-    (:func:`_other_event`) or year (:func:`_other_year`); another document (:func:`_other_document`), list item,
+    (:func:`_other_event`) or year (:func:`_other_year`); another document (:func:`cited.other_document`), list item,
     act, rank, post, zone, doer or subject; attendees it does not list; a target where the question asks what
     was achieved; the meeting held, for the next one ("HN tiếp theo"); or what its document cannot yet report
     as done (:func:`_not_done_yet`: "Cuối năm 2018 tổ chức tổng kết" in a 2017 report)."""
@@ -280,9 +268,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     if passage is not None and passage.date and (year := _other_year(question, q, s, passage.date)) is not None:
         return year
     number = DOCNUM.search(question)
-    if (document := _other_document(question, q, s, sentence, passage)) is not None:
+    if (document := other_document(question, q, s, sentence, passage)) is not None:
         return document
-    if (item := _other_item(q, s)) is not None:
+    if (item := other_item(q, s)) is not None:
         return item
     if (act := _other_act(question, sentence, number)) is not None:
         return act
@@ -296,7 +284,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"khu công nghiệp khác: {zone}"
     if (other := _other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
-    if (subject := _other_subject(question, q, s)) is not None:
+    if (subject := other_subject(question, q, s)) is not None:
         return subject
     if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
@@ -304,31 +292,6 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
     if passage is not None and passage.date:
         return _not_done_yet(q, s, passage.date)
-    return None
-
-
-def _other_document(question: str, q: str, s: str, sentence: str, passage: Passage | None) -> str | None:
-    """Why the sentence does not tell of the document the question names by number (folded ``q``, ``s``), or None:
-    it names another; what the document says is asked and the sentence neither cites it nor is in it; or it
-    only cites the document where the question asks what the document sets ("Công văn 4622 đặt ra những tiêu
-    chí gì")."""
-    number = DOCNUM.search(question)
-    documents = {re.match(r"\d+", m.group(0)).group(0) for m in DOCNUM.finditer(sentence)}
-    if number is not None and documents and re.match(r"\d+", number.group(0)).group(0) not in documents:
-        return f"văn bản khác: {', '.join(sorted(documents))}"  # "Chỉ thị 27-CT/TU … ai ký" is not told by QĐ 3485's sentence
-    if number is not None and _ASKS_CONTENT.search(q) and passage is not None:  # what a document says is in it
-        asked_number = re.match(r"\d+", number.group(0)).group(0)
-        if asked_number not in documents and not any(
-                re.match(r"\d+", m.group(0)).group(0) == asked_number for m in DOCNUM.finditer(passage.title)):
-            return "câu được trích không thuộc và không dẫn văn bản được hỏi"
-    asked = _ASKED_NOUN.search(q)
-    head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
-    # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
-    framed = re.match(r"\s*theo\b[^,]*,", q)
-    cited = (number is not None and not (framed and number.end() <= framed.end())) or _STANDARD.search(q) is not None
-    said_head = [w for w in head.split() if w not in STOPWORDS]  # "quy định về cái gì" names no part of it
-    if cited and said_head and f" {head} " not in f" {expand(s)} ":
-        return f"câu chỉ dẫn văn bản, không nêu {head} của nó"  # "Công văn 4622 đặt ra những tiêu chí gì"
     return None
 
 
@@ -394,23 +357,6 @@ def _other_event(q: str, s: str, passage: Passage | None) -> str | None:
     return None
 
 
-_ORDINAL_WORDS = "|".join(fold(w) for w in ORDINALS)
-# "nội dung thứ 6 trong chương trình …": the item so numbered ("6. …", "Thứ sáu, …"), not another of the list
-_ITEM_ASKED = re.compile(rf"\b(?:noi dung|diem|muc|nhiem vu|giai phap|y|van de|phan)\s+thu\s+({_ORDINAL_WORDS}|\d+)\b")
-_ITEM_SAID = re.compile(rf"^\s*(?:[•*\-–]\s*)?(\d{{1,2}})[.)]\s|^\s*thu\s+({_ORDINAL_WORDS})\s*[,:]")
-
-
-def _other_item(q: str, s: str) -> str | None:
-    """Why the sentence (folded ``s``) is not the numbered item the question asks (folded ``q``), or None."""
-    if (asked := _ITEM_ASKED.search(q)) is None:
-        return None
-    said = _ITEM_SAID.match(s)
-    n = ordinal(asked.group(1))
-    if said is None or ordinal(said.group(1) or said.group(2)) != n:
-        return f"không phải mục thứ {n} được hỏi"
-    return None
-
-
 def _other_year(question: str, q: str, s: str, date: str) -> str | None:
     """Why a sentence of a document dated ``date`` speaks of another year than the question (folded ``q``; the
     sentence folded ``s``), or None. An event's year ("sơ kết năm 2018") is the one the sentence dates its own
@@ -428,18 +374,6 @@ def _other_year(question: str, q: str, s: str, date: str) -> str | None:
     if years and not DOCNUM.search(question) and not _years(s) & years and not years & {held, held + 1} \
             and not (held - 1 in years and early):
         return f"năm khác (câu hỏi: năm {', '.join(map(str, sorted(years)))}, tài liệu năm {held})"
-    return None
-
-
-def _other_subject(question: str, q: str, s: str) -> str | None:
-    """What a document asked for is about ("Nghị định nào | về đất đai"), when the sentence (folded ``s``) does
-    not say it; None otherwise. "KCN" is written out."""
-    cited = DOCNUM.search(question) is not None  # "NĐ 80/2006 … quy định gì về xử lý nước thải trong KCN?"
-    about = (_CITED_ABOUT.search(q) or _CITED_HOW.search(q)) if cited else _DOC_ABOUT.search(q)
-    if about and (cited or question_type(question) == "which-doc"):
-        topic = [w for w in re.findall(r"[a-z]+", expand(about.group(1))) if w not in STOPWORDS]
-        if topic and not all(re.search(rf"\b{w}\b", expand(s)) for w in topic):
-            return f"văn bản về việc khác (câu hỏi: về {about.group(1)})"
     return None
 
 
