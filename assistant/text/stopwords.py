@@ -33,7 +33,8 @@ QUESTION_MARKERS = ("ai", "gi", "nao", "o dau", "tai dau", "den dau", "tu dau", 
                     "giai thich", "mo ta", "so sanh", "who", "what", "when", "where", "why", "how", "which", "list")
 # ... or a message that opens with what it wants to know of its topic: "Ngày ban hành Nghị định 29/2008/NĐ-CP".
 ASKED_ATTRIBUTES = ("thoi gian", "dia diem", "ngay", "so luong", "ten", "chuc vu", "noi dung", "muc dich", "ly do",
-                    "nguyen nhan", "ket qua", "danh sach", "thanh phan", "dieu kien", "quy dinh", "tieu chuan", "muc")
+                    "nguyen nhan", "ket qua", "danh sach", "thanh phan", "dieu kien", "quy dinh", "tieu chuan", "muc",
+                    "so", "nguoi", "don vi", "co quan", "dia chi", "website")
 
 # Folded words that frame a date or a document number without adding to it ("ngày", "số", "NĐ-CP").
 DATE_AND_DOC_FRAME_WORDS = (  # space-separated

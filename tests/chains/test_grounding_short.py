@@ -136,6 +136,7 @@ def test_non_questions(message, asks):
     ("cho mình hỏi vụ hội nghị hôm bữa á", False), ("xúc tiến đầu tư TP.HCM", False),
     ("KCN Tân Đức?", True), ("hoi nghi 2019 o dau", True), ("Kể tên các KCN của tỉnh", True),
     ("Who chaired the meeting", True), ("hội nghị tổ chức ở đâu", True), ("Ngày ban hành Nghị định 29/2008/NĐ-CP", True),
+    ("Người chủ trì HN tổng kết 2019", True), ("Số doanh nghiệp thứ cấp dự HN tổng kết 2019", True),
 ])
 def test_a_question_asks_something_of_its_topic(message, asks):
     assert asks_something(message) is asks
