@@ -42,6 +42,9 @@ _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 # Who represented a body the question names: "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại …".
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
+# A question that asks for the specifics ("nêu cụ thể những kiến nghị gì", "tuyến giao thông cụ thể nào") is
+# answered by a sentence that lists them as such ("…, cụ thể là: …"), not one that names the matter in general.
+_ASKS_SPECIFICS = re.compile(r"\bcu the\b(?:\s+\S+){0,6}?\s+(?:nao|gi)\b")
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 _MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
@@ -286,6 +289,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"người khác làm việc được hỏi: {other}"
     if (subject := other_subject(question, q, s)) is not None:
         return subject
+    if _ASKS_SPECIFICS.search(q) and not re.search(r"\bcu the(?: la| nhu)?\s*:", s):  # "nêu cụ thể những kiến nghị gì"
+        return "câu được trích không nêu cụ thể điều được hỏi"
     if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):

@@ -481,6 +481,17 @@ def test_a_premise_the_documents_deny_is_named(passage_factory):
     assert denied_premise("Nguyên nhân chính khiến các KCN chưa thu hút mạnh đầu tư là gì?", [report]) is None
 
 
+def test_specifics_asked_are_given_as_such():
+    from assistant.chains.grounding import mismatch
+
+    general = ("Đồng thời yêu cầu Ban Quản lý các KCN tỉnh cần nắm bắt kịp thời vướng mắc của doanh nghiệp, có giải "
+               "pháp cụ thể hỗ trợ giải quyết cho các doanh nghiệp và chủ đầu tư;")
+    assert mismatch("Tại HN tổng kết 2019, các doanh nghiệp đã nêu cụ thể những kiến nghị gì?", general) is not None
+    listed = ("Ban Quản lý xác định một số nhiệm vụ chủ yếu trong năm 2020, cụ thể là: Tiếp tục hoàn chỉnh đồ án quy "
+              "hoạch phân khu xây dựng KCN Sơn Mỹ 2;")
+    assert mismatch("Năm 2020 Ban Quản lý xác định nhiệm vụ cụ thể nào?", listed) is None
+
+
 def test_a_numbered_item_asked_is_the_item_so_numbered():
     from assistant.chains.grounding import mismatch
 
