@@ -27,7 +27,7 @@ _UNIT_FORMS = {
 _MONEY_NOUN = re.compile(r"(kinh phi|von|gia thue|gia|doanh thu|kim ngach|ngan sach|chi phi|tien)\b")
 _IMPLIED = [  # ("tỷ lệ" is not here: a map's "tỷ lệ 1/2.000" is a ratio too)
     (re.compile(rf"\b{_MONEY_NOUN.pattern}"), _MONEY),
-    (re.compile(r"\bphan tram\b"), r"%|phan tram"),
+    (re.compile(r"\b(?:phan tram|lai suat)\b"), r"%|phan tram"),  # an interest rate is a percentage
     (re.compile(r"\bdien tich\b"), r"ha|hecta|m2|km2|met vuong"),
 ]
 _DURATION = r"nam|thang|ngay|tuan|gio|phut"

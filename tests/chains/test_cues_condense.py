@@ -63,6 +63,8 @@ def test_count_must_carry_the_unit_asked():
     assert Cue.of("Tổng vốn đăng ký là bao nhiêu tỷ đồng?").fits("vốn đăng ký đạt 1.200 tỷ")
     assert Cue.of("Được lập theo tỷ lệ bao nhiêu?").fits("quy hoạch phân khu xây dựng 1/2.000")
     assert Cue.of("Chương trình thực hiện được mấy năm?").unit is None
+    cue = Cue.of("Lãi suất cho vay ưu đãi đối với doanh nghiệp trong KCN là bao nhiêu?")  # an interest rate: a percentage
+    assert cue.fits("lãi suất 6,5%/năm") and not cue.fits("lãnh đạo 03 Ban Quản lý")
 
 
 def test_holder_of_a_post_needs_the_post_and_a_name():
