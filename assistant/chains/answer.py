@@ -213,8 +213,9 @@ class AnswerChain:
         state = self.prepare.invoke({"question": question, "history": history or []})
         timings = state["timings"]
         start = time.perf_counter()
-        article = self._article(state)
-        if not asks_something(state["standalone"]):  # a topic only: its passages are shown, no sentence is an answer
+        asks = asks_something(state["standalone"])
+        article = self._article(state) if asks else None
+        if not asks:  # a topic only: its passages are shown, no sentence is an answer
             log.info("abstain: %r asks nothing of its topic", state["standalone"])
             answer = Answer(question=question, answer=NOT_ASKED, answerable=False, related=state["passages"][:3],
                             passages=state["passages"], mode=self.mode)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains.constraints import ordinal
-from assistant.chains.cues import question_type
+from assistant.chains.cues import FRAMED, question_type
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.normalize import fold
@@ -19,8 +19,10 @@ from assistant.text.places import ORDINALS
 from assistant.text.stopwords import STOPWORDS
 
 # What a document asked for is about: "Nghị định nào | về đất đai"; "về việc …" ends where a clause does.
-_DOC_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
-_CITED_ABOUT = re.compile(r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?((?:[a-z]+\s*){1,6}?)\s*(?:[?,.;]|\b(?:trong|tai|cua|cho|o)\b|$)")
+_ABOUT = r"\b(?:nao|gi)\s+(?:quy dinh\s+|noi\s+)?ve\s+(?:viec\s+)?"
+_DOC_ABOUT = re.compile(_ABOUT + r"((?:[a-z]+\s*){1,3}?)\s*(?:[?,.;]|$)")
+# of a document the question cites, longer and up to where it is placed: "… về xử lý nước thải | trong KCN"
+_CITED_ABOUT = re.compile(_ABOUT + r"((?:[a-z]+\s*){1,6}?)\s*(?:[?,.;]|\b(?:trong|tai|cua|cho|o)\b|$)")
 # "Chỉ thị 27-CT/TU yêu cầu | xử lý kỷ luật cán bộ đi muộn | như thế nào?": what of it is asked
 _CITED_HOW = re.compile(r"\b(?:yeu cau|quy dinh|huong dan|de cap)\s+(?:ve\s+(?:viec\s+)?)?((?:[a-z]+\s*){1,8}?)\s*"
                         r"(?:nhu the nao|the nao|ra sao)\b")
@@ -49,7 +51,7 @@ def other_document(question: str, q: str, s: str, sentence: str, passage: Passag
     asked = _ASKED_NOUN.search(q)
     head = " ".join((asked.group(1) or asked.group(2)).split()[:2]) if asked else ""
     # "TCVN ISO 9001:2000 yêu cầu …"; not a document the question is only framed by ("Theo tinh thần Chỉ thị 27, …")
-    framed = re.match(r"\s*theo\b[^,]*,", q)
+    framed = FRAMED.match(q)
     cited = (number is not None and not (framed and number.end() <= framed.end())) or _STANDARD.search(q) is not None
     said_head = [w for w in head.split() if w not in STOPWORDS]  # "quy định về cái gì" names no part of it
     if cited and said_head and f" {head} " not in f" {expand(s)} ":

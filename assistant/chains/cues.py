@@ -97,6 +97,8 @@ _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố
 _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
 ZONE_WRITTEN = r"khu cong nghiep|KCN"  # how a zone asked by its name is written
 # "mấy năm một lần", "bao lâu một lần": how often, not how many
+# A question framed by its source: "Theo tinh thần Chỉ thị 27, …", "Theo kế hoạch đặt ra ở HN sơ kết 2017, …" (folded).
+FRAMED = re.compile(r"\s*theo\b[^,]*,")
 ASKS_WHY = re.compile(r"\b(?:vi sao|tai sao|vi dau|ly do|nguyen nhan)\b")  # a cause, of something the sentence says
 ASKS_PROCEDURE = re.compile(r"\b(?:thu tuc|ho so|giay to)\b.*\b(?:gom|the nao|ra sao|nhu nao|gi|nao)\b"  # a procedure
                             r"|\blam (?:sao|the nao) (?:de )?(?:dang ky|xin|nop|lam|duoc)\b"

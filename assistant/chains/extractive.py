@@ -171,9 +171,10 @@ class ExtractiveAnswerer:
         # date for when the Prime Minister approved) does not answer
         asks = len(set(content_words(self._asked_about(question) or question)))  # "đã triển khai bao lâu": too little to say
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
-        if ASKS_WHY.search(fold(question)):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?")
+        folded = fold(question)
+        if ASKS_WHY.search(folded):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?")
             counted = max(counted, self.settings.cause_said)
-        if ASKS_PROCEDURE.search(fold(question)):  # the steps of a procedure the sentence does not name
+        if ASKS_PROCEDURE.search(folded):  # the steps of a procedure the sentence does not name
             counted = max(counted, self.settings.procedure_said)
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
         # tham quan"); a typed one asks with words the answer need not repeat ("họp tại địa điểm nào")

@@ -12,7 +12,7 @@ import re
 
 from assistant.chains.cited import other_document, other_item, other_subject
 from assistant.chains.constraints import Constraints, period_starts, zones
-from assistant.chains.cues import UNIT_LEAD_WORD, asks_attendance, asks_form
+from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, asks_attendance, asks_form
 from assistant.chains.posts import ROLES, asked_post_body, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
@@ -350,7 +350,7 @@ def _other_event(q: str, s: str, passage: Passage | None) -> str | None:
     """Why the sentence (folded ``s``) speaks of another kind of event than the question (folded ``q``), or None.
     A sentence that names none is about its document's, from the title. An event that only frames the question
     ("Theo kế hoạch đặt ra ở HN sơ kết 2017, cuối năm 2018 … sẽ làm gì?") is the document's, not the one asked."""
-    framed = re.match(r"\s*theo\b[^,]*,", q)
+    framed = FRAMED.match(q)
     asked = _named(_EVENTS, _SIGNED.sub(" ", q[framed.end():] if framed else q))
     said = _named(_EVENTS, _SIGNED.sub(" ", s))
     title = _named(_EVENTS, fold(passage.title)) if passage is not None else set()
