@@ -35,6 +35,7 @@ from assistant.chains.cues import (
     open_form,
 )
 from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
+from assistant.chains.posts import asked_role
 from assistant.chains.short import (
     alias_span,
     asks_a_kind,
@@ -52,7 +53,7 @@ from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
 from assistant.text.normalize import fold
-from assistant.text.words import content_words, overlap
+from assistant.text.words import content_verbs, content_words, overlap, says_any
 
 log = logging.getLogger(__name__)
 
@@ -172,8 +173,10 @@ class ExtractiveAnswerer:
         asks = len(set(content_words(self._asked_about(question) or question)))  # "đã triển khai bao lâu": too little to say
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
         folded = fold(question)
-        if ASKS_WHY.search(folded):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?")
-            counted = max(counted, self.settings.cause_said)
+        happened: tuple[str, ...] = ()
+        if ASKS_WHY.search(folded):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?"), nor
+            counted = max(counted, self.settings.cause_said)  # does at all ("Vì sao … thu hồi chủ trương …?")
+            happened = content_verbs(question)
         if ASKS_PROCEDURE.search(folded):  # the steps of a procedure the sentence does not name
             counted = max(counted, self.settings.procedure_said)
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
@@ -184,7 +187,8 @@ class ExtractiveAnswerer:
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
-                and (c.on_focus > 0 or not some_said) and not mismatch(question, c.text, passages[c.passage])]
+                and (c.on_focus > 0 or not some_said) and (not happened or says_any(happened, c.text))
+                and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
         """How well the best usable sentence answers: its score, or 0 when none can answer."""
@@ -231,8 +235,8 @@ class ExtractiveAnswerer:
         """Who wrote a news item or when it was posted (:func:`cues.about_article`): its byline or
         publication stamp, quoted, from the top passage's document first; None when no passage has one
         or the item is not the one the question names (its dates: in its headline, date or lead)."""
-        if not passages or not about_article(question):
-            return None
+        if not passages or not about_article(question) or asked_role(question, fold(question)):
+            return None  # a byline names a unit or a writer, not who holds a post ("Trưởng phòng … là ai?")
         find = byline_span if Cue.of(question).kind == "who" else posted_span
         constraints = Constraints.of(question)
         for passage in sorted(passages, key=lambda p: p.doc_id != passages[0].doc_id):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.text.abbreviations import expansions
-from assistant.text.normalize import fold
+from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.stopwords import ASKED_ATTRIBUTES, GREETINGS, QUESTION_MARKERS, STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+")
@@ -22,6 +23,29 @@ def content_words(text: str) -> list[str]:
     for expansion in expansions(text):
         words += [w for w in expansion.split() if w not in STOPWORDS]
     return words
+
+
+@lru_cache(maxsize=512)
+def content_verbs(text: str) -> tuple[str, ...]:
+    """The verbs of ``text`` (pyvi's part-of-speech tags), lower-cased as written, without function words: "Vì sao
+    UBND tỉnh thu hồi chủ trương …?" -> ("thu hồi",). What a question says happened, for a sentence to say too."""
+    from pyvi import ViPosTagger, ViTokenizer  # loaded on first use: the tagger's model is read from disk
+
+    words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(normalize_text(text)))
+    verbs = (w.replace("_", " ").lower() for w, tag in zip(words, tags, strict=True) if tag == "V")
+    return tuple(dict.fromkeys(v for v in verbs if _WORD.fullmatch(v.replace(" ", "")) and
+                               not all(w in STOPWORDS for w in fold(v).split())))
+
+
+def says_any(phrases: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` says one of ``phrases`` as whole words: with their marks where both have them ("dừng" is
+    not "sử dụng"), folded where either was typed without."""
+    written = normalize_text(text).lower()
+    marked = f" {' '.join(_WORD.findall(written))} "
+    folded = f" {' '.join(_WORD.findall(fold(written)))} "
+    plain = not has_diacritics(written)
+    return any(f" {phrase} " in (folded if plain or not has_diacritics(phrase) else marked)
+               or (plain and f" {fold(phrase)} " in folded) for phrase in phrases)
 
 
 def overlap(question: list[str], sentence: list[str]) -> float:

@@ -38,3 +38,15 @@ def test_byline_and_stamp_answer_from_the_documents_edges(tmp_path: Path, fake_e
     answer = chain.invoke("Ai là người viết bài tin về Hội nghị tổng kết công tác năm 2015?")
     assert answer.short_answer != "Yến Lệ"
     assert all("Yến Lệ" not in c.quote for c in answer.citations)
+
+
+def test_a_byline_does_not_name_who_holds_a_post(tmp_path: Path, fake_embedder):
+    """"Trưởng phòng … là ai?" asks for a person; the byline names the office that wrote the item."""
+    home = tmp_path / "home"
+    run(home, [copy_corpus(tmp_path / "docs")], fake_embedder)
+    retriever = HybridRetriever(IndexSnapshot.open(home), fake_embedder, Settings(), mode="keyword")
+    chain = AnswerChain(retriever, fake_embedder, Settings())
+    byline = "Phòng nào đưa tin về hội nghị sơ kết chương trình hợp tác ngày 26/04/2019?"
+    assert chain.invoke(byline).answerable
+    holder = "Trưởng phòng của phòng đưa tin về hội nghị sơ kết chương trình hợp tác ngày 26/04/2019 là ai?"
+    assert not chain.invoke(holder).answerable

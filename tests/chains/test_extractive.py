@@ -105,3 +105,13 @@ def test_a_date_of_something_else_does_not_answer(embedder, passage_factory):
     answerer = ExtractiveAnswerer(embedder, threshold=0.0)
     question = "Thủ tướng Chính phủ đã chấp thuận đề xuất điều chỉnh cơ chế chính sách của ba Ban vào ngày nào?"
     assert not answerer.answer(question, [passage_factory(text)]).answerable
+
+
+def test_a_cause_is_asked_of_what_the_sentence_says_happened(embedder, passage_factory):
+    text = ("Công tác thông tin, tuyên truyền chủ trương của Đảng, chính sách pháp luật của nhà nước đến với các chủ "
+            "đầu tư được thực hiện thường xuyên nhằm nâng cao nhận thức.")
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    withdrawn = "Vì sao UBND tỉnh thu hồi chủ trương đầu tư của các chủ đầu tư?"  # nothing was withdrawn
+    assert not answerer.answer(withdrawn, [passage_factory(text)]).answerable
+    said = "Vì sao công tác tuyên truyền chủ trương của Đảng đến với các chủ đầu tư được thực hiện thường xuyên?"
+    assert answerer.answer(said, [passage_factory(text)]).answerable
