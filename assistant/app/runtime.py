@@ -36,6 +36,7 @@ from assistant.index.store import Catalog, VersionRecord, content_hash, document
 from assistant.ingest import IngestCancelled, IngestReport
 from assistant.schema import Answer, Progress
 from assistant.settings import Settings
+from assistant.text.words import content_verbs
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,7 @@ class AppRuntime:
             self._set("starting", "Đang mở chỉ mục…")
             if self.bot.has_index:
                 self.bot.search("khởi động", k=1)  # opens the snapshot and warms the query path
+            content_verbs("khởi động")  # loads pyvi's part-of-speech tagger (read for why-questions)
             self.ready_seconds = time.monotonic() - self.started
             self._set("ready", "")
             log.info("ready after %.1f s", self.ready_seconds)
