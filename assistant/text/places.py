@@ -32,7 +32,7 @@ PLACE_MARKERS = "thành phố tỉnh huyện xã thị xã quận phường th�
 GENERIC_CAPITALIZED = (  # space-separated
     "Ban Quản Lý Khu Phòng Sở Ủy Công Ty Tổng Trung Tâm Hội Nghị Thành Phố Tỉnh Huyện Nhà Quyết Định Luật Chính "
     "Phủ Bộ Cục Viện Trường Đại Học Kinh Tế Nhân Dân Chương Trình Kế Hoạch Hợp Tác Thường Trực Phó Chủ Tịch Giám "
-    "Đốc Đồng Chí Ông Bà Văn Bản Nghị Thông Tư Báo Cáo Sơ Kết Tổng Kết Lãnh Đạo Đảng Ủy Đoàn Thanh Niên Chế Xuất "
+    "Đốc Chí Ông Bà Văn Bản Nghị Thông Tư Báo Cáo Sơ Kết Tổng Kết Lãnh Đạo Đảng Ủy Đoàn Thanh Niên Chế Xuất "
     "Nghiệp Các Và Của Theo Năm Ngày Tháng Quý Lần Thứ Ai Gì Nào Đâu Bao Nhiêu Khi Tại Trong Với Cho Được Có Là "
     "Những Hiện Nay Hãy Xin Vui Lòng Cảm Ơn Chào KCN KKT KCX BQL UBND HĐND TP CBCC CBCCVC PCCC TW NĐ CP QĐ HN CV DN XD NĐT XTĐT GPMB CCHC TTHC BVMT XNK SXKD CSHT SX KD Trưởng Thủ Tướng Hàng Giai Đoạn Sau Trước Ngoài Từ Đến Để Về Vì Tại Nếu"
 )

@@ -32,6 +32,8 @@ def answerer(embedder):
     ("Đơn vị nào tổ chức hội nghị?", (), (), ()),
     ("Đại diện Sở Kế hoạch và Đầu tư nào tham dự?", ("so ke hoach va dau tu",), (), ()),  # a partner by its kind
     ("Ai là Giám đốc Sở Công Thương tỉnh Bình Thuận?", ("binh thuan", "so cong thuong"), (), ()),
+    ("Vì sao hội nghị được tổ chức tại thành phố Đồng Xoài?", ("dong xoai",), (), ()),  # "Đồng" opens a place's name
+    ("Đồng chí Trưởng Ban kết luận gì?", (), (), ()),
 ])
 def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     c = Constraints.of(question)
