@@ -75,7 +75,7 @@ _TYPES = [
     ("where", r"\b(o dau|tai dau|dia diem nao|noi nao|tinh nao|thanh pho nao|huyen nao|xa nao|(?<!co )quan nao"
               r"|dia chi|khu cong nghiep nao|kcn nao|duong nao|pham vi nao)\b"),
     # "những phòng nào", "các bộ phận nào": a list, not the one unit a who-phrase points at
-    ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|(?<!nhung )(?<!cac )(?:phong|bo phan) nao"
+    ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|(?<!nhung )(?<!cac )(?:phong|bo phan|ban quan ly) nao"
             r"|(?<!pham )(?<!don )vi nao|doanh nghiep nao|cong ty nao|to chuc nao|nha dau tu nao|tap doan nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao"
             r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao"  # "đơn vị tư vấn nào"

@@ -52,8 +52,9 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
-from assistant.text.normalize import fold
-from assistant.text.words import content_verbs, content_words, overlap, says_any
+from assistant.text.kinds import UNDOING_ACTS
+from assistant.text.normalize import fold, has_diacritics
+from assistant.text.words import content_verbs, content_words, overlap, said, says_any
 
 log = logging.getLogger(__name__)
 
@@ -174,9 +175,14 @@ class ExtractiveAnswerer:
         counted = self.settings.focus_said if cue.kind in {"howmany", "when"} and asks >= MIN_COUNT_FOCUS else 0.0
         folded = fold(question)
         happened: tuple[str, ...] = ()
+        undone: tuple[str, ...] = ()
         if ASKS_WHY.search(folded):  # the cause of what the sentence does not say ("Vì sao … bị hoãn?"), nor
             counted = max(counted, self.settings.cause_said)  # does at all ("Vì sao … thu hồi chủ trương …?")
             happened = content_verbs(question)
+            # nor of an act undone it does not say ("Vì sao … từ chối cung cấp …"); typed without marks, one
+            # syllable folds into other words ("dung": dừng, dùng, dụng) and is not read
+            undone = said(UNDOING_ACTS if has_diacritics(question) else tuple(a for a in UNDOING_ACTS if " " in a),
+                          question)
         if ASKS_PROCEDURE.search(folded):  # the steps of a procedure the sentence does not name
             counted = max(counted, self.settings.procedure_said)
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
@@ -188,6 +194,7 @@ class ExtractiveAnswerer:
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
                 and (c.on_focus > 0 or not some_said) and (not happened or says_any(happened, c.text))
+                and said(undone, c.text) == undone
                 and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:

@@ -37,15 +37,20 @@ def content_verbs(text: str) -> tuple[str, ...]:
                                not all(w in STOPWORDS for w in fold(v).split())))
 
 
-def says_any(phrases: tuple[str, ...], text: str) -> bool:
-    """Whether ``text`` says one of ``phrases`` as whole words: with their marks where both have them ("dừng" is
-    not "sử dụng"), folded where either was typed without."""
+def said(phrases: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The ``phrases`` ``text`` says as whole words: with their marks where both have them ("dừng" is not "sử
+    dụng"), folded where either was typed without."""
     written = normalize_text(text).lower()
     marked = f" {' '.join(_WORD.findall(written))} "
     folded = f" {' '.join(_WORD.findall(fold(written)))} "
     plain = not has_diacritics(written)
-    return any(f" {phrase} " in (folded if plain or not has_diacritics(phrase) else marked)
-               or (plain and f" {fold(phrase)} " in folded) for phrase in phrases)
+    return tuple(phrase for phrase in phrases if (plain or not has_diacritics(phrase)) and f" {fold(phrase)} " in folded
+                 or f" {normalize_text(phrase).lower()} " in marked)
+
+
+def says_any(phrases: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` says one of ``phrases`` (:func:`said`)."""
+    return bool(said(phrases, text))
 
 
 def overlap(question: list[str], sentence: list[str]) -> float:

@@ -11,6 +11,9 @@ def test_question_types():
     assert question_type("Nghị định nào quy định về khu công nghiệp?") == "which-doc"
     assert question_type("hoi nghi to chuc o dau") == "where"
     assert question_type("Nêu kết quả hợp tác") is None
+    assert question_type("Ban quản lý nào được giao tổng kết chương trình?") == "who"  # one board
+    assert question_type("BQL nào tổ chức hội nghị?") == "who"
+    assert question_type("Các phòng chuyên môn tham dự gồm những phòng nào?") is None  # a list, not one unit
 
 
 def test_satisfies():

@@ -115,3 +115,11 @@ def test_a_cause_is_asked_of_what_the_sentence_says_happened(embedder, passage_f
     assert not answerer.answer(withdrawn, [passage_factory(text)]).answerable
     said = "Vì sao công tác tuyên truyền chủ trương của Đảng đến với các chủ đầu tư được thực hiện thường xuyên?"
     assert answerer.answer(said, [passage_factory(text)]).answerable
+
+
+def test_the_cause_of_an_act_undone_is_answered_only_where_it_is_said(embedder, passage_factory):
+    text = "Ban Quản lý TP.HCM đã cung cấp các tài liệu về hệ thống quản lý chất lượng ISO cho Ban Quản lý Lâm Đồng."
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    assert not answerer.answer("Vì sao Ban Quản lý TP.HCM từ chối cung cấp tài liệu ISO?", [passage_factory(text)]).answerable
+    assert not answerer.answer("vi sao ban quan ly TP.HCM tu choi cung cap tai lieu ISO?", [passage_factory(text)]).answerable
+    assert answerer.answer("Vì sao Ban Quản lý TP.HCM cung cấp tài liệu ISO cho Lâm Đồng?", [passage_factory(text)]).answerable

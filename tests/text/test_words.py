@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.words import content_verbs, says_any
+from assistant.text.words import content_verbs, said, says_any
 
 
 def test_content_verbs_are_the_questions_acts_without_function_words():
@@ -18,3 +18,9 @@ def test_says_any_matches_whole_words_with_their_marks():
     assert says_any(("dừng",), "quyết định dừng chương trình")
     assert says_any(("dung",), "quyết định dừng chương trình")  # typed without marks: folded
     assert says_any(("dừng",), "quyet dinh dung chuong trinh")
+
+
+def test_said_lists_the_phrases_a_text_says():
+    assert said(("từ chối", "hủy"), "Vì sao Ban từ chối cung cấp?") == ("từ chối",)
+    assert said(("từ chối",), "vi sao ban tu choi cung cap") == ("từ chối",)  # typed without marks
+    assert said(("hủy",), "quyết định huỷ bỏ") == ("hủy",)  # either placement of the tone mark
