@@ -63,6 +63,7 @@ _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + 
 _QUARTER_NUMBER = re.compile(r"\b(?:quy\s+|q)[1-4]\b")  # "quý 4" is "Quý IV": the period is matched as one
 _TIMES_RE = re.compile(r"\blan (?:thu )?(\d+)\b")  # "lần 1", "lần thứ 2": an ordinal, not a figure
 _OPENERS = STOPWORDS | OPENING_WORDS | {fold(w) for w in ORDINALS}
+_TIME_UNITS = {"ngay", "tuan", "thang", "quy", "nam"}
 _QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
                    "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
 
@@ -75,14 +76,17 @@ def _names(question: str) -> list[str]:
     runs: list[list[str]] = []
     run: list[str] = []
     previous_end = 0
-    for m in tokens + [None]:
+    for n, m in enumerate(tokens + [None]):
         word = m.group(0) if m else ""
+        after = fold(tokens[n + 1].group(0)) if n + 1 < len(tokens) else ""
         joined = m is not None and not re.search(r"[,.;:?!()]", text[previous_end:m.start()])
         previous_end = m.end() if m else previous_end
         roman = re.match(r"(?:[IVX]+|Q[1-4])(?:/\d+)?$", word) is not None  # "quý IV/2017", "Q4/2017": a period
         if DOCNUM.match(word):  # "CV 4622/UBND-KT": a document's number is matched as one, not as a name
             word = ""
-        if ((word[:1].isupper() and not (roman and not run)) or (word[:1].isdigit() and run)) and (joined or not run):
+        counted = word[:1].isdigit() and after in _TIME_UNITS  # "Lâm Đồng | 9 tháng đầu năm": a period, not "KCN … 2"
+        if ((word[:1].isupper() and not (roman and not run)) or (word[:1].isdigit() and run and not counted)) \
+                and (joined or not run):
             run.append(word)
             continue
         if run:

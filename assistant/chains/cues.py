@@ -202,6 +202,7 @@ def about_article(question: str) -> bool:
     return Cue.of(question).kind in {"who", "when"} and bool(_ABOUT_ARTICLE.search(fold(question)))
 
 
+_ASKING = {"không", "chưa", "sao", "nào", "gì", "đâu", "ai"}  # an option with these asks, it offers nothing
 _CHOICE = re.compile(r"\b(\w+(?: \w+)?) hay (?:la )?(\w+(?: \w+)?)\b")
 
 
@@ -217,6 +218,22 @@ def alternatives(question: str) -> tuple[set[str], set[str]]:
         return set(), set()
     left, right = set(m.group(1).split()), set(m.group(2).split())
     return (left | right) - STOPWORDS, (left ^ right) - STOPWORDS
+
+
+def options(question: str) -> tuple[str, ...]:
+    """What tells apart the two options of a choice the question offers, as written ("đấu thầu hay chỉ định" ->
+    ("đấu thầu", "chỉ định"); "buổi sáng hay buổi chiều" -> ("sáng", "chiều")); empty for none, or for "… hay
+    không" (whether, not which)."""
+    written = normalize_text(question).lower()
+    m = _CHOICE.search(fold(written))  # folding keeps the length: the offsets read the written options
+    if m is None:
+        return ()
+    said = {*written[m.start(1):m.end(1)].split(), *written[m.start(2):m.end(2)].split()}
+    if said & (_ASKING if has_diacritics(written) else {fold(w) for w in _ASKING}):  # "… không hay …", "… nào hay sao?"
+        return ()
+    left, right = written[m.start(1):m.end(1)].split(), written[m.start(2):m.end(2)].split()
+    told = [" ".join(w for w in words if w not in other) for words, other in ((left, right), (right, left))]
+    return tuple(t for t in told if t and not STOPWORDS.issuperset(fold(t).split()))
 
 
 def asks_form(question: str, form: str) -> bool:

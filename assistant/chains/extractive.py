@@ -33,6 +33,7 @@ from assistant.chains.cues import (
     asked_about,
     asks_form,
     open_form,
+    options,
 )
 from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
 from assistant.chains.posts import asked_role
@@ -188,13 +189,14 @@ class ExtractiveAnswerer:
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên
         # tham quan"); a typed one asks with words the answer need not repeat ("họp tại địa điểm nào")
         some_said = cue.kind is None and asks >= MIN_COUNT_FOCUS
+        offered = options(question)  # "đấu thầu hay chỉ định": a sentence that says neither does not choose
         constraints = Constraints.of(question)
         unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
                 and (c.on_focus > 0 or not some_said) and (not happened or says_any(happened, c.text))
-                and said(undone, c.text) == undone
+                and said(undone, c.text) == undone and (not offered or said(offered, c.text))
                 and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
@@ -307,12 +309,14 @@ class ExtractiveAnswerer:
     @staticmethod
     def _short(question: str, passages: list[Passage], best: Candidate) -> tuple[Candidate, Citation | None]:
         """The phrase of ``best`` that answers; a clause is widened to its whole sentence when the
-        phrase lies past the clause, so a quote never stops just before its answer."""
+        phrase lies past the clause, so a quote never stops just before its answer, and for a list asked
+        ("gồm những gì"), whose items run on past the clause ("…: bồi thường …; tiến độ giải ngân …; …")."""
         passage = passages[best.passage]
         span = short_span(question, best.text)
-        if span is None and best.sentence_end > best.end:
+        if (span is None or asks_form(question, "list")) and best.sentence_end > best.end:
             whole = passage.text[best.start - passage.start:best.sentence_end - passage.start]
-            if (span := short_span(question, whole)) is not None:
+            if (widened := span or short_span(question, whole)) is not None:  # the clause's phrase, if it has one
+                span = widened  # (the whole begins where the clause does)
                 best = Candidate(best.passage, best.start, best.sentence_end, whole, best.score, best.cue,
                                  best.sentence_end)
         return best, None if span is None else _cite_span(passages, best, span)

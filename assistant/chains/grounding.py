@@ -44,7 +44,7 @@ _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
 # A question that asks for the specifics ("nêu cụ thể những kiến nghị gì", "tuyến giao thông cụ thể nào") is
 # answered by a sentence that lists them as such ("…, cụ thể là: …"), not one that names the matter in general.
-_ASKS_SPECIFICS = re.compile(r"\bcu the\b(?:\s+\S+){0,6}?\s+(?:nao|gi)\b")
+_ASKS_SPECIFICS = re.compile(r"\bcu the\b(?:\s+\S+){0,10}?\s+(?:nao|gi)\b")
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 _MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
@@ -130,17 +130,26 @@ def _other_agent(question: str, sentence: str) -> str | None:
     return _other_body(question, sentence)
 
 
-# A body that opens the question and does its act: "Ban Quản lý KKT Bình Phước | giới thiệu …"
-_BODY_ACTS = re.compile(rf"^\s*({UNIT_LEAD_WORD.pattern}[^,;?]*?)\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*)\b")
+# A body that does the question's act: one that opens it ("Ban Quản lý KKT Bình Phước | giới thiệu …"), or one
+# "do" or "giao (cho)" makes the doer ("… được giao cho BQL KKT Bình Phước | thực hiện?")
+_BODY_ACTS = re.compile(rf"(?:^\s*|\b(?:do|giao(?: cho)?)\s+)({UNIT_LEAD_WORD.pattern}[^,;?]*?)"
+                        rf"\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*)\b")
 _BODY = re.compile(UNIT_LEAD_WORD.pattern + r"[^,;]*")
 
 
 def _other_body(question: str, sentence: str) -> str | None:
-    """The body the sentence says did what the question's opening body does: "Ban Quản lý KKT Bình Phước giới
-    thiệu …" is not answered by "Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu …" (the body nearest before
-    the verb in its clause did it; bodies differ by the places they name)."""
-    asked = _BODY_ACTS.match(question)
-    names = set(Constraints.of(asked.group(1)).names) if asked else set()
+    """The body the sentence says did what the question's body does (:data:`_BODY_ACTS`): "Ban Quản lý KKT Bình
+    Phước giới thiệu …" is not answered by "Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu …", nor "… giao cho
+    BQL KKT Bình Phước thực hiện" by "… do Ban Quản lý các KCN Đồng Nai thực hiện" (the body nearest before the
+    verb in its clause did it; bodies differ by the places they name)."""
+    for asked in _BODY_ACTS.finditer(question):
+        if (other := _other_doer(asked, sentence)) is not None:
+            return other
+    return None
+
+
+def _other_doer(asked: re.Match[str], sentence: str) -> str | None:
+    names = set(Constraints.of(asked.group(1)).names)
     if not names:
         return None
     verb = " ".join(asked.group(2).split()[-2:])

@@ -1,5 +1,5 @@
 from assistant.chains.condense import condense, leans_on_history
-from assistant.chains.cues import Cue, question_type, satisfies
+from assistant.chains.cues import Cue, options, question_type, satisfies
 
 
 def test_question_types():
@@ -14,6 +14,17 @@ def test_question_types():
     assert question_type("Ban quản lý nào được giao tổng kết chương trình?") == "who"  # one board
     assert question_type("BQL nào tổ chức hội nghị?") == "who"
     assert question_type("Các phòng chuyên môn tham dự gồm những phòng nào?") is None  # a list, not one unit
+    # a leader asked of a body, not past the comma that ends a frame ("Theo thống nhất của lãnh đạo 3 BQL, …")
+    assert Cue.of("Lãnh đạo UBND tỉnh nào dự hội nghị?").role == "lanh dao"
+    assert Cue.of("Theo thống nhất của lãnh đạo 3 BQL, đơn vị nào thực hiện tổng kết?").role is None
+
+
+def test_options_are_what_tells_a_choice_apart():
+    assert options("Nhà đầu tư được chọn theo hình thức đấu thầu hay chỉ định?") == ("đấu thầu", "chỉ định")
+    assert options("Hội nghị họp buổi sáng hay buổi chiều?") == ("sáng", "chiều")
+    assert options("Có tổ chức hội nghị hay không?") == ()
+    assert options("Em phải tự đi thực tập mà không có hỗ trợ nào hay sao?") == ()  # rhetorical
+    assert options("Đề thi có được duyệt qua không hay giáo viên tự quyết?") == ()
 
 
 def test_satisfies():

@@ -123,3 +123,25 @@ def test_the_cause_of_an_act_undone_is_answered_only_where_it_is_said(embedder, 
     assert not answerer.answer("Vì sao Ban Quản lý TP.HCM từ chối cung cấp tài liệu ISO?", [passage_factory(text)]).answerable
     assert not answerer.answer("vi sao ban quan ly TP.HCM tu choi cung cap tai lieu ISO?", [passage_factory(text)]).answerable
     assert answerer.answer("Vì sao Ban Quản lý TP.HCM cung cấp tài liệu ISO cho Lâm Đồng?", [passage_factory(text)]).answerable
+
+
+def test_a_choice_is_answered_by_a_sentence_that_says_one_option(embedder, passage_factory):
+    text = ("Tổ chức triển khai thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT về việc "
+            "lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức.")
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    question = "Nhà đầu tư hạ tầng KCN Tân Đức được lựa chọn theo hình thức đấu thầu hay chỉ định?"
+    assert not answerer.answer(question, [passage_factory(text)]).answerable
+    chosen = text.replace("lựa chọn nhà đầu tư", "lựa chọn nhà đầu tư theo hình thức đấu thầu")
+    assert answerer.answer(question, [passage_factory(chosen)]).answerable
+
+
+def test_a_list_asked_is_quoted_whole_past_its_first_clause(embedder, passage_factory):
+    text = ("Bên cạnh những kết quả đạt được, trong lãnh đạo chỉ đạo, điều hành và tổ chức thực hiện vẫn còn một số "
+            "hạn chế như: thực hiện bồi thường giải phóng mặt bằng đối với 1 số hộ còn kéo dài, chưa dứt điểm; tiến "
+            "độ giải ngân các công trình và xây dựng hạ tầng các KCN còn chậm, chưa hoàn thành; công tác hỗ trợ doanh "
+            "nghiệp còn hạn chế, hiệu quả chưa cao; việc phối hợp giữa các sở, ngành trong giải quyết thủ tục đầu tư "
+            "có lúc còn chưa kịp thời.")
+    assert len(text) > 300  # quoted clause by clause otherwise
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    answer = answerer.answer("Những hạn chế trong chỉ đạo, điều hành gồm những gì?", [passage_factory(text)])
+    assert "tiến độ giải ngân" in answer.answer and "hiệu quả chưa cao" in answer.answer

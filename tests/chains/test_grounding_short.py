@@ -34,6 +34,7 @@ def answerer(embedder):
     ("Ai là Giám đốc Sở Công Thương tỉnh Bình Thuận?", ("binh thuan", "so cong thuong"), (), ()),
     ("Vì sao hội nghị được tổ chức tại thành phố Đồng Xoài?", ("dong xoai",), (), ()),  # "Đồng" opens a place's name
     ("Đồng chí Trưởng Ban kết luận gì?", (), (), ()),
+    ("Hạn chế của BQL KCN Lâm Đồng 9 tháng đầu năm 2017 là gì?", ("lam dong",), ("9", "2017"), ()),  # a period
 ])
 def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     c = Constraints.of(question)
@@ -492,6 +493,9 @@ def test_specifics_asked_are_given_as_such():
     listed = ("Ban Quản lý xác định một số nhiệm vụ chủ yếu trong năm 2020, cụ thể là: Tiếp tục hoàn chỉnh đồ án quy "
               "hoạch phân khu xây dựng KCN Sơn Mỹ 2;")
     assert mismatch("Năm 2020 Ban Quản lý xác định nhiệm vụ cụ thể nào?", listed) is None
+    introduced = "Ban Quản lý TP.HCM đã giới thiệu các cơ sở đào tạo công nhân kỹ thuật cho các doanh nghiệp."
+    assert mismatch("BQL TP.HCM đã giới thiệu cụ thể những cơ sở đào tạo công nhân kỹ thuật nào cho doanh nghiệp?",
+                    introduced) is not None  # nine words between "cụ thể" and "nào"
 
 
 def test_a_numbered_item_asked_is_the_item_so_numbered():
@@ -1098,3 +1102,11 @@ def test_whether_someone_attended_needs_them_in_the_list(passage_factory, questi
     passage = passage_factory(sentence)
     passage.date = "2017-09-25"
     assert (mismatch(question, sentence, passage) is None) is listed
+
+
+def test_the_body_the_question_makes_the_doer_is_the_one_said():
+    from assistant.chains.grounding import mismatch
+
+    sentence = "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện."
+    assert mismatch("Vì sao Tổng kết năm 2019 được giao cho BQL KKT Bình Phước thực hiện?", sentence) is not None
+    assert mismatch("Vì sao Tổng kết năm 2019 được giao cho BQL các KCN Đồng Nai thực hiện?", sentence) is None
