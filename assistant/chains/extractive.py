@@ -309,11 +309,12 @@ class ExtractiveAnswerer:
     @staticmethod
     def _short(question: str, passages: list[Passage], best: Candidate) -> tuple[Candidate, Citation | None]:
         """The phrase of ``best`` that answers; a clause is widened to its whole sentence when the
-        phrase lies past the clause, so a quote never stops just before its answer, and for a list asked
-        ("gồm những gì"), whose items run on past the clause ("…: bồi thường …; tiến độ giải ngân …; …")."""
+        phrase lies past the clause, so a quote never stops just before its answer, or ends with it ("TCVN ISO
+        9001:2000; ISO 9001:2008"), and for a list asked ("gồm những gì"), whose items run on past the clause."""
         passage = passages[best.passage]
         span = short_span(question, best.text)
-        if (span is None or asks_form(question, "list")) and best.sentence_end > best.end:
+        runs_on = span is not None and span[1] >= len(best.text.rstrip(" ;.")) - 1  # the phrase may go on past "; "
+        if (span is None or runs_on or asks_form(question, "list")) and best.sentence_end > best.end:
             whole = passage.text[best.start - passage.start:best.sentence_end - passage.start]
             if (widened := span or short_span(question, whole)) is not None:  # the clause's phrase, if it has one
                 span = widened  # (the whole begins where the clause does)

@@ -145,3 +145,15 @@ def test_a_list_asked_is_quoted_whole_past_its_first_clause(embedder, passage_fa
     answerer = ExtractiveAnswerer(embedder, threshold=0.0)
     answer = answerer.answer("Những hạn chế trong chỉ đạo, điều hành gồm những gì?", [passage_factory(text)])
     assert "tiến độ giải ngân" in answer.answer and "hiệu quả chưa cao" in answer.answer
+
+
+def test_a_phrase_that_ends_its_clause_is_quoted_with_the_rest_of_its_sentence(embedder, passage_factory):
+    text = ("Trong quá trình triển khai thực hiện công tác cải cách thủ tục hành chính theo cơ chế một cửa, một cửa "
+            "liên thông cũng như việc xây dựng đề cương triển khai áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn "
+            "Việt nam TCVN ISO 9001:2000; ISO 9001:2008 của Ban Quản lý Lâm Đồng đã được lãnh đạo Ban Quản lý TP.HCM "
+            "quan tâm hỗ trợ, cung cấp các tài liệu để tham khảo, áp dụng.")
+    assert len(text) > 300  # quoted clause by clause otherwise
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    answer = answerer.answer("Ban Quản lý Lâm Đồng áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn gì?",
+                             [passage_factory(text)])
+    assert "ISO 9001:2008" in answer.answer  # the standards run on past the clause's "; "

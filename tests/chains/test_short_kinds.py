@@ -538,3 +538,12 @@ def test_besides_a_document_another_document():
     sentence = "Nghị định số 21/2008/NĐ-CP sửa đổi bổ sung một số điều của Nghị định số 80/2006/NĐ-CP."
     a, b = short_span("Ngoài Nghị định 29/2008/NĐ-CP, hai Ban còn trao đổi khi triển khai nghị định nào khác?", sentence)
     assert sentence[a:b] == "Nghị định số 21/2008/NĐ-CP"
+
+
+def test_when_is_told_by_the_day_not_by_the_period_a_task_is_named_for():
+    question = "BQL các KCN Lâm Đồng họp sơ kết nhiệm vụ 9 tháng đầu năm 2017 khi nào?"
+    sentence = ("Ngày 25 tháng 9 năm 2017 tại Trung tâm hành chính tỉnh Lâm Đồng, Ban quản lý các khu công nghiệp Lâm "
+                "Đồng đã tổ chức Hội nghị Sơ kết tình hình thực hiện nhiệm vụ 9 tháng đầu năm và triển khai nhiệm vụ "
+                "quý IV năm 2017.")
+    start, end = short_span(question, sentence)
+    assert sentence[start:end] == "Ngày 25 tháng 9 năm 2017"

@@ -113,6 +113,10 @@ def _chosen(question: str, sentence: str) -> tuple[int, int] | None:
     return start, tokens[i].end()
 
 
+_ASKS_DAY = re.compile(r"\b(?:khi nao|ngay nao|ngay may|bao gio|luc nao|hom nao|thoi gian nao|thoi diem nao)\b")
+_DAY = re.compile(r"\d{1,2}\s*(?:/|tháng)\s*\d{1,2}")  # "25/9", "25 tháng 9": a day, not a month or quarter
+
+
 def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the phrase that answers ``question``, or None: of the phrases of
     the kind asked, the one the question's own words surround most closely (the first on a tie)."""
@@ -134,6 +138,9 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
     if found and (besides := _besides(question)):  # "Ngoài người chủ trì, Phó Trưởng ban nào khác ...?"
         numbers = [fold(m.group(0)) for m in DOCNUM.finditer(set_aside(question)[0])]  # a document is its number
         found = [span for span in found if not _is_set_aside(question, sentence, span, besides, numbers)]
+    if found and cue.kind == "when" and _ASKS_DAY.search(fold(question)):  # "khi nào" is told by the day, not by
+        days = [span for span in found if _DAY.search(sentence[span[0]:span[1]])]  # the period a task is named for
+        found = days or found  # ("nhiệm vụ quý IV năm 2017"); "năm nào", "quý nào" ask those
     if found:
         start, end = max(found, key=lambda span: _anchor(question, sentence, span))
         return (_with_body(question, sentence, start) if cue.kind == "where" else start), end
