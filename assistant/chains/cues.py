@@ -206,17 +206,23 @@ _ASKING = {"không", "chưa", "sao", "nào", "gì", "đâu", "ai"}  # an option 
 _CHOICE = re.compile(r"\b(\w+(?: \w+)?) hay (?:la )?(\w+(?: \w+)?)\b")
 
 
+def _choice(question: str) -> tuple[list[str], list[str]] | None:
+    """The words of the two options of "A hay B", as written and lowercased, or None: folding keeps the length,
+    so a match in the folded question reads the written words at the same offsets."""
+    written = normalize_text(question).lower()
+    m = _CHOICE.search(fold(written))
+    return None if m is None else (written[m.start(1):m.end(1)].split(), written[m.start(2):m.end(2)].split())
+
+
 def alternatives(question: str) -> tuple[set[str], set[str]]:
     """The words of a choice the question offers, and those that tell its options apart ("họp buổi sáng
-    hay buổi chiều" -> {"buoi", "sang", "chieu"}, {"sang", "chieu"}): a sentence that says one option
+    hay buổi chiều" -> {"buoi", "sang", "chieu"}, {"sang", "chieu"}), folded: a sentence that says one option
     says what is asked."""
-    folded = fold(question)
-    if re.search(r"\bbuoi nao\b", folded):  # "vào buổi nào": the part of the day is the choice
+    if re.search(r"\bbuoi nao\b", fold(question)):  # "vào buổi nào": the part of the day is the choice
         return {"buoi", *PARTS_OF_DAY}, set(PARTS_OF_DAY)
-    m = _CHOICE.search(folded)
-    if m is None:
+    if (choice := _choice(question)) is None:
         return set(), set()
-    left, right = set(m.group(1).split()), set(m.group(2).split())
+    left, right = ({fold(w) for w in words} for words in choice)
     return (left | right) - STOPWORDS, (left ^ right) - STOPWORDS
 
 
@@ -224,14 +230,12 @@ def options(question: str) -> tuple[str, ...]:
     """What tells apart the two options of a choice the question offers, as written ("đấu thầu hay chỉ định" ->
     ("đấu thầu", "chỉ định"); "buổi sáng hay buổi chiều" -> ("sáng", "chiều")); empty for none, or for "… hay
     không" (whether, not which)."""
-    written = normalize_text(question).lower()
-    m = _CHOICE.search(fold(written))  # folding keeps the length: the offsets read the written options
-    if m is None:
+    if (choice := _choice(question)) is None:
         return ()
-    said = {*written[m.start(1):m.end(1)].split(), *written[m.start(2):m.end(2)].split()}
-    if said & (_ASKING if has_diacritics(written) else {fold(w) for w in _ASKING}):  # "… không hay …", "… nào hay sao?"
+    left, right = choice
+    asking = _ASKING if has_diacritics(question) else {fold(w) for w in _ASKING}
+    if asking & {*left, *right}:  # "… không hay …", "… nào hay sao?"
         return ()
-    left, right = written[m.start(1):m.end(1)].split(), written[m.start(2):m.end(2)].split()
     told = [" ".join(w for w in words if w not in other) for words, other in ((left, right), (right, left))]
     return tuple(t for t in told if t and not STOPWORDS.issuperset(fold(t).split()))
 

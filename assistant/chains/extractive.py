@@ -196,7 +196,7 @@ class ExtractiveAnswerer:
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
                 and (c.on_focus > 0 or not some_said) and (not happened or says_any(happened, c.text))
-                and said(undone, c.text) == undone and (not offered or said(offered, c.text))
+                and (not undone or said(undone, c.text) == undone) and (not offered or said(offered, c.text))
                 and not mismatch(question, c.text, passages[c.passage])]
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
