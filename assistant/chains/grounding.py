@@ -13,7 +13,7 @@ import re
 from assistant.chains.cited import other_document, other_item, other_subject
 from assistant.chains.constraints import Constraints, period_starts, zones
 from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, asks_attendance, asks_form
-from assistant.chains.posts import ROLES, asked_post_body, person_names, post_held
+from assistant.chains.posts import ROLES, asked_post_body, asked_role, names_post, person_names, post_held
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
@@ -29,6 +29,7 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
+from assistant.text.places import PROVINCES
 from assistant.text.stopwords import STOPWORDS
 
 
@@ -44,7 +45,7 @@ _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
 # A question that asks for the specifics ("nêu cụ thể những kiến nghị gì", "tuyến giao thông cụ thể nào") is
 # answered by a sentence that lists them as such ("…, cụ thể là: …"), not one that names the matter in general.
-_ASKS_SPECIFICS = re.compile(r"\bcu the\b(?:\s+\S+){0,10}?\s+(?:nao|gi)\b")
+_ASKS_SPECIFICS = re.compile(r"\bcu the\b[^.?!;]*?\s(?:nao|gi)\b")  # however far the question word
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky )*\d{4}\b")  # "tăng so với năm 2018": the base, not the year asked
 _MEETING = re.compile(r"\b(?:hoi nghi|hn|buoi (?:lam viec|hop|so ket|tong ket)|cuoc hop|phien hop)\b")  # who attended one
 # The next meeting ("HN tiếp theo", "hội nghị lần tới") is told only by a sentence that looks ahead.
@@ -181,6 +182,37 @@ def _other_rank(q: str, s: str) -> str | None:
     return None
 
 
+_HELD_AT = re.compile(r"\b(?:to chuc|dien ra|hop|hoi nghi|buoi lam viec)\b[^,;?]{0,80}?\b(?:tai|o)\s+"
+                      r"(?:(?:thanh pho|tp|tinh|huyen|thi xa)\s+)?(.+)")
+_VENUE = re.compile(r"\b(?:tai|o)\s+([^,;.]+)")
+_PROVINCE = re.compile(rf"\b(?:{'|'.join(re.escape(fold(p)) for p in PROVINCES)})\b")
+
+
+def _other_venue(q: str, s: str, names: tuple[str, ...]) -> str | None:
+    """Where the sentence (folded ``s``) says the event was held, when the question (folded ``q``) says it
+    was held in another of the places it names ("… tổ chức tại Đồng Nai" | "tại thành phố Đà Lạt tỉnh Lâm
+    Đồng"); None when the sentence names no province it was held in."""
+    held = _HELD_AT.search(q)
+    place = next((n for n in names if held and held.group(1).startswith(n)), None)
+    if place is None:
+        return None
+    venues = [m.group(1) for m in _VENUE.finditer(s) if _PROVINCE.search(m.group(1))]
+    return None if not venues or any(re.search(rf"\b{place}\b", v) for v in venues) else venues[0]
+
+
+def _post_unsaid(question: str, q: str, s: str) -> str | None:
+    """The post (with its rank) whose holder the question says did what it asks about ("Chủ tịch UBND tỉnh …
+    đã phát biểu chỉ đạo những gì"), when the passage (folded ``s``) does not name it: "Phó Chủ tịch" is
+    another person. None otherwise, when the question asks who holds a post, or names the holder."""
+    if asked_role(question, q) is not None or person_names(normalize_text(question)):
+        return None
+    m = next((m for m in _RANKED.finditer(q) if names_post(m.group(2), question, q)), None)
+    if m is None:
+        return None
+    post = m.group(0)
+    return None if re.search(rf"\b{post}\b" if m.group(1) else rf"(?<!pho )\b{post}\b", s) else post
+
+
 def _other_post(question: str, texts: list[str]) -> str | None:
     """The post the evidence gives a person the question names with another post: "Nguyễn Tấn Phước,
     Phó Chủ tịch UBND tỉnh, …" is not the "Phó Trưởng ban … Nguyễn Tấn Phước" of the documents."""
@@ -290,6 +322,10 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return attendance
     if (rank := _other_rank(q, s)) is not None:
         return f"câu được trích nói về {rank}"  # "Phó Trưởng Ban … kết luận gì" is not what the Trưởng Ban concluded
+    if (venue := _other_venue(q, s, Constraints.of(question).names)) is not None:
+        return f"sự kiện ở nơi khác: {venue}"
+    if (unsaid := _post_unsaid(question, q, fold(passage.text) if passage is not None else s)) is not None:
+        return f"câu được trích không nói về người giữ chức vụ được hỏi: {unsaid}"
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"
     if (zone := other_zone(question, sentence)) is not None:

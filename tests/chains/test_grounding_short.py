@@ -1105,8 +1105,36 @@ def test_whether_someone_attended_needs_them_in_the_list(passage_factory, questi
 
 
 def test_the_body_the_question_makes_the_doer_is_the_one_said():
-    from assistant.chains.grounding import mismatch
-
     sentence = "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện."
     assert mismatch("Vì sao Tổng kết năm 2019 được giao cho BQL KKT Bình Phước thực hiện?", sentence) is not None
     assert mismatch("Vì sao Tổng kết năm 2019 được giao cho BQL các KCN Đồng Nai thực hiện?", sentence) is None
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("Vì sao hội nghị sơ kết lần thứ nhất năm 2019 lại được tổ chức tại Đồng Nai?", True),
+    ("Hội nghị sơ kết lần thứ nhất năm 2019 được tổ chức tại Lâm Đồng vào ngày nào?", False),
+    ("Doanh nghiệp tại Đồng Nai tham dự hội nghị sơ kết năm 2019 là ai?", False),  # not where it was held
+])
+def test_an_event_held_elsewhere_than_the_question_says_does_not_answer(question, other):
+    sentence = ("Ngày 26/04/2019 tại thành phố Đà Lạt tỉnh Lâm Đồng, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ "
+                "kết với sự tham gia của Ban Quản lý các KCN Đồng Nai.")
+    assert (mismatch(question, sentence) is not None) is other
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Chủ tịch UBND tỉnh đã phát biểu chỉ đạo những gì tại hội nghị?", False),  # the deputy spoke
+    ("Phó Chủ tịch UBND tỉnh đã phát biểu chỉ đạo những gì tại hội nghị?", True),
+    ("Chủ tịch UBND tỉnh là ai?", True),  # asks who holds it: the post is the answer's, not a premise
+])
+def test_the_post_holder_the_question_says_acted_is_named_in_the_passage(passage_factory, question, said):
+    sentence = "Phát biểu chỉ đạo Hội nghị, đồng chí ghi nhận những kết quả đạt được."
+    passage = passage_factory("Phó Chủ tịch UBND tỉnh Lương Văn Hải dự Hội nghị. " + sentence)
+    assert (mismatch(question, sentence, passage) is None) is said
+
+
+def test_specifics_are_asked_however_far_the_question_word():
+    sentence = "Bên cạnh đó đã tổng hợp các bất cập về cơ chế chính sách để đề xuất Chính phủ."
+    question = ("Cụ thể những bất cập về cơ chế chính sách mà ba BQL tổng hợp đề xuất lên Chính phủ là những bất cập "
+                "nào?")
+    assert mismatch(question, sentence) is not None
+    assert mismatch(question, "Các bất cập cụ thể là: thủ tục đất đai, phí hạ tầng.") is None
