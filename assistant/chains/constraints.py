@@ -199,8 +199,9 @@ class Constraints:
     def of(cls, question: str) -> Constraints:
         folded = expand(question)
         # Typed without diacritics, folded markers are ambiguous ("tinh": tỉnh / tình, "phuong": phường /
-        # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them.
-        marked = [] if has_diacritics(question) else _marked_names(folded)
+        # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them, and a
+        # zone's name is read whole ("KCN Phú Hội": "Hội" alone would be a unit's word).
+        marked = sorted(zones(question, written=True)) if has_diacritics(question) else _marked_names(folded)
         capitalized = _names(question)
         units = _unit_names(question)
         names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]

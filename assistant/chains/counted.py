@@ -41,6 +41,8 @@ def count_unit(folded: str, question: str) -> str | None:
     for m in _AFTER_COUNT.finditer(folded):
         if m.group(0).startswith("may") and not asks_word("mấy", question, folded):
             continue  # "nhà máy", not "mấy"
+        if re.match(rf"(?:{_DURATION})\b(?!\s*\d)", m.group(1)):  # "mấy năm tiếp theo": years, not "năm 2019"
+            return m.group(1).split()[0]
         words = []
         for word in m.group(1).split():
             if word in UNIT_PHRASE_STOPS:

@@ -154,6 +154,10 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     return " ".join(surface for (surface, _), dropped in zip(tokens, drop, strict=True) if not dropped)
 
 
+# A count of years before the period it spans ("kế hoạch … 5 năm 2015-2020"), which reads as a date without it.
+_COUNT_BEFORE_YEAR = r"(?<![\d/.])(?<!thang )(?<!ngay )(?<!quy )\d{1,3}\s+"
+
+
 def question_type(question: str) -> str | None:
     """One of which-doc, when, howmany, where, who; None for other questions."""
     question = set_aside(question)[1]  # "Ngoài lãnh đạo UBND tỉnh, những thành phần nào ...": not a leader
@@ -379,6 +383,7 @@ class Cue:
         return self.kind in {"when", "howmany", "which-doc"} or bool(self.role or self.pattern) or self.person
 
     def fits(self, sentence: str) -> bool:
+        """Whether ``sentence`` holds what the cue asks for: a date, a number with its unit, a post's holder …"""
         if self.pattern:  # sharper than the type's own cue, and replaces it
             if not re.search(self.pattern, strip_diacritics(normalize_text(sentence))):
                 return False
@@ -391,6 +396,7 @@ class Cue:
         if self.unit:
             text = expand(_without_dates(sentence))
             if not re.search(rf"\d(?:[\d.,]*\d)?\s*(?:[a-z]+\s+){{0,2}}(?:{self.unit})(?![a-z])", text) \
+                    and not re.search(rf"{_COUNT_BEFORE_YEAR}(?:{self.unit})\s+\d{{4}}", expand(sentence)) \
                     and next(counted_in_words(sentence, self.unit), None) is None:
                 return False
         if self.role:

@@ -391,11 +391,18 @@ def _not_listed(question: str, sentence: str) -> str | None:
     return " ".join(missing) if asked and missing else None
 
 
+# "Tại hội nghị sơ kết cuối năm 2017, ba ban dự kiến …": a plan's event frames where it was made, not what it plans
+_PLANNED_AT = re.compile(r"\s*(?:tai|o)\s+(?:hoi nghi|hn)\b[^,]*,")
+
+
 def _other_event(q: str, s: str, passage: Passage | None) -> str | None:
     """Why the sentence (folded ``s``) speaks of another kind of event than the question (folded ``q``), or None.
     A sentence that names none is about its document's, from the title. An event that only frames the question
-    ("Theo kế hoạch đặt ra ở HN sơ kết 2017, cuối năm 2018 … sẽ làm gì?") is the document's, not the one asked."""
-    framed = FRAMED.match(q)
+    ("Theo kế hoạch đặt ra ở HN sơ kết 2017, cuối năm 2018 … sẽ làm gì?", "Tại HN sơ kết 2017, … dự kiến …") is the
+    document's, not the one asked."""
+    framed = FRAMED.match(q) or _PLANNED_AT.match(q)
+    if framed and framed.re is _PLANNED_AT and not _named(_PLANS, q[framed.end():]):
+        framed = None
     asked = _named(_EVENTS, _SIGNED.sub(" ", q[framed.end():] if framed else q))
     said = _named(_EVENTS, _SIGNED.sub(" ", s))
     title = _named(_EVENTS, fold(passage.title)) if passage is not None else set()

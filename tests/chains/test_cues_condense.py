@@ -76,7 +76,8 @@ def test_count_must_carry_the_unit_asked():
     assert cue.fits("kinh phí 1,5 tỷ đồng") and not cue.fits("với sự tham dự của 03 Ban quản lý")
     assert Cue.of("Tổng vốn đăng ký là bao nhiêu tỷ đồng?").fits("vốn đăng ký đạt 1.200 tỷ")
     assert Cue.of("Được lập theo tỷ lệ bao nhiêu?").fits("quy hoạch phân khu xây dựng 1/2.000")
-    assert Cue.of("Chương trình thực hiện được mấy năm?").unit is None
+    cue = Cue.of("Ba ban dự kiến đề ra nội dung hợp tác cho mấy năm tiếp theo?")  # years, not "năm 2019"
+    assert cue.fits("đề ra nội dung hợp tác cho 3 năm tiếp theo") and not cue.fits("03 Ban Quản lý thống nhất")
     cue = Cue.of("Lãi suất cho vay ưu đãi đối với doanh nghiệp trong KCN là bao nhiêu?")  # an interest rate: a percentage
     assert cue.fits("lãi suất 6,5%/năm") and not cue.fits("lãnh đạo 03 Ban Quản lý")
 

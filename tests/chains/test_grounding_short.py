@@ -1138,3 +1138,19 @@ def test_specifics_are_asked_however_far_the_question_word():
                 "nào?")
     assert mismatch(question, sentence) is not None
     assert mismatch(question, "Các bất cập cụ thể là: thủ tục đất đai, phí hạ tầng.") is None
+
+
+def test_a_zone_s_name_is_read_whole():
+    # "Hội" alone is a unit's word ("Hội nghị"); after "KCN" it ends a zone's name
+    constraints = Constraints.of("Theo Công văn 4622/UBND-KT, nhà đầu tư nào được chọn xây dựng hạ tầng KCN Phú Hội?")
+    assert constraints.names == ("phu hoi",)
+    assert constraints.unmet("Công văn số 4622/UBND-KT: lựa chọn nhà đầu tư KCN Tân Đức.") == ["phu hoi"]
+
+
+def test_a_plan_made_at_a_meeting_is_asked_of_that_meeting(passage_factory):
+    sentence = "Cuối năm 2018 tổ chức tổng kết chương trình hợp tác và đề ra nội dung hợp tác cho 3 năm tiếp theo."
+    report = passage_factory(sentence)
+    report.date, report.title = "2017-12-26", "Hội nghị sơ kết chương trình hợp tác"
+    assert mismatch("Tại hội nghị sơ kết cuối năm 2017, ba ban dự kiến hợp tác cho mấy năm tiếp theo?", sentence,
+                    report) is None
+    assert mismatch("Tại hội nghị sơ kết cuối năm 2017, ba ban đã tổng kết những gì?", sentence, report)

@@ -70,7 +70,7 @@ def test_a_leader_asked_for_is_a_named_holder_of_any_post():
 
 def test_a_list_items_number_is_no_quantity_and_numbers_stay_whole():
     assert _short("Chương trình đã thực hiện được mấy năm?",
-                  "1. Qua 3 năm tiếp tục thực hiện Chương trình hợp tác, quan hệ tốt đẹp.") == "3 năm tiếp tục"
+                  "1. Qua 3 năm tiếp tục thực hiện Chương trình hợp tác, quan hệ tốt đẹp.") == "3 năm"
     assert not Cue.of("Có bao nhiêu doanh nghiệp?").fits("1. Tiếp tục cung cấp thông tin cho doanh nghiệp.")
     short = _short("Ban Quản lý áp dụng tiêu chuẩn chất lượng nào?",
                    "Ban Quản lý áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2000;")
