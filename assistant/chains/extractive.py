@@ -35,7 +35,7 @@ from assistant.chains.cues import (
     open_form,
     options,
 )
-from assistant.chains.grounding import mismatch, other_zone, post_elsewhere
+from assistant.chains.grounding import actor_elsewhere, mismatch, other_zone, post_elsewhere
 from assistant.chains.posts import asked_role
 from assistant.chains.short import (
     alias_span,
@@ -191,7 +191,11 @@ class ExtractiveAnswerer:
         some_said = cue.kind is None and asks >= MIN_COUNT_FOCUS
         offered = options(question)  # "đấu thầu hay chỉ định": a sentence that says neither does not choose
         constraints = Constraints.of(question)
-        unmet = {i: constraints.unmet(evidence(p, passages), own=own_evidence(p, passages)) for i, p in enumerate(passages)}
+        documents = [evidence(p, passages) for p in passages]
+        unmet = {i: constraints.unmet(documents[i], own=own_evidence(p, passages)) or
+                 # a company its document names elsewhere, about something else ("Becamex – VSIP được chọn …")
+                 [actor for actor in [actor_elsewhere(question, p, documents[i])] if actor]
+                 for i, p in enumerate(passages)}
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted

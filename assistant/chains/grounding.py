@@ -20,6 +20,8 @@ from assistant.text.kinds import (
     ACT_MARKS,
     ACTUAL_WORDS,
     DATED_ACTS,
+    DEADLINE_ASKED,
+    DEADLINE_WORDS,
     DOCUMENT_KINDS,
     DONE_WORDS,
     EVENT_FRAME_WORDS,
@@ -40,6 +42,7 @@ def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(ACTUAL_WORDS)
 _SIGNED = re.compile(r"\b(?:da|duoc)\s+ky ket\b")  # "nội dung đã ký kết": what was signed, not a signing event
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
+_DEADLINE_ASKED, _DEADLINE = _kinds(DEADLINE_ASKED), _kinds(DEADLINE_WORDS)
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 # Who represented a body the question names: "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại …".
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
@@ -200,6 +203,23 @@ def _other_venue(q: str, s: str, names: tuple[str, ...]) -> str | None:
     return None if not venues or any(re.search(rf"\b{place}\b", v) for v in venues) else venues[0]
 
 
+_BRAND = re.compile(r"\b[A-Z][a-z]{4,}\b")  # "Becamex", "Sonadezi": a company's name, typed without marks
+
+
+def actor_elsewhere(question: str, passage: Passage, document: str) -> str | None:
+    """A company the question names ("Becamex – VSIP được chọn …") that the cited passage does not, though
+    its ``document`` (the retrieved text of it) does: there it is named about something else. A brand is a
+    capitalized word of two or more vowel groups and no marks (no Vietnamese syllable is one); None when
+    every one is said in the passage, or nowhere in the document."""
+    said, elsewhere = fold(passage.text), fold(document)
+    for m in _BRAND.finditer(normalize_text(question)):
+        word = rf"\b{m.group(0).lower()}(?![a-z])"  # "Office" is said in "Office365"
+        if len(re.findall(r"[aeiouy]+", m.group(0).lower())) >= 2 and re.search(word, elsewhere) \
+                and not re.search(word, said):
+            return m.group(0)
+    return None
+
+
 def _post_unsaid(question: str, q: str, s: str) -> str | None:
     """The post (with its rank) whose holder the question says did what it asks about ("Chủ tịch UBND tỉnh …
     đã phát biểu chỉ đạo những gì"), when the passage (folded ``s``) does not name it: "Phó Chủ tịch" is
@@ -336,6 +356,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return subject
     if _ASKS_SPECIFICS.search(q) and not re.search(r"\bcu the(?: la| nhu)?\s*:", s):  # "nêu cụ thể những kiến nghị gì"
         return "câu được trích không nêu cụ thể điều được hỏi"
+    if _named(_DEADLINE_ASKED, q) and _ASKS_DATE.search(q) and not _named(_DEADLINE, s):  # not "thời hạn bao lâu"
+        return "câu được trích không nêu thời hạn"  # "thời hạn … là khi nào": not the date a letter was signed
     if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):

@@ -1154,3 +1154,23 @@ def test_a_plan_made_at_a_meeting_is_asked_of_that_meeting(passage_factory):
     assert mismatch("Tại hội nghị sơ kết cuối năm 2017, ba ban dự kiến hợp tác cho mấy năm tiếp theo?", sentence,
                     report) is None
     assert mismatch("Tại hội nghị sơ kết cuối năm 2017, ba ban đã tổng kết những gì?", sentence, report)
+
+
+@pytest.mark.parametrize(("sentence", "sets_one"), [
+    ("Tổ chức triển khai các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày 04/12/2019.", False),
+    ("Hoàn thành việc lựa chọn nhà đầu tư trước ngày 31/12/2020 theo Công văn số 4622/UBND-KT.", True),
+])
+def test_a_deadline_asked_is_one_the_sentence_sets(sentence, sets_one):
+    question = "Theo Công văn 4622/UBND-KT, thời hạn hoàn thành việc lựa chọn nhà đầu tư là khi nào?"
+    assert (mismatch(question, sentence) is None) is sets_one
+
+
+def test_a_company_its_document_names_elsewhere_is_not_the_cited_passage_s(passage_factory):
+    from assistant.chains.grounding import actor_elsewhere
+
+    letter = passage_factory("Triển khai Công văn số 4622/UBND-KT về việc lựa chọn nhà đầu tư KCN Tân Đức.")
+    other = "Tạo điều kiện để Tổng Công ty Becamex – VSIP xúc tiến đầu tư Khu công nghiệp Hàm Tân."
+    question = "Becamex – VSIP được chọn làm nhà đầu tư KCN Tân Đức theo văn bản số mấy?"
+    assert actor_elsewhere(question, letter, f"{letter.text}\n{other}") == "Becamex"
+    assert actor_elsewhere(question, letter, letter.text) is None  # named nowhere: the constraints decide
+    assert actor_elsewhere("Phuoc Binh co bao nhieu KCN?", letter, "Phuoc Binh") is None  # syllables, no brand
