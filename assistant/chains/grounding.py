@@ -137,7 +137,7 @@ def _other_agent(question: str, sentence: str) -> str | None:
 # A body that does the question's act: one that opens it ("Ban Quản lý KKT Bình Phước | giới thiệu …"), or one
 # "do" or "giao (cho)" makes the doer ("… được giao cho BQL KKT Bình Phước | thực hiện?")
 _BODY_ACTS = re.compile(rf"(?:^\s*|\b(?:do|giao(?: cho)?)\s+)({UNIT_LEAD_WORD.pattern}[^,;?]*?)"
-                        rf"\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*)\b")
+                        rf"\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*(?:\s+[a-zđ][^\W\d_]*){{0,2}})\b")
 _BODY = re.compile(UNIT_LEAD_WORD.pattern + r"[^,;]*")
 
 
@@ -152,12 +152,18 @@ def _other_body(question: str, sentence: str) -> str | None:
     return None
 
 
+_LINKS = {"với", "tại", "ở", "cho", "về", "của", "trong", "và", "để", "từ", "đến", "theo"}  # an act ends before them
+
+
 def _other_doer(asked: re.Match[str], sentence: str) -> str | None:
     names = set(Constraints.of(asked.group(1)).names)
     if not names:
         return None
-    verb = " ".join(asked.group(2).split()[-2:])
-    at = re.search(rf"\b{re.escape(verb)}\b", sentence, re.IGNORECASE)
+    words = [w for w in asked.group(2).split() if w not in {"đã", "sẽ"}]
+    words = words[:next((i for i, w in enumerate(words) if w.lower() in _LINKS), len(words))]  # not "việc với"
+    verbs = [" ".join(words[i:i + 2]) for i in (0, 2) if len(words[i:i + 2]) == 2]  # "đăng cai | tổ chức"
+    at = next((m for v in verbs  # "buổi làm việc" names a meeting, not who worked
+               if (m := re.search(rf"(?<!buổi )(?<!cuộc )\b{re.escape(v)}\b", sentence, re.IGNORECASE))), None)
     if at is None:
         return None
     clause = max((m.end() for m in re.finditer(r"[;.:]\s", sentence[:at.start()])), default=0)

@@ -1174,3 +1174,17 @@ def test_a_company_its_document_names_elsewhere_is_not_the_cited_passage_s(passa
     assert actor_elsewhere(question, letter, f"{letter.text}\n{other}") == "Becamex"
     assert actor_elsewhere(question, letter, letter.text) is None  # named nowhere: the constraints decide
     assert actor_elsewhere("Phuoc Binh co bao nhieu KCN?", letter, "Phuoc Binh") is None  # syllables, no brand
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("Vì sao hội nghị sơ kết năm 2019 tại Đà Lạt lại do BQL các KCN Đồng Nai đăng cai tổ chức?", True),
+    ("Vì sao hội nghị sơ kết năm 2019 tại Đà Lạt lại do BQL các KCN Lâm Đồng đăng cai tổ chức?", False),
+])
+def test_the_body_the_question_makes_the_doer_of_a_longer_act_is_the_one_said(question, other):
+    sentence = "Ngày 26/04/2019 tại thành phố Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2019."
+    assert (mismatch(question, sentence) is not None) is other
+
+
+def test_a_meeting_named_by_its_act_is_no_doer():
+    sentence = "Ngày 06/11/2012, Phó Trưởng ban Ban Quản lý thành phố Lâm Văn Tiếp đã chủ trì buổi làm việc với BQL Lâm Đồng."
+    assert mismatch("BQL các KCN Lâm Đồng sang làm việc với HEPZA vào ngày tháng năm nào?", sentence) is None
