@@ -32,7 +32,7 @@ from assistant.text.kinds import (
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
 from assistant.text.places import PROVINCES
-from assistant.text.stopwords import STOPWORDS
+from assistant.text.stopwords import LINK_WORDS, STOPWORDS
 
 
 def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -152,7 +152,7 @@ def _other_body(question: str, sentence: str) -> str | None:
     return None
 
 
-_LINKS = {"với", "tại", "ở", "cho", "về", "của", "trong", "và", "để", "từ", "đến", "theo"}  # an act ends before them
+_LINKS = frozenset(LINK_WORDS.split())  # an act's words end before them
 
 
 def _other_doer(asked: re.Match[str], sentence: str) -> str | None:

@@ -74,7 +74,8 @@ PLAN_WORDS = (*TARGET_WORDS, "se", "sap", "phuong huong", "dinh huong")
 # Words of a question that asks a deadline ("thời hạn hoàn thành … là khi nào?"), and of a sentence that sets one:
 # the date a letter is signed ("Công văn số 4622/UBND-KT ngày 04/12/2019") is no deadline it gives.
 DEADLINE_ASKED = ("thoi han", "han chot", "han cuoi", "cham nhat", "den han", "truoc thoi diem nao")
-DEADLINE_WORDS = ("thoi han", "han chot", "han cuoi", "dung han", "cham nhat", "truoc", "trong vong", "toi da", "den het", "khong qua", "ket thuc")
+DEADLINE_WORDS = ("thoi han", "han chot", "han cuoi", "dung han", "cham nhat", "truoc", "trong vong", "toi da",
+                  "den het", "khong qua", "ket thuc")
 
 # Words that judge how something went: "ra sao / thế nào" is answered by the clause that holds one
 # ("chấp hành tốt", "còn chậm", "chưa đồng bộ", "hữu nghị tốt đẹp", "từng bước được thực hiện chặt chẽ hơn").
