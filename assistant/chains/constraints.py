@@ -48,7 +48,7 @@ _UNIT_WORDS = {"ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che"
 _TOKEN = re.compile(r"[^\s,.;:?!()\"“”'«»]+")
 _PROVINCES = sorted({expand(p) for p in PROVINCES}, key=len, reverse=True)
 _PROVINCE_SET = frozenset(_PROVINCES)
-_PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
+PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
 # Folded, "xã", "phường", "quận" read as "xa", "phương", "quản": too common to mark a name without diacritics.
 _AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
 _MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS if fold(m) not in _AMBIGUOUS_MARKERS)
@@ -204,7 +204,7 @@ class Constraints:
         marked = sorted(zones(question, written=True)) if has_diacritics(question) else _marked_names(folded)
         capitalized = _names(question)
         units = _unit_names(question)
-        names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in _PROVINCE_RE.finditer(folded)]
+        names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in PROVINCE_RE.finditer(folded)]
                  + [expand(u) for u in units] + _DEPUTY.findall(folded))  # "Phó Trưởng Ban": a deputy named
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
@@ -382,7 +382,7 @@ def zones(text: str, written: bool = False) -> set[str]:
     if written:
         text = " ".join(m.group(0) for m in _WRITTEN_ZONE.finditer(text) if m.group(1)[:1].isupper())
     return {m.group(1) for m in _ZONE.finditer(expand(text))
-            if m.group(1).split()[0] not in _NOT_ZONE and not _PROVINCE_RE.match(m.group(1))}
+            if m.group(1).split()[0] not in _NOT_ZONE and not PROVINCE_RE.match(m.group(1))}
 
 
 def period_starts(folded: str) -> list[tuple[int, int]]:

@@ -191,11 +191,12 @@ class ExtractiveAnswerer:
         some_said = cue.kind is None and asks >= MIN_COUNT_FOCUS
         offered = options(question)  # "đấu thầu hay chỉ định": a sentence that says neither does not choose
         constraints = Constraints.of(question)
-        documents = [evidence(p, passages) for p in passages]
-        unmet = {i: constraints.unmet(documents[i], own=own_evidence(p, passages)) or
-                 # a company its document names elsewhere, about something else ("Becamex – VSIP được chọn …")
-                 [actor for actor in [actor_elsewhere(question, p, documents[i])] if actor]
-                 for i, p in enumerate(passages)}
+        unmet: dict[int, list[str]] = {}
+        for i, p in enumerate(passages):
+            document = evidence(p, passages)
+            # and a company its document names elsewhere, about something else ("Becamex – VSIP được chọn …")
+            actor = actor_elsewhere(question, p, document)
+            unmet[i] = constraints.unmet(document, own=own_evidence(p, passages)) or ([actor] if actor else [])
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
         return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted

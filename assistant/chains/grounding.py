@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains.cited import other_document, other_item, other_subject
-from assistant.chains.constraints import Constraints, period_starts, zones
+from assistant.chains.constraints import PROVINCE_RE, Constraints, period_starts, zones
 from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, asks_attendance, asks_form
 from assistant.chains.posts import ROLES, asked_post_body, asked_role, names_post, person_names, post_held
 from assistant.schema import Passage
@@ -31,7 +31,6 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
-from assistant.text.places import PROVINCES
 from assistant.text.stopwords import LINK_WORDS, STOPWORDS
 
 
@@ -194,7 +193,6 @@ def _other_rank(q: str, s: str) -> str | None:
 _HELD_AT = re.compile(r"\b(?:to chuc|dien ra|hop|hoi nghi|buoi lam viec)\b[^,;?]{0,80}?\b(?:tai|o)\s+"
                       r"(?:(?:thanh pho|tp|tinh|huyen|thi xa)\s+)?(.+)")
 _VENUE = re.compile(r"\b(?:tai|o)\s+([^,;.]+)")
-_PROVINCE = re.compile(rf"\b(?:{'|'.join(re.escape(fold(p)) for p in PROVINCES)})\b")
 
 
 def _other_venue(q: str, s: str, names: tuple[str, ...]) -> str | None:
@@ -205,7 +203,7 @@ def _other_venue(q: str, s: str, names: tuple[str, ...]) -> str | None:
     place = next((n for n in names if held and held.group(1).startswith(n)), None)
     if place is None:
         return None
-    venues = [m.group(1) for m in _VENUE.finditer(s) if _PROVINCE.search(m.group(1))]
+    venues = [m.group(1) for m in _VENUE.finditer(s) if PROVINCE_RE.search(expand(m.group(1)))]
     return None if not venues or any(re.search(rf"\b{place}\b", v) for v in venues) else venues[0]
 
 
@@ -217,26 +215,29 @@ def actor_elsewhere(question: str, passage: Passage, document: str) -> str | Non
     its ``document`` (the retrieved text of it) does: there it is named about something else. A brand is a
     capitalized word of two or more vowel groups and no marks (no Vietnamese syllable is one); None when
     every one is said in the passage, or nowhere in the document."""
+    brands = [m.group(0) for m in _BRAND.finditer(normalize_text(question))
+              if len(re.findall(r"[aeiouy]+", m.group(0).lower())) >= 2]
+    if not brands:
+        return None
     said, elsewhere = fold(passage.text), fold(document)
-    for m in _BRAND.finditer(normalize_text(question)):
-        word = rf"\b{m.group(0).lower()}(?![a-z])"  # "Office" is said in "Office365"
-        if len(re.findall(r"[aeiouy]+", m.group(0).lower())) >= 2 and re.search(word, elsewhere) \
-                and not re.search(word, said):
-            return m.group(0)
+    for brand in brands:
+        word = rf"\b{brand.lower()}(?![a-z])"  # "Office" is said in "Office365"
+        if re.search(word, elsewhere) and not re.search(word, said):
+            return brand
     return None
 
 
-def _post_unsaid(question: str, q: str, s: str) -> str | None:
+def _post_unsaid(question: str, q: str, text: str) -> str | None:
     """The post (with its rank) whose holder the question says did what it asks about ("Chủ tịch UBND tỉnh …
-    đã phát biểu chỉ đạo những gì"), when the passage (folded ``s``) does not name it: "Phó Chủ tịch" is
-    another person. None otherwise, when the question asks who holds a post, or names the holder."""
+    đã phát biểu chỉ đạo những gì"), when the passage ``text`` does not name it: "Phó Chủ tịch" is another
+    person. None otherwise, when the question asks who holds a post, or names the holder."""
     if asked_role(question, q) is not None or person_names(normalize_text(question)):
         return None
     m = next((m for m in _RANKED.finditer(q) if names_post(m.group(2), question, q)), None)
     if m is None:
         return None
     post = m.group(0)
-    return None if re.search(rf"\b{post}\b" if m.group(1) else rf"(?<!pho )\b{post}\b", s) else post
+    return None if re.search(rf"\b{post}\b" if m.group(1) else rf"(?<!pho )\b{post}\b", fold(text)) else post
 
 
 def _other_post(question: str, texts: list[str]) -> str | None:
@@ -350,7 +351,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"câu được trích nói về {rank}"  # "Phó Trưởng Ban … kết luận gì" is not what the Trưởng Ban concluded
     if (venue := _other_venue(q, s, Constraints.of(question).names)) is not None:
         return f"sự kiện ở nơi khác: {venue}"
-    if (unsaid := _post_unsaid(question, q, fold(passage.text) if passage is not None else s)) is not None:
+    if (unsaid := _post_unsaid(question, q, passage.text if passage is not None else sentence)) is not None:
         return f"câu được trích không nói về người giữ chức vụ được hỏi: {unsaid}"
     if (post := _other_post(question, [sentence] + ([passage.text] if passage is not None else []))) is not None:
         return f"người được hỏi giữ chức vụ khác: {post}"

@@ -44,6 +44,6 @@ DATE_AND_DOC_FRAME_WORDS = (  # space-separated
 # Words that start what is said about a named thing: "công tác xúc tiến đầu tư | vẫn còn hạn chế".
 PREDICATE_WORDS = "vẫn còn đã là sẽ đang chưa cũng thì mà bị rất không có cần phải như"  # space-separated, as written
 # Words that end a law's or document's name: "Luật Đầu tư | năm 2020 quy định …", "Thông báo Kết luận | xem tại đây".
+LAW_NAME_ENDS = f"{PREDICATE_WORDS} năm số quy được của về nào gì do cho với tại ở trong và xem"  # as written
 # Words that link an act to what follows it ("làm việc | với", "tổ chức | tại"): an act's words end before them.
 LINK_WORDS = "với tại ở cho về của trong và để từ đến theo"  # space-separated, as written
-LAW_NAME_ENDS = f"{PREDICATE_WORDS} năm số quy được của về nào gì do cho với tại ở trong và xem"  # as written
