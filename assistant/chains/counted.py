@@ -14,7 +14,7 @@ from assistant.chains.posts import asks_word
 from assistant.text.abbreviations import complete_term, expand
 from assistant.text.normalize import normalize_text
 from assistant.text.places import ORDINALS
-from assistant.text.stopwords import UNIT_PHRASE_STOPS
+from assistant.text.stopwords import COUNTED_NOUNS, UNIT_PHRASE_STOPS
 
 # Folded unit words and the forms an answer writes them in (first forms are regex alternatives).
 _MONEY = r"dong|vnd|ty|trieu|nghin|ngan|usd|do la"
@@ -45,7 +45,7 @@ def count_unit(folded: str, question: str) -> str | None:
             return m.group(1).split()[0]
         words = []
         for word in m.group(1).split():
-            if word in UNIT_PHRASE_STOPS:
+            if word in UNIT_PHRASE_STOPS and not m.group(1).startswith(tuple(COUNTED_NOUNS)):
                 break
             words.append(word)
         if not words:

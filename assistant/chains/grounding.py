@@ -26,6 +26,7 @@ from assistant.text.kinds import (
     DONE_WORDS,
     EVENT_FRAME_WORDS,
     EVENT_KINDS,
+    NOT_YET_WORDS,
     PLAN_WORDS,
     TARGET_WORDS,
 )
@@ -42,6 +43,8 @@ _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(
 _SIGNED = re.compile(r"\b(?:da|duoc)\s+ky ket\b")  # "nội dung đã ký kết": what was signed, not a signing event
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
 _DEADLINE_ASKED, _DEADLINE = _kinds(DEADLINE_ASKED), _kinds(DEADLINE_WORDS)
+_DONE_EVENT = re.compile(rf"\bda (?:duoc )?({'|'.join(EVENT_KINDS)})\b")  # "đã khởi công": an event held
+_NOT_YET = "|".join(sorted(NOT_YET_WORDS, key=len, reverse=True))
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 # Who represented a body the question names: "Ai là đại diện Công ty PTHT KCN Lộc Sơn tại …".
 _REPRESENTED = re.compile(r"\bdai dien (?:cua )?(.+?)(?= tai | o | trong | du | tham |\W*$)")
@@ -369,8 +372,22 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
     if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
+    if (undone := _only_planned(q, s)) is not None:
+        return undone
     if passage is not None and passage.date:
         return _not_done_yet(q, s, passage.date)
+    return None
+
+
+def _only_planned(q: str, s: str) -> str | None:
+    """The event the question (folded ``q``) says was held ("đã khởi công xây dựng"), when the sentence (folded
+    ``s``) names it only as not yet held ("… thủ tục để khởi công", "chưa khởi công"), else None. Events only:
+    "đưa lên trang web để hỗ trợ quảng bá" says how the support was given, not that it is still to come."""
+    for done in _DONE_EVENT.finditer(q):
+        act = done.group(1)
+        said = list(re.finditer(rf"\b{act}\b", s))
+        if said and all(re.search(rf"\b(?:{_NOT_YET})(?: [a-z]+){{0,1}} $", s[:m.start()]) for m in said):
+            return f"câu được trích nêu việc chưa diễn ra: {act} (câu hỏi: đã {act})"
     return None
 
 

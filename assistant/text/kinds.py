@@ -71,6 +71,10 @@ UNDOING_ACTS = ("từ chối", "ngừng", "dừng", "hủy", "thu hồi", "rút 
 # Words of a question that itself asks about a plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"): then a
 # plan dated after its document is what it asks.
 PLAN_WORDS = (*TARGET_WORDS, "se", "sap", "phuong huong", "dinh huong")
+# Words before an act that say it is not yet done ("chuẩn bị các thủ tục để khởi công", "chưa khởi công"): a
+# question that says it was done ("KCN Sơn Mỹ 1 đã khởi công từ năm 2019") is not answered by such a sentence.
+NOT_YET_WORDS = ("de", "nham", "se", "sap", "du kien", "du dinh", "chuan bi", "ke hoach", "phan dau", "tien toi",
+                 "huong toi", "chua", "chua duoc")
 # Words of a question that asks a deadline ("thời hạn hoàn thành … là khi nào?"), and of a sentence that sets one:
 # the date a letter is signed ("Công văn số 4622/UBND-KT ngày 04/12/2019") is no deadline it gives.
 DEADLINE_ASKED = ("thoi han", "han chot", "han cuoi", "cham nhat", "den han", "truoc thoi diem nao")

@@ -17,6 +17,7 @@ STOPWORDS = frozenset(
 # Words that end the unit phrase after "bao nhiêu" ("bao nhiêu ha đất" -> "ha"): the function words
 # plus the verbs and nouns a question puts right after the count ("đạt", "số", "năm").
 UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi", "tham", "du", "den"}  # "mấy ban | tham dự"
+COUNTED_NOUNS = frozenset(["du an"])  # nouns that open with one of those: "bao nhiêu dự án" counts projects
 
 # Words that open a question with a capital and belong to no name after them: "Hồi 2012 hai BQL …",
 # "Hai KCN Lộc Sơn và Phú Hội …", "Năm 2019 …" (folded; the count words are places.ORDINALS').

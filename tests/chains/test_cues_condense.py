@@ -80,6 +80,9 @@ def test_count_must_carry_the_unit_asked():
     assert cue.fits("đề ra nội dung hợp tác cho 3 năm tiếp theo") and not cue.fits("03 Ban Quản lý thống nhất")
     cue = Cue.of("Lãi suất cho vay ưu đãi đối với doanh nghiệp trong KCN là bao nhiêu?")  # an interest rate: a percentage
     assert cue.fits("lãi suất 6,5%/năm") and not cue.fits("lãnh đạo 03 Ban Quản lý")
+    cue = Cue.of("Năm 2018 các KCN thu hút được bao nhiêu dự án đầu tư mới?")  # projects, not "dự" (attend)
+    assert cue.fits("thu hút 12 dự án đầu tư") and not cue.fits("giữa 03 địa phương khó có thể thực hiện")
+    assert not Cue.of("Có mấy ban dự hội nghị?").fits("hội nghị có 03 đại biểu")
 
 
 def test_holder_of_a_post_needs_the_post_and_a_name():

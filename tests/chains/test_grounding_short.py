@@ -1188,3 +1188,19 @@ def test_the_body_the_question_makes_the_doer_of_a_longer_act_is_the_one_said(qu
 def test_a_meeting_named_by_its_act_is_no_doer():
     sentence = "Ngày 06/11/2012, Phó Trưởng ban Ban Quản lý thành phố Lâm Văn Tiếp đã chủ trì buổi làm việc với BQL Lâm Đồng."
     assert mismatch("BQL các KCN Lâm Đồng sang làm việc với HEPZA vào ngày tháng năm nào?", sentence) is None
+
+
+@pytest.mark.parametrize(("question", "planned"), [
+    ("Tại sao KCN Sơn Mỹ 1 đã khởi công xây dựng từ năm 2019 mà hạ tầng vẫn chậm?", True),
+    ("Tai sao KCN Son My 1 da khoi cong xay dung tu nam 2019?", True),
+    ("Cần chuẩn bị gì để khởi công xây dựng KCN Sơn Mỹ 1?", False),  # the question asks the plan
+])
+def test_an_event_said_held_is_not_answered_by_a_sentence_that_plans_it(question, planned):
+    sentence = "Chuẩn bị đầy đủ các thủ tục để khởi công xây dựng Khu công nghiệp Sơn Mỹ 1."
+    assert (mismatch(question, sentence) is not None) is planned
+    assert mismatch(question, "Khu công nghiệp Sơn Mỹ 1 đã khởi công xây dựng năm 2019.") is None
+
+
+def test_a_purpose_is_no_plan_for_an_act_that_is_not_an_event():
+    sentence = "Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ cho việc quảng bá."
+    assert mismatch("BQL TP.HCM đã hỗ trợ quảng bá đầu tư vào các KCN Lâm Đồng bằng cách nào?", sentence) is None
