@@ -201,7 +201,10 @@ class Constraints:
         # Typed without diacritics, folded markers are ambiguous ("tinh": tỉnh / tình, "phuong": phường /
         # phương): only then are names read after "kcn", "tỉnh" ...; with diacritics, capitals mark them, and a
         # zone's name is read whole ("KCN Phú Hội": "Hội" alone would be a unit's word).
-        marked = sorted(zones(question, written=True)) if has_diacritics(question) else _marked_names(folded)
+        # Without them, a zone's name typed with capitals ("KCN Tam Thang") is read whole too: "Thang" alone
+        # would be a month's word.
+        marked = sorted(zones(question, written=True)) if has_diacritics(question) \
+            else list(dict.fromkeys(_marked_names(folded) + sorted(zones(question, written=True))))
         capitalized = _names(question)
         units = _unit_names(question)
         names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in PROVINCE_RE.finditer(folded)]

@@ -98,7 +98,7 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
 def _pieces(text: str) -> list[tuple[int, int, int]]:
     """(start, end, sentence end) of each sentence, long sentences split into their "; " clauses."""
     spans = []
-    for s, e in split_sentences(text):
+    for s, e in split_sentences(text, glued=True):
         if e - s <= LONG_SENTENCE_CHARS:
             spans.append((s, e, e))
             continue

@@ -10,7 +10,7 @@ from assistant.text.normalize import fold, has_diacritics, normalize_text
 
 # The posts a question asks the holder of, folded.
 ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong",
-         "chanh thanh tra", "truong doan", "thu truong", "bo truong", "tong giam doc", "lanh dao")
+         "chanh thanh tra", "truong doan", "thu truong", "bo truong", "thu tuong", "tong giam doc", "lanh dao")
 # "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
 ROLE_WHICH = rf"\b(?:{'|'.join(ROLES)})(?:\s+[^\s,;:.?]+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"; not past a comma
 _ROLE_WHICH_RE = re.compile(ROLE_WHICH)

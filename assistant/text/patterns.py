@@ -18,7 +18,7 @@ FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # Any date phrase a "when" question can be answered with: 26/04/2019, "ngày 26 tháng 4",
 # "tháng 4 năm 2019", "năm 2019", "quý III".
 DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(\s+năm\s+\d{4})?"
-                  r"|năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)
+                  r"|(?:(?:cuối|đầu|giữa)\s+)?năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)  # "cuối năm 2018" is not "năm 2018"
 # Document numbers: 29/2008/NĐ-CP, 123/QĐ-UBND, 02-CT/TU, 45/2019/QH14.
 DOCNUM = re.compile(r"\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]{1,5}-[A-ZĐ]|\d+-CT/|\d+/\d{4}/QH")
 # The number or letter that opens a list item ("1. Tiếp tục ...", "b) ..."): a position, not a quantity.

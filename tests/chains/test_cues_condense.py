@@ -95,6 +95,8 @@ def test_holder_of_a_post_needs_the_post_and_a_name():
     assert cue.fits("Phó Chủ tịch Thường trực UBND tỉnh Lương Văn Hải ghi nhận")
     assert not Cue.of("Chủ tịch UBND tỉnh ký quyết định tên là gì?").fits("Quyết định số 3485/QĐ-UBND của Chủ tịch UBND tỉnh;")
     assert Cue.of("Đơn vị nào tổ chức hội nghị?").role is None
+    cue = Cue.of("Thủ tướng Chính phủ năm 2019 là ai?")  # a national post: its holder must be named too
+    assert cue.role == "thu tuong" and not cue.fits("đề xuất Chính phủ, Thủ tướng Chính phủ điều chỉnh, bổ sung")
 
 
 def test_dau_tu_is_not_dau():
@@ -163,3 +165,10 @@ def test_every_kind_of_document_asks_for_its_number():
     assert question_type("ke hoach so may cua BQL cac KCN Lam Dong trien khai nhiem vu quy IV?") == "which-doc"
     assert question_type("Thông báo nào kết luận buổi làm việc?") == "which-doc"
     assert question_type("Ban xây dựng hệ thống quản lý chất lượng theo những tiêu chuẩn nào?") != "which-doc"
+
+
+def test_a_part_of_the_year_asked_answers_a_question_that_names_the_year():
+    cue = Cue.of("Theo phương hướng năm 2018, khi nào ba Ban Quản lý tổ chức tổng kết?")
+    assert cue.fits("Cuối năm 2018 tổ chức tổng kết về tình hình thực hiện Chương trình hợp tác.")  # more precise
+    assert not cue.fits("Năm 2018 tiếp tục thực hiện Chương trình hợp tác.")  # the question's own year
+    assert not Cue.of("Cuối năm 2018 tổng kết vào ngày nào?").fits("Cuối năm 2018 tổ chức tổng kết.")

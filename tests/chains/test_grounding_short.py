@@ -587,6 +587,12 @@ def test_a_word_that_opens_the_question_is_no_part_of_a_name(question, names):
     assert Constraints.of(question).names == names
 
 
+def test_a_zone_typed_with_capitals_and_without_marks_is_read_whole():
+    asked = Constraints.of("Ai dai dien Cong ty PTHT KCN Tam Thang du hoi nghi so ket 9 thang dau nam 2017?")
+    assert "tam thang" in asked.names  # "Thang" alone is a month's word
+    assert "tam thang" in asked.unmet("Về dự Hội nghị có lãnh đạo các Công ty PTHT KCN Lộc Sơn và Phú Hội.")
+
+
 def test_an_acronym_is_met_by_the_words_it_abbreviates():
     asked = Constraints.of("Báo cáo 2019 nhận xét thế nào về ứng dụng CNTT của các KCN?")  # not in the table
     assert asked.unmet("Năm 2019, ứng dụng công nghệ thông tin của các doanh nghiệp được đẩy mạnh.") == []

@@ -126,3 +126,14 @@ def test_corpus_004_ellipsis_sentence_is_whole() -> None:
     text = clean_text(path.read_text(encoding="utf-8"))
     assert ("Việc vi phạm các quy định pháp luật về xây dựng, môi trường, PCCC ... ở một số doanh nghiệp KCN "
             "vẫn còn xảy ra.") in sentences(text)
+
+
+def test_an_ellipsis_glued_to_a_capital_ends_a_quoted_sentence() -> None:
+    # corpus/001: "… thu hút lao động...Tiếp tục trao đổi …" is two sentences; "đầu tư…Riêng …" (000) stays one
+    text = "Về: thu hút đầu tư; thu hút lao động...Tiếp tục trao đổi. Mời gọi đầu tư…Riêng việc hỗ trợ còn hạn chế."
+    glued = [text[s:e] for s, e in split_sentences(text, glued=True)]
+    assert glued == ["Về: thu hút đầu tư; thu hút lao động...", "Tiếp tục trao đổi.",
+                     "Mời gọi đầu tư…Riêng việc hỗ trợ còn hạn chế."]
+    assert len(sentences(text)) == 2  # chunks keep the sentences they were built with
+    also = "Trao đổi...đến các doanh nghiệp. Theo TP.HCM..."
+    assert [also[s:e] for s, e in split_sentences(also, glued=True)] == ["Trao đổi...đến các doanh nghiệp.", "Theo TP.HCM..."]
