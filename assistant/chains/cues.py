@@ -43,6 +43,7 @@ from assistant.chains.posts import (
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
     ATTENDANCE_ASKED,
+    ATTENDEE_NOUNS,
     DATED_ACTS,
     DOCUMENT_KINDS,
     EVENT_FRAME_WORDS,
@@ -125,6 +126,13 @@ _WRITTEN_FRAME_WORDS = frozenset(f"{EVENT_FRAME_WORDS} {UNIT_NAME_WORDS} {UNIT_A
 _FRAME_WORDS = frozenset(fold(w) for w in _WRITTEN_FRAME_WORDS)
 
 
+def _names_next(tokens: list[tuple[str, str]], j: int) -> bool:
+    """Whether a function word at ``j`` leads on to more of a frame: a name or number ("của | Ban Quản lý", "tại |
+    Đà Lạt"), not what is asked ("BQL các KCN Lâm Đồng còn những | hạn chế gì": "hạn" is also a unit's word)."""
+    word = next((w for w, f in tokens[j:] if f not in STOPWORDS), "")
+    return word[:1].isupper() or word[:1].isdigit()
+
+
 def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     """The question without its frame: the runs that name its event, body or period (from a
     :data:`FRAME_HEADS` word on, through frame words, names and numbers) and the ``names`` it pins down.
@@ -133,6 +141,11 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     tokens = [(m.group(0), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", question)]
     named = {w for name in names for w in name.split()}
     drop = [t.isdigit() or t in named for _, t in tokens]
+    for noun in ATTENDEE_NOUNS:  # "những thành phần nào dự": the attendees asked, not words they are listed with
+        n = len(noun.split())
+        for i in range(len(tokens) - n + 1):
+            if " ".join(t for _, t in tokens[i:i + n]) == noun:
+                drop[i:i + n] = [True] * n
     # Heads are matched as written ("sở" is not "sơ kết"), folded only in a question typed without diacritics.
     if has_diacritics(question):  # "tỷ lệ" is no "công ty"
         heads, keys, frame = _HEADS, [s.lower() for s, _ in tokens], _WRITTEN_FRAME_WORDS
@@ -145,8 +158,8 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
             i += 1
             continue
         j = end = i + len(head)
-        while j < len(tokens) and (keys[j] in frame or tokens[j][1] in STOPWORDS
-                                   or drop[j] or tokens[j][0][:1].isupper()):
+        while j < len(tokens) and (keys[j] in frame or drop[j] or tokens[j][0][:1].isupper()
+                                   or tokens[j][1] in STOPWORDS and _names_next(tokens, j)):
             j += 1
             end = j if tokens[j - 1][1] not in STOPWORDS else end
         drop[i:end] = [True] * (end - i)

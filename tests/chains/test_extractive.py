@@ -81,6 +81,17 @@ def test_asked_about_sets_aside_what_names_the_event():
     assert ExtractiveAnswerer._asked_about(question) == "thống nhất tổ chức sơ kết hàng theo cách nào"
 
 
+def test_asked_about_ends_a_frame_at_a_function_word_that_leads_to_what_is_asked():
+    # "hạn" and "chế" are also words of units' names ("trách nhiệm hữu hạn", "chế xuất"): not after "còn những"
+    question = "Sơ kết 9 tháng đầu năm 2017, BQL các KCN Lâm Đồng còn những hạn chế gì?"
+    assert "hạn chế" in ExtractiveAnswerer._asked_about(question)
+    question = "Hội nghị sơ kết 9 tháng đầu năm 2017 của BQL các KCN Lâm Đồng đã chỉ ra những hạn chế nào?"
+    assert ExtractiveAnswerer._asked_about(question) == "đã chỉ ra những hạn chế nào"
+    # the attendees asked by their noun are not words the list that answers says
+    question = "Ngoài lãnh đạo UBND tỉnh, những thành phần khách mời nào dự Hội nghị tổng kết năm 2019?"
+    assert ExtractiveAnswerer._asked_about(question) == "Ngoài lãnh đạo những khách mời nào dự"
+
+
 def test_asked_about_reads_frame_words_as_written():
     question = "Năm 2019 tỷ lệ hồ sơ hành chính được trả đúng hẹn đạt bao nhiêu phần trăm?"  # "tỷ" is no "công ty"
     assert ExtractiveAnswerer._asked_about(question) == "tỷ lệ hồ sơ hành chính được trả đúng hẹn đạt bao nhiêu phần trăm"
