@@ -33,6 +33,7 @@ from assistant.text.kinds import (
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
 from assistant.text.stopwords import LINK_WORDS, STOPWORDS
+from assistant.text.words import content_words
 
 
 def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -286,7 +287,19 @@ def off_topic(question: str, passages: list[Passage], floor: float) -> bool:
     scores (keyword search)."""
     dense = [p.scores["dense"]["score"] for p in passages if (p.scores or {}).get("dense")]
     pinned = Constraints.of(question)  # a name or number the question gives is matched by the constraints instead
-    return bool(dense) and max(dense) < floor and not (pinned.documents or pinned.names or pinned.numbers)
+    return bool(dense) and max(dense) < floor and not (pinned.documents or pinned.names or pinned.numbers) \
+        and not _said_nearly(question, passages)
+
+
+# A passage that says nearly every word of a long question is on its topic, however far the embedding puts it
+# ("Các BQL định kỳ cung cấp cho nhau kết quả tháng, quý, năm và lũy kế về những mặt nào?": 15 of 16 words).
+_SAID_SHARE, _SAID_WORDS = 0.9, 8
+
+
+def _said_nearly(question: str, passages: list[Passage]) -> bool:
+    asked = set(content_words(question))
+    return len(asked) >= _SAID_WORDS and any(
+        len(asked & set(content_words(p.text))) >= _SAID_SHARE * len(asked) for p in passages)
 
 
 # "không xảy ra sự cố nghiêm trọng, không có đình công, lãn công, …": what the documents say did not happen
@@ -413,7 +426,7 @@ def _not_done_yet(q: str, s: str, date: str) -> str | None:
         if any(y > int(date[:4]) for y in years):
             return f"câu được trích nêu kế hoạch (năm {max(years)}, sau ngày của tài liệu), câu hỏi hỏi điều đã làm"
         # a year's review is held at its end: a document of April 2019 does not report what the "HN tổng kết 2019" did
-        reviews = {int(y) for y in re.findall(r"\btong ket (?:cong tac )?(?:nam )?(\d{4})\b", q)}
+        reviews = {int(y) for y in re.findall(r"\btong ket (?:cong tac |chuong trinh hop tac )?(?:nam )?(\d{4})\b", q)}
         if any(date < f"{y}-11" for y in reviews):
             return "hội nghị tổng kết được hỏi diễn ra sau ngày của tài liệu, câu hỏi hỏi điều đã làm"
         dated = (int(date[:4]), int(date[5:7] or 0))  # "kết quả quý IV năm 2017" is not in a

@@ -12,7 +12,8 @@ from assistant.text.normalize import fold, has_diacritics, normalize_text
 ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong",
          "chanh thanh tra", "truong doan", "thu truong", "bo truong", "thu tuong", "tong giam doc", "lanh dao")
 # "Phó Chủ tịch UBND tỉnh nào ...", "Lãnh đạo Ban Quản lý Đồng Nai nào ...": a post, then "nào".
-ROLE_WHICH = rf"\b(?:{'|'.join(ROLES)})(?:\s+[^\s,;:.?]+){{0,10}}?\s+nao\b"  # written out: "ủy ban nhân dân tỉnh X nào"; not past a comma
+# Not past a comma, nor past "cho": "Lãnh đạo 3 Ban thống nhất giao cho | Ban nào …" asks a Ban.
+ROLE_WHICH = rf"\b(?:{'|'.join(ROLES)})(?:\s+(?!cho\b)[^\s,;:.?]+){{0,10}}?\s+nao\b"  # "ủy ban nhân dân tỉnh X nào"
 _ROLE_WHICH_RE = re.compile(ROLE_WHICH)
 # A post named in a question or sentence ("lãnh đạo" alone names no post).
 POST = re.compile(rf"\b(?:{'|'.join(r for r in ROLES if r != 'lanh dao')})\b")

@@ -45,7 +45,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, glued: bool = False) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding whitespace. ``glued`` also ends one
-    at an ellipsis with no space after it: answers are quoted so; chunks are not, so that indexes built before
+    at three dots with no space after them: answers are quoted so; chunks are not, so that indexes built before
     keep their chunks (changing them would mean embedding every document again)."""
     spans: list[tuple[int, int]] = []
     end = _END_GLUED if glued else _END

@@ -889,6 +889,15 @@ def test_off_topic_when_no_passage_is_near_in_meaning(question, scores, off):
     assert off_topic(question, [_near(s) for s in scores], floor=0.36) is off
 
 
+def test_a_passage_that_says_nearly_every_word_of_a_long_question_is_on_its_topic():
+    question = "Các BQL định kỳ cung cấp cho nhau kết quả tháng, quý, năm và lũy kế về những mặt nào?"
+    said = ("Các Ban Quản lý định kỳ cung cấp tổng quan về các KCN và cung cấp cho nhau về tình hình kết quả "
+            "thực hiện tháng, quý, năm và lũy kế về: thu hút đầu tư; hoạt động sản xuất- kinh doanh.")
+    assert not off_topic(question, [_near(0.33, said)], floor=0.36)
+    assert off_topic(question, [_near(0.33, "Ban Quản lý cung cấp tài liệu về thu hút đầu tư.")], floor=0.36)
+    assert off_topic("Thủ đô của nước Úc là thành phố nào?", [_near(0.2, "Thành phố Đà Lạt, thủ đô.")], floor=0.36)
+
+
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
     pytest.param("Các Ban Quản lý trao đổi kinh nghiệm về những lĩnh vực nào?",
                  ("Các Ban Quản lý đã trao đổi kinh nghiệm liên quan đến các lĩnh vực: đầu tư, xây dựng, môi trường, "
@@ -1189,6 +1198,18 @@ def test_a_company_its_document_names_elsewhere_is_not_the_cited_passage_s(passa
 def test_the_body_the_question_makes_the_doer_of_a_longer_act_is_the_one_said(question, other):
     sentence = "Ngày 26/04/2019 tại thành phố Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết năm 2019."
     assert (mismatch(question, sentence) is not None) is other
+
+
+def test_a_body_asked_after_cho_is_no_post_holder():
+    assert Cue.of("Lãnh đạo 3 Ban thống nhất giao cho Ban nào thực hiện Tổng kết năm 2019?").role is None
+    assert Cue.of("Lãnh đạo Ban Quản lý các KCN Đồng Nai nào dự hội nghị?").role == "lanh dao"
+
+
+def test_what_a_year_end_review_of_the_programme_agreed_is_not_in_a_document_of_april(passage_factory):
+    plan = passage_factory("Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.")
+    plan.date = "2019-04-26"
+    question = "Hội nghị tổng kết chương trình hợp tác năm 2019 đã thống nhất những nội dung gì?"
+    assert mismatch(question, plan.text, plan)
 
 
 def test_a_meeting_named_by_its_act_is_no_doer():
