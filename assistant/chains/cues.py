@@ -56,7 +56,7 @@ from assistant.text.patterns import DOCNUM as _DOCNUM
 from assistant.text.patterns import ENUMERATOR
 from assistant.text.patterns import NUMBER as _NUMBER
 from assistant.text.places import UNIT_ABBREVIATIONS, UNIT_NAME_WORDS
-from assistant.text.stopwords import STOPWORDS
+from assistant.text.stopwords import ASKING_OPENERS, STOPWORDS
 
 # The word that opens a unit's name: "Ban Quản lý …", "Sở …", "UBND …", "Chính phủ", "Bộ Xây dựng".
 UNIT_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng [Cc]ông ty|BQL"
@@ -141,6 +141,8 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     tokens = [(m.group(0), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", question)]
     named = {w for name in names for w in name.split()}
     drop = [t.isdigit() or t in named for _, t in tokens]
+    opener = next((o.split() for o in ASKING_OPENERS if [t for _, t in tokens[:len(o.split())]] == o.split()), [])
+    drop[:len(opener)] = [True] * len(opener)  # "Cho mình hỏi …" asks nothing of its own
     for noun in ATTENDEE_NOUNS:  # "những thành phần nào dự": the attendees asked, not words they are listed with
         n = len(noun.split())
         for i in range(len(tokens) - n + 1):
@@ -303,7 +305,8 @@ def satisfies(kind: str | None, sentence: str) -> bool:
 _WHICH_PLACE = re.compile(r"(?<!co )(?<!dia )(?<!nhan dan )\b(huyen|tinh|xa|quan|phuong|thanh pho|thi xa|tru so"
                           r"|khu cong nghiep|kcn|hoi truong|phong hop|khach san|nha khach|trung tam hoi nghi|duong)\s+nao\b")
 # "Hội nghị ... tổ chức ở đâu": an event's venue is a named place, never a clause about something else.
-_ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket)\b(?:\s+\S+){0,6}?\s+(?:o|tai) dau\b")
+_ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket|dang cai)\b(?:\s+\S+){0,14}?"
+                         r"\s+(?:(?:o|tai) dau|(?:(?:o|tai) )?dia diem nao)\b")  # "… tại địa điểm nào"
 # Over diacritics-stripped text; "tại Hội nghị", "tại Công văn số ..." name no place.
 VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|Nghi quyet|Chi thi|Thong tu|Thong bao"
          r"|Ke hoach|Dieu|Khoan|Chuong|Muc)\b)(?:thanh pho|tinh|huyen|TP|[A-Z])")

@@ -140,7 +140,7 @@ def _other_agent(question: str, sentence: str) -> str | None:
 # A body that does the question's act: one that opens it ("Ban Quản lý KKT Bình Phước | giới thiệu …"), or one
 # "do" or "giao (cho)" makes the doer ("… được giao cho BQL KKT Bình Phước | thực hiện?")
 _BODY_ACTS = re.compile(rf"(?:^\s*|\b(?:do|giao(?: cho)?)\s+)({UNIT_LEAD_WORD.pattern}[^,;?]*?)"
-                        rf"\s+((?:đã\s+|sẽ\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*(?:\s+[a-zđ][^\W\d_]*){{0,2}})\b")
+                        rf"\s+((?:(?:đã|sẽ|da|se)\s+)?[a-zđ][^\W\d_]*\s+[a-zđ][^\W\d_]*(?:\s+[a-zđ][^\W\d_]*){{0,2}})\b")
 _BODY = re.compile(UNIT_LEAD_WORD.pattern + r"[^,;]*")
 
 
@@ -162,11 +162,12 @@ def _other_doer(asked: re.Match[str], sentence: str) -> str | None:
     names = set(Constraints.of(asked.group(1)).names)
     if not names:
         return None
-    words = [w for w in asked.group(2).split() if w not in {"đã", "sẽ"}]
+    words = [w for w in asked.group(2).split() if fold(w) not in {"da", "se"}]  # "đã", typed with or without marks
     words = words[:next((i for i, w in enumerate(words) if w.lower() in _LINKS), len(words))]  # not "việc với"
-    verbs = [" ".join(words[i:i + 2]) for i in (0, 2) if len(words[i:i + 2]) == 2]  # "đăng cai | tổ chức"
+    verbs = [fold(" ".join(words[i:i + 2])) for i in (0, 2) if len(words[i:i + 2]) == 2]  # "đăng cai | tổ chức"
+    folded = fold(sentence)  # as long as the sentence: its offsets are the sentence's
     at = next((m for v in verbs  # "buổi làm việc" names a meeting, not who worked
-               if (m := re.search(rf"(?<!buổi )(?<!cuộc )\b{re.escape(v)}\b", sentence, re.IGNORECASE))), None)
+               if (m := re.search(rf"(?<!buoi )(?<!cuoc )\b{re.escape(v)}\b", folded))), None)
     if at is None:
         return None
     clause = max((m.end() for m in re.finditer(r"[;.:]\s", sentence[:at.start()])), default=0)

@@ -35,7 +35,8 @@ DOCUMENT_KIND_FORMS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet di
 
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
-ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia", "co mat")
+ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia", "co mat",
+                    "den du", "ve du")  # "có bao nhiêu doanh nghiệp … đến dự?"
 # The noun a question names attendees by ("những thành phần khách mời nào dự …"): the list that answers does not
 # repeat it, so it is not what a sentence must say.
 ATTENDEE_NOUNS = ("thanh phan",)

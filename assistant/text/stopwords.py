@@ -23,6 +23,9 @@ COUNTED_NOUNS = frozenset(["du an"])  # nouns that open with one of those: "bao 
 # "Hai KCN Lộc Sơn và Phú Hội …", "Năm 2019 …" (folded; the count words are places.ORDINALS').
 OPENING_WORDS = frozenset(["hoi", "hom", "dip", "khoang", "nam", "ngay", "thang", "quy", "cuoi", "dau", "giua", "viec",
                            "nho", "cuoc", "phia", "ben"])
+# How a question may open without asking anything yet ("Cho mình hỏi …", "Bạn ơi, …"), folded.
+ASKING_OPENERS = ("cho minh hoi", "cho toi hoi", "cho em hoi", "cho hoi", "xin hoi", "minh muon hoi", "toi muon hoi",
+                  "em muon hoi", "ban oi", "ad oi", "admin oi")
 # Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])
 

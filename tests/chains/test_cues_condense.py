@@ -1,5 +1,5 @@
 from assistant.chains.condense import condense, leans_on_history
-from assistant.chains.cues import Cue, options, question_type, satisfies
+from assistant.chains.cues import Cue, asks_attendance, options, question_type, satisfies
 
 
 def test_question_types():
@@ -83,6 +83,7 @@ def test_count_must_carry_the_unit_asked():
     cue = Cue.of("Năm 2018 các KCN thu hút được bao nhiêu dự án đầu tư mới?")  # projects, not "dự" (attend)
     assert cue.fits("thu hút 12 dự án đầu tư") and not cue.fits("giữa 03 địa phương khó có thể thực hiện")
     assert not Cue.of("Có mấy ban dự hội nghị?").fits("hội nghị có 03 đại biểu")
+    assert asks_attendance("hoi nghi co bao nhieu doanh nghiep thu cap den du")  # "đến dự": who attended
 
 
 def test_holder_of_a_post_needs_the_post_and_a_name():

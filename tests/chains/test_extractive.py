@@ -92,6 +92,11 @@ def test_asked_about_ends_a_frame_at_a_function_word_that_leads_to_what_is_asked
     assert ExtractiveAnswerer._asked_about(question) == "Ngoài lãnh đạo những khách mời nào dự"
 
 
+def test_asked_about_drops_how_a_question_opens_politely():
+    question = "Cho mình hỏi Hội nghị tổng kết công tác năm 2019 của Ban Quản lý các KCN tỉnh diễn ra hôm nào vậy?"
+    assert ExtractiveAnswerer._asked_about(question) == "diễn ra hôm nào vậy"
+
+
 def test_asked_about_reads_frame_words_as_written():
     question = "Năm 2019 tỷ lệ hồ sơ hành chính được trả đúng hẹn đạt bao nhiêu phần trăm?"  # "tỷ" is no "công ty"
     assert ExtractiveAnswerer._asked_about(question) == "tỷ lệ hồ sơ hành chính được trả đúng hẹn đạt bao nhiêu phần trăm"

@@ -1212,6 +1212,22 @@ def test_what_a_year_end_review_of_the_programme_agreed_is_not_in_a_document_of_
     assert mismatch(question, plan.text, plan)
 
 
+@pytest.mark.parametrize("question", [
+    "BQL các KCN Đồng Nai đã đăng cai hội nghị sơ kết lần thứ nhất năm 2019 tại địa điểm nào?",
+    "BQL cac KCN Dong Nai da dang cai hoi nghi so ket lan thu nhat nam 2019 tai dia diem nao?",  # typed without marks
+])
+def test_the_body_a_question_opens_with_is_checked_typed_either_way(question):
+    sentence = "Ngày 26/04/2019 tại thành phố Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết lần thứ nhất."
+    assert mismatch(question, sentence) is not None
+    assert mismatch(question.replace("Đồng Nai", "Lâm Đồng").replace("Dong Nai", "Lam Dong"), sentence) is None
+
+
+def test_a_venue_asked_by_dia_diem_nao_is_a_named_place():
+    cue = Cue.of("BQL các KCN Đồng Nai đã đăng cai hội nghị sơ kết lần thứ nhất năm 2019 tại địa điểm nào?")
+    assert cue.strict and not cue.fits("Hội nghị sơ kết chương trình hợp tác giữa Ban Quản lý KKT, KCN Bình Phước")
+    assert Cue.of("Hội nghị sơ kết họp ở địa điểm nào?").fits("Ngày 25/9/2017 tại Trung tâm hành chính tỉnh Lâm Đồng")
+
+
 def test_a_meeting_named_by_its_act_is_no_doer():
     sentence = "Ngày 06/11/2012, Phó Trưởng ban Ban Quản lý thành phố Lâm Văn Tiếp đã chủ trì buổi làm việc với BQL Lâm Đồng."
     assert mismatch("BQL các KCN Lâm Đồng sang làm việc với HEPZA vào ngày tháng năm nào?", sentence) is None

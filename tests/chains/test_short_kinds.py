@@ -499,6 +499,10 @@ def test_places_written_loosely_or_online(question, sentence, short):
     ("Vì sao việc cung ứng lao động khó thực hiện?",
      "Việc cung ứng lao động khó thực hiện vì nhu cầu tuyển dụng khác nhau về mức lương.",
      "nhu cầu tuyển dụng khác nhau về mức lương"),
+    ("Vì sao việc cung ứng lao động giữa 3 địa phương khó thực hiện?",  # "X và Y" runs on as two short items
+     "Việc cung ứng lao động khó thực hiện vì các doanh nghiệp có nhu cầu tuyển dụng khác nhau về mức lương, thu nhập và "
+     "các điều kiện về nhà ở, các tiện ích sinh hoạt khác chưa đáp ứng nên khó thu hút lao động ngoài tỉnh.",
+     "các doanh nghiệp có nhu cầu tuyển dụng khác nhau về mức lương, thu nhập và các điều kiện về nhà ở"),
     ("Quan hệ hữu nghị có được là nhờ những hoạt động gì?",
      "Thông qua việc giao lưu, trao đổi nghiệp vụ, lãnh đạo hai Ban đã có mối quan hệ hữu nghị tốt đẹp và lâu dài.",
      "giao lưu, trao đổi nghiệp vụ"),

@@ -23,11 +23,14 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_JOINERS = {"và", "hoặc", "cùng"}  # words that join a list's last item to the one before
+
+
 def _trim(sentence: str, start: int, end: int, limit: int = MAX_WORDS) -> tuple[int, int]:
     """The span cut to ``limit`` words, trailing spaces and punctuation off."""
     words = list(re.finditer(r"\S+", sentence[start:end]))
-    if len(words) > limit:
-        end = start + words[limit - 1].end()
+    if len(words) > limit:  # cut inside a list: not after the "và" that joins its next item
+        end = start + words[limit - 1 - (words[limit - 1].group(0) in _JOINERS)].end()
     while end > start and sentence[end - 1] in " ,;:.–-":
         end -= 1
     return start, end

@@ -83,7 +83,8 @@ def _cause(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     end = spans[j][1]
     for a, b in spans[j + 1:]:  # "giao lưu, | trao đổi nghiệp vụ": short items of a list run on
-        if sentence[end:a].strip() != "," or _words(sentence[a:b]) > LIST_ITEM_WORDS or _ASIDE.match(sentence[a:b]):
+        items = re.split(r"\s+và\s+", sentence[a:b])  # "thu nhập và các điều kiện về nhà ở": two short items
+        if sentence[end:a].strip() != "," or max(map(_words, items)) > LIST_ITEM_WORDS or _ASIDE.match(sentence[a:b]):
             break
         end = b
     return _trim(sentence, m.end(), end, limit=CLAUSE_WORDS)
