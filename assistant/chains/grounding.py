@@ -171,10 +171,12 @@ def _other_doer(asked: re.Match[str], sentence: str) -> str | None:
     if at is None:
         return None
     clause = max((m.end() for m in re.finditer(r"[;.:]\s", sentence[:at.start()])), default=0)
-    bodies = list(_BODY.finditer(sentence, clause, at.start()))
-    said = set(Constraints.of(bodies[-1].group(0)).names) if bodies else set()
+    # the nearest body before the verb: "ISO của Ban Quản lý Lâm Đồng đã được lãnh đạo | Ban Quản lý TP.HCM … cung cấp"
+    leads = list(UNIT_LEAD_WORD.finditer(sentence, clause, at.start()))
+    body = _BODY.match(sentence, leads[-1].start(), at.start()).group(0) if leads else ""
+    said = set(Constraints.of(body).names) if body else set()
     if said and not said & names and not any(n in m or m in n for n in names for m in said):
-        return bodies[-1].group(0).strip()
+        return body.strip()
     return None
 
 

@@ -1222,6 +1222,13 @@ def test_the_body_a_question_opens_with_is_checked_typed_either_way(question):
     assert mismatch(question.replace("Đồng Nai", "Lâm Đồng").replace("Dong Nai", "Lam Dong"), sentence) is None
 
 
+def test_the_doer_is_the_body_nearest_before_the_verb():
+    sentence = ("ISO 9001:2008 của Ban Quản lý Lâm Đồng đã được lãnh đạo Ban Quản lý TP.HCM trao đổi trực tiếp và cung "
+                "cấp các tài liệu để tham khảo, áp dụng.")
+    assert mismatch("BQL các KCN Lâm Đồng đã cung cấp tài liệu ISO 9001:2008 nào cho BQL TP.HCM?", sentence)
+    assert not mismatch("BQL TP.HCM đã cung cấp tài liệu gì để BQL Lâm Đồng áp dụng ISO 9001:2008?", sentence)
+
+
 def test_a_venue_asked_by_dia_diem_nao_is_a_named_place():
     cue = Cue.of("BQL các KCN Đồng Nai đã đăng cai hội nghị sơ kết lần thứ nhất năm 2019 tại địa điểm nào?")
     assert cue.strict and not cue.fits("Hội nghị sơ kết chương trình hợp tác giữa Ban Quản lý KKT, KCN Bình Phước")
