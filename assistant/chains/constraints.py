@@ -203,8 +203,8 @@ class Constraints:
         # zone's name is read whole ("KCN Phú Hội": "Hội" alone would be a unit's word).
         # Without them, a zone's name typed with capitals ("KCN Tam Thang") is read whole too: "Thang" alone
         # would be a month's word.
-        marked = sorted(zones(question, written=True)) if has_diacritics(question) \
-            else list(dict.fromkeys(_marked_names(folded) + sorted(zones(question, written=True))))
+        written = sorted(zones(question, written=True))
+        marked = written if has_diacritics(question) else list(dict.fromkeys(_marked_names(folded) + written))
         capitalized = _names(question)
         units = _unit_names(question)
         names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in PROVINCE_RE.finditer(folded)]

@@ -124,6 +124,8 @@ _HEADS = tuple(h.split() for h in FRAME_HEADS.split(", "))
 _FOLDED_HEADS = tuple(fold(h).split() for h in FRAME_HEADS.split(", "))
 _WRITTEN_FRAME_WORDS = frozenset(f"{EVENT_FRAME_WORDS} {UNIT_NAME_WORDS} {UNIT_ABBREVIATIONS}".split())
 _FRAME_WORDS = frozenset(fold(w) for w in _WRITTEN_FRAME_WORDS)
+_OPENERS = tuple(o.split() for o in ASKING_OPENERS)
+_ATTENDEE_NOUNS = tuple(n.split() for n in ATTENDEE_NOUNS)
 
 
 def _names_next(tokens: list[tuple[str, str]], j: int) -> bool:
@@ -139,20 +141,20 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     "Những hạn chế nào được chỉ ra tại Hội nghị sơ kết 9 tháng đầu năm 2017 của Ban quản lý các KCN Lâm
     Đồng?" asks "Những hạn chế nào được chỉ ra tại"."""
     tokens = [(m.group(0), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", question)]
+    folded = [t for _, t in tokens]
     named = {w for name in names for w in name.split()}
-    drop = [t.isdigit() or t in named for _, t in tokens]
-    opener = next((o.split() for o in ASKING_OPENERS if [t for _, t in tokens[:len(o.split())]] == o.split()), [])
-    drop[:len(opener)] = [True] * len(opener)  # "Cho mình hỏi …" asks nothing of its own
-    for noun in ATTENDEE_NOUNS:  # "những thành phần nào dự": the attendees asked, not words they are listed with
-        n = len(noun.split())
-        for i in range(len(tokens) - n + 1):
-            if " ".join(t for _, t in tokens[i:i + n]) == noun:
-                drop[i:i + n] = [True] * n
+    drop = [t.isdigit() or t in named for t in folded]
+    opener = next((len(o) for o in _OPENERS if folded[:len(o)] == o), 0)
+    drop[:opener] = [True] * opener  # "Cho mình hỏi …" asks nothing of its own
+    for noun in _ATTENDEE_NOUNS:  # "những thành phần nào dự": the attendees asked, not words they are listed with
+        for i in range(len(folded) - len(noun) + 1):
+            if folded[i:i + len(noun)] == noun:
+                drop[i:i + len(noun)] = [True] * len(noun)
     # Heads are matched as written ("sở" is not "sơ kết"), folded only in a question typed without diacritics.
     if has_diacritics(question):  # "tỷ lệ" is no "công ty"
         heads, keys, frame = _HEADS, [s.lower() for s, _ in tokens], _WRITTEN_FRAME_WORDS
     else:
-        heads, keys, frame = _FOLDED_HEADS, [t for _, t in tokens], _FRAME_WORDS
+        heads, keys, frame = _FOLDED_HEADS, folded, _FRAME_WORDS
     i = 0
     while i < len(tokens):
         head = next((h for h in heads if keys[i:i + len(h)] == h), None)

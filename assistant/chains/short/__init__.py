@@ -22,7 +22,7 @@ import re
 from assistant.chains.constraints import Constraints
 from assistant.chains.cues import Cue, alternatives, asks_attendance, set_aside
 from assistant.chains.short.align import _aligned, _anchor, _between, _near
-from assistant.chains.short.clauses import _TOKEN, _after, _clauses, _lstrip, _new
+from assistant.chains.short.clauses import _AND, _TOKEN, _after, _clauses, _lstrip, _new
 from assistant.chains.short.counts import _howmany
 from assistant.chains.short.dates import _when
 from assistant.chains.short.documents import _which_doc, asks_issuer, issuer_span
@@ -41,9 +41,6 @@ __all__ = ["alias_span", "asks_a_kind", "asks_issuer", "form_span", "loose_span"
 def _besides(question: str) -> set[str]:
     """The content words of what "Ngoài X, ..." / "Bên cạnh X, ..." sets aside: the answer is another one."""
     return set(content_words(set_aside(question)[0]))
-
-
-_AND = re.compile(r"\s+và\s+")
 
 
 def _is_set_aside(question: str, sentence: str, span: tuple[int, int], besides: set[str], numbers: list[str]) -> bool:

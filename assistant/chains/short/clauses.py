@@ -23,6 +23,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_AND = re.compile(r"\s+và\s+")  # between two items of a list ("thu nhập và các điều kiện về nhà ở")
 _JOINERS = {"và", "hoặc", "cùng"}  # words that join a list's last item to the one before
 
 

@@ -9,6 +9,7 @@ from assistant.chains.cues import asks_form, open_form
 from assistant.chains.posts import post_titles
 from assistant.chains.short.align import _anchor, _echoed_before, _object_of, _subject_of
 from assistant.chains.short.clauses import (
+    _AND,
     _TOKEN,
     CLAUSE_WORDS,
     LIST_ITEM_WORDS,
@@ -83,7 +84,7 @@ def _cause(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     end = spans[j][1]
     for a, b in spans[j + 1:]:  # "giao lưu, | trao đổi nghiệp vụ": short items of a list run on
-        items = re.split(r"\s+và\s+", sentence[a:b])  # "thu nhập và các điều kiện về nhà ở": two short items
+        items = _AND.split(sentence[a:b])  # "thu nhập và các điều kiện về nhà ở": two short items
         if sentence[end:a].strip() != "," or max(map(_words, items)) > LIST_ITEM_WORDS or _ASIDE.match(sentence[a:b]):
             break
         end = b
