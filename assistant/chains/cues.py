@@ -312,6 +312,8 @@ _ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket|dang cai)\b(
 # Over diacritics-stripped text; "tại Hội nghị", "tại Công văn số ..." name no place.
 VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|Nghi quyet|Chi thi|Thong tu|Thong bao"
          r"|Ke hoach|Dieu|Khoan|Chuong|Muc)\b)(?:thanh pho|tinh|huyen|TP|[A-Z])")
+# The place a "tại/ở" names, to its last capitalized word: "tại Việt Nam, hai Ban" -> "Việt Nam".
+_PLACE_NAMED = re.compile(r"\b(?:tai|o)\s+((?:(?:thanh pho|tinh|huyen)\s+)?[A-Z][^\s,.;:()]*(?:\s+[A-Z][^\s,.;:()]*)*)")
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b|\b(?:e-?mail|thu dien tu)\b"
@@ -352,6 +354,7 @@ class Cue:
     pattern: str | None = None  # regex the sentence (diacritics stripped, case kept) must match
     own_dates: tuple[str, ...] = ()  # dates the question itself gives: they do not answer "when"
     person: bool = False  # "Đồng chí nào / ai là người …": a person's name must answer, not a unit
+    own_places: tuple[str, ...] = ()  # places the question itself puts an event at: they do not answer "ở đâu"
 
     @classmethod
     @lru_cache(maxsize=256)  # the answerer asks for one question's cue while scoring, filtering and gating
@@ -388,7 +391,8 @@ class Cue:
             pattern = r"(?i)\bthang\s+\d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{4}\b"
         own = tuple(fold(m.group(0)) for m in _DATE.finditer(normalize_text(question))) if kind == "when" else ()
         person = kind == "who" and bool(_PERSON_ASKED.search(folded))
-        return cls(kind, unit, role, pattern, own, person)
+        places = tuple(fold(m.group(1)) for m in _PLACE_NAMED.finditer(strip_diacritics(normalize_text(question))))
+        return cls(kind, unit, role, pattern, own, person, places if pattern == VENUE else ())
 
     @property
     def zone(self) -> bool:
@@ -403,7 +407,7 @@ class Cue:
     def fits(self, sentence: str) -> bool:
         """Whether ``sentence`` holds what the cue asks for: a date, a number with its unit, a post's holder …"""
         if self.pattern:  # sharper than the type's own cue, and replaces it
-            if not re.search(self.pattern, strip_diacritics(normalize_text(sentence))):
+            if not self._patterned(strip_diacritics(normalize_text(sentence))):
                 return False
         elif self.kind == "when" and self.own_dates:
             dates = [fold(m.group(0)) for m in _DATE.finditer(sentence)]
@@ -421,6 +425,15 @@ class Cue:
             return self._names_role(sentence)
         # a person: named, or by a post ("đồng chí Trưởng Ban"); "lãnh đạo" alone names no one
         return not self.person or bool(person_names(normalize_text(sentence)) or POST.search(fold(sentence)))
+
+    def _patterned(self, stripped: str) -> bool:
+        """Whether the diacritics-stripped sentence matches the pattern other than at a place the question names
+        itself ("Hội nghị tổng kết … các KCN tại Việt Nam được tổ chức ở đâu?" is not told by "tại Việt Nam")."""
+        for m in re.finditer(self.pattern, stripped):
+            named = _PLACE_NAMED.match(stripped, m.start())
+            if not (self.own_places and named and fold(named.group(1)) in self.own_places):
+                return True
+        return False
 
     def post_before(self, sentence: str, name_start: int, window: int = 90) -> int | None:
         """Where the post held by the name at ``name_start`` begins ("Phó Trưởng ban ... Lâm Văn Tiếp")."""

@@ -173,3 +173,11 @@ def test_a_part_of_the_year_asked_answers_a_question_that_names_the_year():
     assert cue.fits("Cuối năm 2018 tổ chức tổng kết về tình hình thực hiện Chương trình hợp tác.")  # more precise
     assert not cue.fits("Năm 2018 tiếp tục thực hiện Chương trình hợp tác.")  # the question's own year
     assert not Cue.of("Cuối năm 2018 tổng kết vào ngày nào?").fits("Cuối năm 2018 tổ chức tổng kết.")
+
+
+def test_venue_is_not_the_place_the_question_names():
+    cue = Cue.of("Hội nghị tổng kết 20 năm phát triển các KCN tại Việt Nam được tổ chức ở đâu?")
+    assert cue.own_places == ("viet nam",)
+    assert not cue.fits("Trong chuẩn bị Hội nghị tổng kết 20 năm các KCN tại Việt Nam, hai Ban đã trao đổi.")
+    assert cue.fits("Hội nghị tổng kết 20 năm các KCN tại Việt Nam được tổ chức tại Hà Nội.")
+    assert Cue.of("Hội nghị sơ kết năm 2017 tổ chức ở đâu?").fits("Hội nghị diễn ra tại thành phố Đà Lạt.")
