@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.chains.posts import LOW, ROLES, UP
+from assistant.chains.posts import LOW, ROLES, UP, lowercase_persons
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import DOCUMENT_KIND_FORMS
@@ -37,20 +37,30 @@ from assistant.text.places import (
     PROVINCES,
     REGION_MARKERS,
 )
-from assistant.text.stopwords import LAW_NAME_ENDS, OPENING_WORDS, STOPWORDS
+from assistant.text.stopwords import LAW_NAME_ENDS, NAME_ENDS, OPENING_WORDS, QUESTION_MARKERS, STOPWORDS
 from assistant.text.words import joined
 
 _GENERIC = {normalize_text(w).lower() for w in GENERIC_CAPITALIZED.split()}
 _GENERIC_FOLDED = {fold(w) for w in GENERIC_CAPITALIZED.split()}
-# Words that end a name after a marker in a lowercase question ("kcn hoa phu co ..." -> "hoa phu").
-_UNIT_WORDS = {"ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che", "xuat", "tinh", "huyen", "thanh",
-               "pho", "cac", "lanh", "dao", "hoi", "nghi"}
 _TOKEN = re.compile(r"[^\s,.;:?!()\"“”'«»]+")
 _PROVINCES = sorted({expand(p) for p in PROVINCES}, key=len, reverse=True)
 _PROVINCE_SET = frozenset(_PROVINCES)
 PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r")\b")
 # Folded, "xã", "phường", "quận" read as "xa", "phương", "quản": too common to mark a name without diacritics.
 _AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
+# Markers whose names are guessed only when they end the question or meet a function word: a company's name is
+# words ("công ty phát triển hạ tầng …"); a province is one of PROVINCES ("3 tinh | kho ho tro nhau": an adjective).
+_WORDS_NAMED = ("cong ty", "tong cong ty", "tap doan", "tinh")
+_QUESTION_WORDS = frozenset(QUESTION_MARKERS)
+_PLURAL = re.compile(r"\b(?:cac|nhung)\s+$")
+_COMPANY = ("cong ty", "tong cong ty", "tap doan")
+# One Vietnamese syllable, folded: a word that is none ("idico", "becamex") is a brand or a foreign name.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+# A place an event is held at ("được tổ chức ở bien hoa", "tai thi xa dong xoai"): "tại" folds into other words
+# ("tài liệu"), so a bare one counts only after the event's verb.
+_TOWN = r"(?:thi xa|thanh pho|tp|huyen)"
+_AT_PLACE = re.compile(rf"\b(?:(?:to chuc|dien ra|hop|dang cai|khai mac)(?:\s+[a-z]+)?\s+(?:tai|o)|(?:tai|o)(?=\s+{_TOWN}\b))"
+                       rf"(?:\s+{_TOWN})?\s+([a-z]+)\s+([a-z]+)\b\s*([a-z]*)")
 _MARKER_RE = re.compile(r"\b(?:" + "|".join(re.escape(expand(m)) for m in NAME_MARKERS if fold(m) not in _AMBIGUOUS_MARKERS)
                         + r")\s+((?:[a-z0-9]+\s*){1,3})")
 # A zone by its name ("KCN Sơn Mỹ 2", "Khu công nghiệp Tân Đức"), not "các KCN" nor a province's ("KCN Lâm Đồng").
@@ -64,8 +74,6 @@ _QUARTER_NUMBER = re.compile(r"\b(?:quy\s+|q)[1-4]\b")  # "quý 4" is "Quý IV":
 _TIMES_RE = re.compile(r"\blan (?:thu )?(\d+)\b")  # "lần 1", "lần thứ 2": an ordinal, not a figure
 _OPENERS = STOPWORDS | OPENING_WORDS | {fold(w) for w in ORDINALS}
 _TIME_UNITS = {"ngay", "tuan", "thang", "quy", "nam"}
-_QUESTION_WORDS = {"nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay",
-                   "thang", "hien", "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi"}
 
 
 def _names(question: str) -> list[str]:
@@ -161,20 +169,39 @@ def _generic(word: str, typed_marked: bool = False) -> bool:
 
 
 def _marked_names(folded: str) -> list[str]:
-    """Two-syllable names after "kcn", "tỉnh", "huyện" ... in a question typed without diacritics.
+    """Two-syllable names after "kcn", "tỉnh", "huyện" ... in a question typed without diacritics; not after
+    "các" ("các KCN đóng vai trò …": all of them).
 
-    Without capitals a name's end is a guess: only "kcn hoa phu co ..." (two syllables, then a function
-    or question word or the end) counts; "kcn lam dong to chuc" does not.
+    Without capitals a name's end is a guess: a place's first two syllables, when neither is a function,
+    question or unit word ("kcn tam thang du hoi nghi" -> "tam thang"; "Thắng" folds as the month's word). A
+    common phrase read as a name ("kcn thu hut") is met by any sentence that answers about it. After a company's
+    or province's marker (:data:`_WORDS_NAMED`), only two syllables that end the question or meet a function word,
+    or a company's brand ("tong cong ty idico"). After "tại / ở", a place by the same guess as after "kcn".
     """
     out = []
     for m in _MARKER_RE.finditer(folded):
         words = m.group(1).split()
-        stops = [i for i, w in enumerate(words) if w in STOPWORDS or w in _QUESTION_WORDS or w in _UNIT_WORDS]
-        end = stops[0] if stops else len(words)
-        tail_is_end = m.end(1) >= len(folded.rstrip(" ?.!"))
-        if end == 2 and (stops or tail_is_end):
-            out.append(" ".join(words[:2]))
+        if m.group(0).startswith(_WORDS_NAMED):
+            stops = [i for i, w in enumerate(words) if w in NAME_ENDS]
+            if (stops[0] if stops else len(words)) == 2 and (stops or m.end(1) >= len(folded.rstrip(" ?.!"))):
+                out.append(" ".join(words[:2]))
+            elif m.group(0).startswith(_COMPANY) and not _SYLLABLE.match(words[0]):
+                out.append(words[0])  # "tong cong ty idico": a brand, no Vietnamese syllable
+        elif len(words) >= 2 and _syllables(words[0], words[1]) and not _PLURAL.search(folded, 0, m.start()) \
+                and " ".join(words[1:3]) not in _PROVINCE_SET:  # "thanh pho giup | lam dong": a verb, then a province
+            out.append(" ".join(words[:2]))  # "kcn son my 2": the number is checked as a number
+    for m in _AT_PLACE.finditer(folded):  # "… lại được tổ chức ở bien hoa": a place, by the same guess
+        if _syllables(m.group(1), m.group(2)) and f"{m.group(2)} {m.group(3)}" not in _PROVINCE_SET \
+                and m.group(3) not in _QUESTION_WORDS:  # "tai dia diem nao": what is asked
+            out.append(f"{m.group(1)} {m.group(2)}")
     return out
+
+
+def _syllables(first: str, second: str) -> bool:
+    """Whether two folded words can open a place's name: syllables (a vowel each: not "LD", "9T"), no function
+    or unit word, though the second may be "thang" ("Tâm Thắng"; "Ngày", "Năm" end no name)."""
+    return (first not in NAME_ENDS and (second not in NAME_ENDS or second == "thang")
+            and all(re.search("[aeiouy]", w) for w in (first, second)))
 
 
 @dataclass(frozen=True)
@@ -193,6 +220,9 @@ class Constraints:
     written: tuple[str, ...] = ()  # names typed with marks, lowercased: "vân phong" must not meet "văn phòng"
     acronyms: tuple[str, ...] = ()  # names typed as capitals only ("SXKD"): met by the words they abbreviate
     kinds: tuple[tuple[str, str], ...] = ()  # a document's kind with its number: ("thong tu", "21") for "Thông tư 21/2008"
+    # persons typed without capitals ("ong lam van tiep"): met like names, but what is asked about them stays
+    # the question's focus (their names are its only words a sentence about them is found by)
+    persons: tuple[str, ...] = ()
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -208,6 +238,7 @@ class Constraints:
         capitalized = _names(question)
         units = _unit_names(question)
         names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in PROVINCE_RE.finditer(folded)]
+
                  + [expand(u) for u in units] + _DEPUTY.findall(folded))  # "Phó Trưởng Ban": a deputy named
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
@@ -218,8 +249,10 @@ class Constraints:
         # an acronym, or a name holding one ("Vùng KTTĐ phía Nam"): met by words with its initials
         acronyms = tuple(expand(n) for n in capitalized if any(_ACRONYM.fullmatch(w) for w in [n, *n.split()]))
         kinds = tuple(dict.fromkeys(_KIND_NUMBER.findall(folded)))
+        persons = tuple(dict.fromkeys(p for a, b in lowercase_persons(question)
+                                      if (p := fold(question)[a:b]) not in names))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
-                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds)
+                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds, persons)
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -229,7 +262,7 @@ class Constraints:
         """
         text = f" {expand(evidence)} "
         words = f" {joined(text)} "  # "Hàm Tân, Lagi" names "KCN Hàm Tân Lagi"
-        missing = [name for name in self.names if f" {name} " not in text and not _loose(name, text)
+        missing = [name for name in self.names + self.persons if f" {name} " not in text and not _loose(name, text)
                    and f" {joined(name)} " not in words
                    and not (name in self.acronyms and _initials(name).search(text))]
         if self.written:
@@ -260,12 +293,13 @@ class Constraints:
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RE = re.compile(r"\b(?:quy\s+|q)(iv|i{1,3}|[1-4])\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")  # "Q4/2017"
 _MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})\s*(?:nam\s+|/\s*)((?:19|20)\d{2})\b")
+_DAY_RE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\b")
 _MONTHS_RE = re.compile(r"\b(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam\s+((?:19|20)\d{2})\b")  # "9 tháng đầu năm 2019"
 
 
 def _periods(folded: str) -> tuple[tuple[str, str], ...]:
     """Patterns for the quarters, months and first or last months ("9 tháng đầu năm 2019") the question
-    names with their year."""
+    names with their year, and the days it names in full ("26/12/2018")."""
     out = []
     for m in _QUARTER_RE.finditer(folded):
         forms = "|".join(k for k, v in _QUARTERS.items() if v == _QUARTERS[m.group(1)])
@@ -276,6 +310,10 @@ def _periods(folded: str) -> tuple[tuple[str, str], ...]:
                                 rf"|\b{year}-{month:02d}\b"))
     for m in _MONTHS_RE.finditer(folded):
         out.append((m.group(0), rf"\b0?{int(m.group(1))}\s+thang\s+{m.group(2)}\s+nam\s+{m.group(3)}\b"))
+    for m in _DAY_RE.finditer(folded):  # a day is one: "26/12/2018" is not met by "26/12/2017 … năm 2018"
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        out.append((m.group(0), rf"\b0?{day}\s*/\s*0?{month}\s*/\s*{year}\b"
+                                rf"|\bngay\s+0?{day}\s+thang\s+0?{month}\s+nam\s+{year}\b|\b{year}-{month:02d}-{day:02d}\b"))
     return tuple(dict.fromkeys(out))
 
 

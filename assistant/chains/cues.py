@@ -128,6 +128,9 @@ _OPENERS = tuple(o.split() for o in ASKING_OPENERS)
 _ATTENDEE_NOUNS = tuple(n.split() for n in ATTENDEE_NOUNS)
 
 
+_QUARTER_NEXT = re.compile(r"(?:iv|i{1,3}|[1-4]|nay|nao|truoc|sau|toi|dau|cuoi)$")
+
+
 def _names_next(tokens: list[tuple[str, str]], j: int) -> bool:
     """Whether a function word at ``j`` leads on to more of a frame: a name or number ("của | Ban Quản lý", "tại |
     Đà Lạt"), not what is asked ("BQL các KCN Lâm Đồng còn những | hạn chế gì": "hạn" is also a unit's word)."""
@@ -158,6 +161,8 @@ def asked_about(question: str, names: tuple[str, ...] = ()) -> str:
     i = 0
     while i < len(tokens):
         head = next((h for h in heads if keys[i:i + len(h)] == h), None)
+        if head == ["quy"] and not _QUARTER_NEXT.match(folded[i + 1] if i + 1 < len(folded) else ""):
+            head = None  # typed without marks, "quy hoach" is "quy hoạch", not a quarter ("quý IV", "quy 4")
         if head is None:
             i += 1
             continue
@@ -312,8 +317,10 @@ _ASKS_VENUE = re.compile(r"\b(?:to chuc|dien ra|hop|khai mac|ky ket|dang cai)\b(
 # Over diacritics-stripped text; "tại Hội nghị", "tại Công văn số ..." name no place.
 VENUE = (r"\b(?:tai|o)\s+(?!(?:Hoi nghi|Hoi thao|Quyet dinh|Cong van|Nghi dinh|Nghi quyet|Chi thi|Thong tu|Thong bao"
          r"|Ke hoach|Dieu|Khoan|Chuong|Muc)\b)(?:thanh pho|tinh|huyen|TP|[A-Z])")
-# The place a "tại/ở" names, to its last capitalized word: "tại Việt Nam, hai Ban" -> "Việt Nam".
+# The place a "tại/ở" names, to its last capitalized word: "tại Việt Nam, hai Ban" -> "Việt Nam"; and in a
+# question, however typed, the words after it (folded): "… các KCN tại việt nam được tổ chức ở đâu".
 _PLACE_NAMED = re.compile(r"\b(?:tai|o)\s+((?:(?:thanh pho|tinh|huyen)\s+)?[A-Z][^\s,.;:()]*(?:\s+[A-Z][^\s,.;:()]*)*)")
+_AT_WORDS = re.compile(r"\b(?:tai|o)\s+([a-z0-9]+(?:\s+[a-z0-9]+){0,4})")
 _ASKS_PERIOD = re.compile(r"\bgiai doan nao\b")
 _ASKS_WEB = re.compile(r"\bdia chi\s+(website|trang web|web|trang thong tin dien tu|email|thu dien tu)\b"
                        r"|\b(website|trang web|email)\s+(nao|la gi)\b|\b(?:e-?mail|thu dien tu)\b"
@@ -354,7 +361,7 @@ class Cue:
     pattern: str | None = None  # regex the sentence (diacritics stripped, case kept) must match
     own_dates: tuple[str, ...] = ()  # dates the question itself gives: they do not answer "when"
     person: bool = False  # "Đồng chí nào / ai là người …": a person's name must answer, not a unit
-    own_places: tuple[str, ...] = ()  # places the question itself puts an event at: they do not answer "ở đâu"
+    own_places: tuple[str, ...] = ()  # what follows the question's own "tại/ở" (folded): no answer to "ở đâu"
 
     @classmethod
     @lru_cache(maxsize=256)  # the answerer asks for one question's cue while scoring, filtering and gating
@@ -391,8 +398,8 @@ class Cue:
             pattern = r"(?i)\bthang\s+\d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{4}\b"
         own = tuple(fold(m.group(0)) for m in _DATE.finditer(normalize_text(question))) if kind == "when" else ()
         person = kind == "who" and bool(_PERSON_ASKED.search(folded))
-        places = tuple(fold(m.group(1)) for m in _PLACE_NAMED.finditer(strip_diacritics(normalize_text(question))))
-        return cls(kind, unit, role, pattern, own, person, places if pattern == VENUE else ())
+        places = tuple(m.group(1) for m in _AT_WORDS.finditer(fold(question))) if pattern == VENUE else ()
+        return cls(kind, unit, role, pattern, own, person, places)
 
     @property
     def zone(self) -> bool:
@@ -431,7 +438,8 @@ class Cue:
         itself ("Hội nghị tổng kết … các KCN tại Việt Nam được tổ chức ở đâu?" is not told by "tại Việt Nam")."""
         for m in re.finditer(self.pattern, stripped):
             named = _PLACE_NAMED.match(stripped, m.start())
-            if not (self.own_places and named and fold(named.group(1)) in self.own_places):
+            place = f"{fold(named.group(1))} " if named else ""
+            if not (place and any(f"{own} ".startswith(place) for own in self.own_places)):
                 return True
         return False
 

@@ -53,7 +53,7 @@ from assistant.preprocessors.sentences import split_sentences
 from assistant.schema import NO_ANSWER, Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.text.injection import is_instruction
-from assistant.text.kinds import UNDOING_ACTS
+from assistant.text.kinds import UNDOING_ACTS, UNDOING_FOLDED
 from assistant.text.normalize import fold, has_diacritics
 from assistant.text.words import content_verbs, content_words, overlap, said, says_any
 
@@ -181,9 +181,9 @@ class ExtractiveAnswerer:
             counted = max(counted, self.settings.cause_said)  # does at all ("Vì sao … thu hồi chủ trương …?")
             happened = content_verbs(question)
             # nor of an act undone it does not say ("Vì sao … từ chối cung cấp …"); typed without marks, one
-            # syllable folds into other words ("dung": dừng, dùng, dụng) and is not read
-            undone = said(UNDOING_ACTS if has_diacritics(question) else tuple(a for a in UNDOING_ACTS if " " in a),
-                          question)
+            # syllable folds into other words ("dung": dừng, dùng, dụng) and is read only when it does not
+            undone = said(UNDOING_ACTS if has_diacritics(question) else
+                          tuple(a for a in UNDOING_ACTS if " " in a or fold(a) in UNDOING_FOLDED), question)
         if ASKS_PROCEDURE.search(folded):  # the steps of a procedure the sentence does not name
             counted = max(counted, self.settings.procedure_said)
         # and an open question that says what it asks about must find some of it said ("đăng ký cho sinh viên

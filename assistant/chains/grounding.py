@@ -13,7 +13,15 @@ import re
 from assistant.chains.cited import other_document, other_item, other_subject
 from assistant.chains.constraints import PROVINCE_RE, Constraints, period_starts, zones
 from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, asks_attendance, asks_form
-from assistant.chains.posts import ROLES, asked_post_body, asked_role, names_post, person_names, post_held
+from assistant.chains.posts import (
+    ROLES,
+    asked_post_body,
+    asked_role,
+    lowercase_persons,
+    names_post,
+    person_names,
+    post_held,
+)
 from assistant.schema import Passage
 from assistant.text.abbreviations import expand
 from assistant.text.kinds import (
@@ -71,8 +79,8 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
 
 
 _ADDRESSED = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")  # a person by two syllables
-_ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b"
-                         r"|\b(?:ai|nguoi nao|(?:don vi|co quan)(?: [a-z]+){0,2} nao) (?:da )?\w+")  # "đơn vị tư vấn nào lập"
+_ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b"  # "đơn vị tư vấn nào lập", "đồng chí nào ký"
+                         r"|\b(?:ai|nguoi nao|dong chi nao|(?:don vi|co quan)(?: [a-z]+){0,2} nao) (?:da )?\w+")
 _DOCUMENT_KIND = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)})\b")
 _ISSUING = {"ban hanh", "ky"}  # the date after a document's number is when it was issued or signed
 # where, when or by whom a meeting was held is no result of the period it deploys ("hội nghị … triển khai quý IV
@@ -122,12 +130,12 @@ def _other_agent(question: str, sentence: str) -> str | None:
     … ngày nào?" is not answered by "… Lâm Văn Tiếp đã chủ trì buổi làm việc" (the name nearest before the
     verb in its clause is the one who did it)."""
     question, sentence = normalize_text(question), normalize_text(sentence)
-    for start, end in person_names(question):
-        verb = re.match(r"\s+((?:đã\s+)?[^\W\d_]+\s+[^\W\d_]+)", question[end:])
+    for start, end in person_names(question) + lowercase_persons(question):  # "ong nguyen tan phuoc chu tri"
+        verb = re.match(r"\s+((?:đã\s+|da\s+)?[^\W\d_]+\s+[^\W\d_]+)", question[end:])
         if verb is None or verb.group(1)[:1].isupper():
             continue
-        words = verb.group(1).split()[-2:]  # "chủ trì", "đã chủ trì": the verb's two syllables
-        at = re.search(rf"\b{re.escape(' '.join(words))}\b", sentence, re.IGNORECASE)
+        words = fold(verb.group(1)).split()[-2:]  # "chủ trì", "đã chủ trì": the verb's two syllables
+        at = re.search(rf"\b{re.escape(' '.join(words))}\b", fold(sentence))  # as long as the sentence
         if at is None:
             continue
         clause = max((m.end() for m in re.finditer(r"[;.]\s", sentence[:at.start()])), default=0)
@@ -504,12 +512,14 @@ def _other_act(question: str, sentence: str, number: re.Match[str] | None) -> st
     q = fold(question)
     law = re.search(r"\bluat\s", q)
     acts = _acts(question)
-    numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING
+    numbered = number is not None and (law is None or number.start() < law.start()) and acts <= _ISSUING \
+        and (not _ASKS_AGENT.search(q) or DOCNUM.search(sentence) is not None)  # who signed: a sentence citing it
     # "công văn … ký ngày nào": a document named by its kind is dated by the number the sentence gives it
     numbered = numbered or (law is None and acts <= _ISSUING and bool(_DOCUMENT_KIND.search(expand(question)))
                             and DOCNUM.search(sentence) is not None)
     # "Ông Lương Văn Hải đã trao bằng khen cho …", "Bà Yến Lệ đã được nhận …": that person's act
-    doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question)))
+    doer = bool(person_names(normalize_text(question)) or _ADDRESSED.search(normalize_text(question))
+                or lowercase_persons(question))
     if (_ASKS_DATE.search(q) or _ASKS_AGENT.search(q) or doer) and acts and not acts & _acts(sentence) and not numbered:
         return f"việc khác (câu hỏi: {', '.join(sorted(acts))})"
     return None

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from assistant.text.normalize import fold, has_diacritics, normalize_text
+from assistant.text.places import ADDRESS_WORDS, SURNAMES
+from assistant.text.stopwords import NAME_ENDS
 
 # The posts a question asks the holder of, folded.
 ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong phong", "chanh van phong",
@@ -112,6 +114,32 @@ def person_names(text: str) -> list[tuple[int, int]]:
             if len(run) >= 3:
                 spans.append((m.start() + run[0].start(), m.start() + run[-1].end()))
             run = []
+    return spans
+
+
+_SURNAMES = frozenset(fold(w) for w in SURNAMES.split())
+_GIVEN_ENDS = NAME_ENDS - {"thi", "van", "nhu"}  # "Thị", "Văn", "Như" in a name fold as "thì", "vẫn", "như"
+# "ông", "đồng chí", "Phó Trưởng ban": a person's name may follow
+_ADDRESSED = re.compile(rf"\b(?:{'|'.join([fold(w) for w in ADDRESS_WORDS] + [r for r in ROLES if r != 'lanh dao'])})"
+                        r"\s+(?=([a-z]+)((?:\s+[a-z]+){1,2}))")  # looked ahead: "bà | đồng chí Nguyễn …"
+
+
+def lowercase_persons(text: str) -> list[tuple[int, int]]:
+    """Spans of persons named without capitals, after a word that addresses one and by a family name ("ong lam
+    van tiep ket luan gi" -> "lam van tiep"): the family name and up to two syllables before a function,
+    question or unit word. Capitalized names are :func:`person_names`'."""
+    folded = fold(text)  # as long as ``text``: its offsets are the text's
+    spans = []
+    for m in _ADDRESSED.finditer(folded):
+        if m.group(1) not in _SURNAMES:
+            continue
+        end = m.end(1)
+        for given in re.finditer(r"[a-z]+", m.group(2)):
+            if given.group(0) in _GIVEN_ENDS:
+                break
+            end = m.start(2) + given.end()
+        if end > m.end(1):
+            spans.append((m.start(1), end))
     return spans
 
 

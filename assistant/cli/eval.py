@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="so sánh keyword, dense, hybrid và RAG mẫu (LangChain + FAISS) trên cùng câu hỏi")
     p.add_argument("--limit", type=int, metavar="N", help="chỉ đánh giá N câu hỏi (rải đều)")
     p.add_argument("--retrieval-only", action="store_true", help="không gọi ask(): chỉ đo truy xuất")
+    p.add_argument("--plain", action="store_true",
+                   help="gõ mọi câu hỏi không dấu, chữ thường, bỏ dấu hỏi (như gõ trên điện thoại)")
     p.add_argument("--sweep-fusion", action="store_true",
                    help="dò k của RRF và trọng số dense/keyword (chỉ truy xuất); ghi fusion_sweep.csv")
     p.set_defaults(func=cmd_eval)
@@ -87,7 +89,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     options = EvalOptions(dataset=args.dataset, corpus=args.corpus, squad=list(args.squad), mode=args.mode,
                           answerer=args.answerer, k=args.k, out=args.out, index_dir=args.index_dir,
-                          compare=args.compare, limit=args.limit, answers=not args.retrieval_only)
+                          compare=args.compare, limit=args.limit, answers=not args.retrieval_only, plain=args.plain)
     try:
         if args.sweep_fusion:
             return cmd_sweep(options, args.out, args.json)

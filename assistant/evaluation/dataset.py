@@ -21,10 +21,17 @@ import re
 from pathlib import Path
 
 from assistant.preprocessors.sentences import split_sentences
+from assistant.text.normalize import fold
 
 log = logging.getLogger(__name__)
 
 KEYS = ("id", "question", "answers", "source", "evidence")
+
+
+def typed_plain(question: str) -> str:
+    """The question as many staff type it on a phone: no diacritics, no capitals, no closing "?"
+    ("Ai chủ trì buổi làm việc?" -> "ai chu tri buoi lam viec"). Names then lose what marks them."""
+    return fold(question).rstrip(" ?").strip()
 
 
 def question_type(item_id: str) -> str:

@@ -33,7 +33,7 @@ from assistant.chains.llm import build_chat_model
 from assistant.core import Assistant
 from assistant.evaluation import metrics
 from assistant.evaluation.baselines import TutorialRAG
-from assistant.evaluation.dataset import load_jsonl, load_squad, question_type, squad_corpus_dir
+from assistant.evaluation.dataset import load_jsonl, load_squad, question_type, squad_corpus_dir, typed_plain
 from assistant.index.manifest import CHUNKER_VERSION, TOKENIZER_VERSION
 from assistant.index.retriever import HybridRetriever
 from assistant.models.embedder import Embedder
@@ -63,6 +63,7 @@ class EvalOptions:
     compare: bool = False
     limit: int | None = None
     answers: bool = True  # False: retrieval metrics only
+    plain: bool = False  # every question typed without diacritics or capitals (:func:`dataset.typed_plain`)
     progress: bool = True
 
     def configurations(self) -> list[str]:
@@ -129,6 +130,9 @@ def load_items(options: EvalOptions) -> tuple[list[dict], Path, str]:
     else:
         items = load_jsonl(options.dataset)
         corpus, label = options.corpus, str(options.dataset)
+    if options.plain:
+        items = [{**item, "question": typed_plain(item["question"])} for item in items]
+        label += " (typed plain)"
     return sample(items, options.limit), corpus, label
 
 
@@ -291,6 +295,6 @@ def run_eval(options: EvalOptions, bot: Assistant | None = None) -> EvalResult:
         "chunks": info.get("chunks"), "model": info.get("model"), "chunk_size": settings.chunk_size,
         "k": options.k, "answerer": options.answerer if options.answers else None, "llm": llm,
         "questions": len(items), "answerable": sum(1 for it in items if it["answers"]),
-        "limit": options.limit, "seconds": round(time.perf_counter() - started, 1),
+        "limit": options.limit, "plain": options.plain, "seconds": round(time.perf_counter() - started, 1),
     }
     return EvalResult(options, setup, configs)

@@ -69,8 +69,11 @@ DOC_RELATION_WORDS = ("thay the", "sua doi", "bo sung", "bai bo", "huong dan", "
 # Acts that undo or refuse another, as written: a why-question that says one happened ("Vì sao BQL … từ chối cung
 # cấp tài liệu", "… bị chấm dứt") is answered only by a sentence that says it too (blind writers' favourite false
 # premise). Not other questions: "xin rút khỏi chương trình … có điều kiện gì" is answered by "xin ra khỏi …".
-UNDOING_ACTS = ("từ chối", "ngừng", "dừng", "hủy", "thu hồi", "rút khỏi", "rút lui", "hoãn", "giải thể", "bãi bỏ",
-                "chấm dứt", "đình chỉ", "cắt giảm", "bác bỏ", "phản đối")
+UNDOING_ACTS = ("từ chối", "ngừng", "ngưng", "dừng", "hủy", "thu hồi", "rút khỏi", "rút lui", "hoãn", "giải thể",
+                "bãi bỏ", "chấm dứt", "đình chỉ", "cắt giảm", "bác bỏ", "phản đối")
+# Typed without marks, one syllable folds into other words ("dung": dừng, dùng, dụng; "hoan": hoãn, hoàn): only
+# these and the acts of two words are read then.
+UNDOING_FOLDED = ("ngung",)
 
 # Words of a question that itself asks about a plan ("theo kế hoạch …, buổi tổng kết sẽ đánh giá …"): then a
 # plan dated after its document is what it asks.

@@ -19,7 +19,8 @@ FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # "tháng 4 năm 2019", "năm 2019", "quý III".
 DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(\s+năm\s+\d{4})?"
                   r"|(?:(?:cuối|đầu|giữa)\s+)?năm\s+\d{4}|quý\s+[IVX\d]+", re.IGNORECASE)  # "cuối năm 2018" is not "năm 2018"
-# Document numbers: 29/2008/NĐ-CP, 123/QĐ-UBND, 02-CT/TU, 45/2019/QH14.
-DOCNUM = re.compile(r"\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]{1,5}-[A-ZĐ]|\d+-CT/|\d+/\d{4}/QH")
+# Document numbers: 29/2008/NĐ-CP, 123/QĐ-UBND, 02-CT/TU, 45/2019/QH14; in any case, as questions are typed
+# ("nghi dinh so 21/2008/nd-cp").
+DOCNUM = re.compile(r"\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]{1,5}-[A-ZĐ]|\d+-CT/|\d+/\d{4}/QH", re.IGNORECASE)
 # The number or letter that opens a list item ("1. Tiếp tục ...", "b) ..."): a position, not a quantity.
 ENUMERATOR = re.compile(r"^\s*(?:[•*\-–]\s*)?(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+")

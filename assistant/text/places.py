@@ -19,6 +19,15 @@ PROVINCES = (
     "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh", "TP.HCM", "Sài Gòn",
 )
 
+# Family names, and the words that address a person ("ông", "bà", "đồng chí"): a question typed without capitals
+# names a person by them ("ong lam van tiep ket luan gi" -> "lam van tiep"). Only after such a word, as a family
+# name folded is often a common word ("lâm" / "làm", "lê" / "lễ").
+# Not those that are also words after "ba" (three): "ba văn bản", "ba đồng chí", "ba hộ dân", "ba lý do".
+SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Lâm Lương Trương Đinh Mai Trịnh Đào "
+            "Cao Lưu Tạ Châu Tô Hà Quách Thái Kiều Triệu Vương Đoàn Doãn Khổng Lại Mạc Nghiêm Phùng Thân Tôn Viên Kim "
+            "Lạc Âu Giáp Hứa Diệp Đàm")
+ADDRESS_WORDS = ("ông", "bà", "đồng chí")
+
 # Words that introduce a name a question pins the answer to ("KCN Hòa Phú", "tỉnh Bình Phước").
 NAME_MARKERS = (
     "khu công nghiệp", "kcn", "khu kinh tế", "kkt", "khu chế xuất", "kcx", "tỉnh", "huyện", "thành phố", "tp",

@@ -19,6 +19,7 @@ STOPWORDS = frozenset(
 UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi", "tham", "du", "den"}  # "mấy ban | tham dự"
 COUNTED_NOUNS = frozenset(["du an"])  # nouns that open with one of those: "bao nhiêu dự án" counts projects
 
+
 # Words that open a question with a capital and belong to no name after them: "Hồi 2012 hai BQL …",
 # "Hai KCN Lộc Sơn và Phú Hội …", "Năm 2019 …" (folded; the count words are places.ORDINALS').
 OPENING_WORDS = frozenset(["hoi", "hom", "dip", "khoang", "nam", "ngay", "thang", "quy", "cuoi", "dau", "giua", "viec",
@@ -47,6 +48,14 @@ DATE_AND_DOC_FRAME_WORDS = (  # space-separated
 
 # Words that start what is said about a named thing: "công tác xúc tiến đầu tư | vẫn còn hạn chế".
 PREDICATE_WORDS = "vẫn còn đã là sẽ đang chưa cũng thì mà bị rất không có cần phải như"  # space-separated, as written
+# Words that end a name typed without capitals ("kcn hoa phu | co ...", "ong lam van tiep | da ...", "kcn | chua
+# hap dan"): the function, predicate and question words, and the words of units' names.
+NAME_ENDS = STOPWORDS | {
+    "van", "chua", "bi", "rat", "can", "phai",  # predicate words, folded
+    "nao", "gi", "dau", "bao", "nhieu", "may", "ai", "co", "la", "da", "duoc", "thi", "nam", "ngay", "thang", "hien",
+    "nay", "tai", "o", "trong", "voi", "va", "cua", "do", "khi",
+    "ban", "quan", "ly", "khu", "cong", "nghiep", "kinh", "te", "che", "xuat", "tinh", "huyen", "thanh", "pho", "cac",
+    "lanh", "dao", "hoi", "nghi"}
 # Words that end a law's or document's name: "Luật Đầu tư | năm 2020 quy định …", "Thông báo Kết luận | xem tại đây".
 LAW_NAME_ENDS = f"{PREDICATE_WORDS} năm số quy được của về nào gì do cho với tại ở trong và xem"  # as written
 # Words that link an act to what follows it ("làm việc | với", "tổ chức | tại"): an act's words end before them.

@@ -177,7 +177,9 @@ def test_a_part_of_the_year_asked_answers_a_question_that_names_the_year():
 
 def test_venue_is_not_the_place_the_question_names():
     cue = Cue.of("Hội nghị tổng kết 20 năm phát triển các KCN tại Việt Nam được tổ chức ở đâu?")
-    assert cue.own_places == ("viet nam",)
+    assert cue.own_places[0].startswith("viet nam")
     assert not cue.fits("Trong chuẩn bị Hội nghị tổng kết 20 năm các KCN tại Việt Nam, hai Ban đã trao đổi.")
     assert cue.fits("Hội nghị tổng kết 20 năm các KCN tại Việt Nam được tổ chức tại Hà Nội.")
     assert Cue.of("Hội nghị sơ kết năm 2017 tổ chức ở đâu?").fits("Hội nghị diễn ra tại thành phố Đà Lạt.")
+    typed = Cue.of("hoi nghi tong ket 20 nam cac kcn tai viet nam to chuc o dau")  # typed without marks too
+    assert not typed.fits("Trong chuẩn bị Hội nghị tổng kết 20 năm các KCN tại Việt Nam, hai Ban đã trao đổi.")

@@ -35,6 +35,15 @@ def answerer(embedder):
     ("Vì sao hội nghị được tổ chức tại thành phố Đồng Xoài?", ("dong xoai",), (), ()),  # "Đồng" opens a place's name
     ("Đồng chí Trưởng Ban kết luận gì?", (), (), ()),
     ("Hạn chế của BQL KCN Lâm Đồng 9 tháng đầu năm 2017 là gì?", ("lam dong",), ("9", "2017"), ()),  # a period
+    # typed without capitals: a zone's first two syllables
+    ("ai dai dien kcn tam thang du hoi nghi", ("tam thang",), (), ()),  # "Thắng", not a month
+    ("kcn ham kiem 1 hoan chinh quy hoach nam nao", ("ham kiem",), ("1",), ()),
+    ("cac kcn dong vai tro gi", (), (), ()),  # all the zones
+    ("bql thanh pho giup lam dong the nao", ("lam dong",), (), ()),
+    ("cong ty phat trien ha tang nao dau tu", (), (), ()),  # a company's name is words, not a place's
+    ("tong cong ty idico trien khai kcn nao", ("idico",), (), ()),  # a brand: no Vietnamese syllable
+    ("vi sao hoi nghi lai to chuc tai tp bien hoa", ("bien hoa",), (), ()),  # a place after "tại"
+    ("hoi nghi to chuc tai dia diem nao", (), (), ()),  # what is asked
 ])
 def test_constraints_read_from_the_question(question, names, numbers, ordinals):
     c = Constraints.of(question)
@@ -55,6 +64,47 @@ def test_constraints_read_from_the_question(question, names, numbers, ordinals):
 ])
 def test_constraints_met_as_written_out(question, evidence_text):
     assert Constraints.of(question).unmet(evidence_text) == []
+
+
+@pytest.mark.parametrize(("question", "persons"), [
+    ("ong lam van tiep ket luan gi", ("lam van tiep",)),  # after "ông" and by a family name
+    ("pho truong ban nguyen tan phuoc chu tri ngay nao", ("nguyen tan phuoc",)),  # after a post
+    ("ba nguyen thi lan la ai", ("nguyen thi lan",)),  # "Thị" is no "thì"
+    ("ba ban quan ly hop o dau", ()),  # "ba": three, not "bà"
+    ("ong hai phat bieu gi", ()),  # no family name: no guess
+    ("Ông Lâm Văn Tiếp kết luận gì?", ()),  # capitalized: a name already
+])
+def test_persons_typed_without_capitals(question, persons):
+    c = Constraints.of(question)
+    assert c.persons == persons
+    assert all(p not in c.unmet(f"Ông {p.title()} phát biểu.") for p in persons)
+    assert all(p in c.unmet("Ông Trần Văn Bình phát biểu.") for p in persons)
+
+
+def test_a_day_named_in_full_is_met_as_one():
+    c = Constraints.of("ngay 26/12/2018 ba ban so ket o dau")
+    assert c.unmet("Ngày 26/12/2017, ba Ban sơ kết; năm 2018 tiếp tục.") == ["26/12/2018"]
+    assert c.unmet("Ngày 26/12/2018, ba Ban sơ kết.") == []
+    assert Constraints.of("Ngày 6/11/2012 ai chủ trì?").unmet("Ngày 06/11/2012, Phó Trưởng ban chủ trì.") == []
+
+
+def test_who_signed_a_document_needs_a_sentence_of_the_signing_or_citing_it():
+    question = "Chỉ thị 27-CT/TU ngày 01/10/2012 của Ban Thường vụ Tỉnh ủy do đồng chí nào ký ban hành?"
+    assert mismatch(question, "Phó Chủ tịch thường trực UBND tỉnh Lương Văn Hải phát biểu tại Hội nghị") is not None
+    assert mismatch("Quyết định số 3485/QĐ-UBND do ai ký?",
+                    "Quyết định số 3485/QĐ-UBND ngày 07/12/2015 của Chủ tịch UBND tỉnh") is None
+
+
+def test_document_numbers_typed_in_lowercase_are_documents():
+    c = Constraints.of("nghi dinh so 21/2008/nd-cp sua doi nghi dinh 80/2006/nd-cp duoc ban hanh ngay nao")
+    assert [number for number, _ in c.documents] == ["21/2008/nd-cp", "80/2006/nd-cp"]
+    assert "21/2008/nd-cp 2006" in c.unmet("Nghị định số 80/2006/NĐ-CP ngày 09/8/2006 của Chính phủ")
+
+
+def test_a_person_typed_without_capitals_is_checked_as_the_doer():
+    sentence = "Ngày 06/11/2012, Phó Trưởng ban Lâm Văn Tiếp đã chủ trì buổi làm việc với Ban Quản lý Lâm Đồng."
+    assert mismatch("pho truong ban nguyen tan phuoc chu tri buoi lam viec ngay nao", sentence) is not None
+    assert mismatch("ong lam van tiep chu tri buoi lam viec ngay nao", sentence) is None
 
 
 def test_asking_what_a_document_is_about_names_no_part_of_it():

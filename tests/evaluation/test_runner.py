@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 from assistant.cli import build_parser
+from assistant.evaluation.dataset import typed_plain
 from assistant.evaluation.report import write_report
-from assistant.evaluation.runner import COMPARE, EvalOptions, eval_settings, run_eval, sample
+from assistant.evaluation.runner import COMPARE, EvalOptions, eval_settings, load_items, run_eval, sample
+from assistant.text.normalize import fold
 
 REPO = Path(__file__).resolve().parents[2]
 TOP_KEYS = {"n", "retrieval", "retrieval_doc", "answer", "citation", "abstention", "latency_ms"}
@@ -48,6 +50,14 @@ def test_retrieval_only_leaves_answer_metrics_null(tmp_path, make_bot):
     assert data["answer"]["accuracy"] is None and data["citation"]["recall"] is None
     assert data["abstention"]["precision"] is None and data["latency_ms"]["p50"] is not None
     write_report(result, tmp_path / "out")
+
+
+def test_plain_questions_are_typed_without_marks_or_capitals(tmp_path):
+    items, _, label = load_items(_options(tmp_path, limit=3, plain=True))
+    assert label.endswith("(typed plain)")
+    assert all(it["question"] == fold(it["question"]).rstrip(" ?") for it in items)
+    assert typed_plain("Ai chủ trì buổi làm việc ngày 06/11/2012?") == "ai chu tri buoi lam viec ngay 06/11/2012"
+    assert build_parser().parse_args(["eval", "--plain"]).plain
 
 
 def test_sample_spreads_over_the_types():
