@@ -157,20 +157,49 @@ def _other_body(question: str, sentence: str) -> str | None:
     Phước giới thiệu …" is not answered by "Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu …", nor "… giao cho
     BQL KKT Bình Phước thực hiện" by "… do Ban Quản lý các KCN Đồng Nai thực hiện" (the body nearest before the
     verb in its clause did it; bodies differ by the places they name)."""
-    for asked in _BODY_ACTS.finditer(question):
-        if (other := _other_doer(asked, sentence)) is not None:
+    asked = [(m.group(1), m.group(2)) for m in _BODY_ACTS.finditer(question)]
+    for body, act in asked or _plain_body_acts(question):
+        if (other := _other_doer(body, act, sentence)) is not None:
             return other
     return None
+
+
+_PLAIN_LEAD = re.compile(r"(?:^\s*|\b(?:do|giao(?: cho)?)\s+)(?:bql|ban quan ly)\b")
+# A board's own words, folded and written out: its name ends where the act begins ("… dong nai | da dang cai").
+_BODY_WORDS = frozenset(["ban", "quan", "ly", "cac", "khu", "kinh", "te", "cong", "nghiep", "che", "xuat", "va", "cn",
+                         "tinh", "thanh", "pho"])
+
+
+def _plain_body_acts(question: str) -> list[tuple[str, str]]:
+    """(body, act) of a question typed without capitals, which :data:`_BODY_ACTS` cannot read: the board's words and
+    the provinces after "bql" / "ban quản lý", then the next two words past "đã / sẽ" ("bql cac kcn dong nai | da |
+    dang cai", "giao cho bql kkt binh phuoc | thuc hien")."""
+    folded = expand(question)  # "tp.hcm" -> "thanh pho ho chi minh"
+    out = []
+    for m in _PLAIN_LEAD.finditer(folded):
+        words = folded[m.start():].split()
+        i = 0
+        while i < len(words):
+            n = next((n for n in range(4, 0, -1) if PROVINCE_RE.fullmatch(" ".join(words[i:i + n]))), 0)
+            if not n and (words[i] in _BODY_WORDS or words[i] in {"do", "giao", "cho"}):
+                n = 1
+            if not n:
+                break
+            i += n
+        act = [w for w in words[i:i + 3] if w not in {"da", "se"}][:2]
+        if len(act) == 2:
+            out.append((" ".join(words[:i]), " ".join(act)))
+    return out
 
 
 _LINKS = frozenset(LINK_WORDS.split())  # an act's words end before them
 
 
-def _other_doer(asked: re.Match[str], sentence: str) -> str | None:
-    names = set(Constraints.of(asked.group(1)).names)
+def _other_doer(body: str, act: str, sentence: str) -> str | None:
+    names = set(Constraints.of(body).names)
     if not names:
         return None
-    words = [w for w in asked.group(2).split() if fold(w) not in {"da", "se"}]  # "đã", typed with or without marks
+    words = [w for w in act.split() if fold(w) not in {"da", "se"}]  # "đã", typed with or without marks
     words = words[:next((i for i, w in enumerate(words) if w.lower() in _LINKS), len(words))]  # not "việc với"
     verbs = [fold(" ".join(words[i:i + 2])) for i in (0, 2) if len(words[i:i + 2]) == 2]  # "đăng cai | tổ chức"
     folded = fold(sentence)  # as long as the sentence: its offsets are the sentence's
@@ -246,7 +275,7 @@ def _post_unsaid(question: str, q: str, text: str) -> str | None:
     """The post (with its rank) whose holder the question says did what it asks about ("Chủ tịch UBND tỉnh …
     đã phát biểu chỉ đạo những gì"), when the passage ``text`` does not name it: "Phó Chủ tịch" is another
     person. None otherwise, when the question asks who holds a post, or names the holder."""
-    if asked_role(question, q) is not None or person_names(normalize_text(question)):
+    if asked_role(question, q) is not None or person_names(normalize_text(question)) or lowercase_persons(question):
         return None
     m = next((m for m in _RANKED.finditer(q) if names_post(m.group(2), question, q)), None)
     if m is None:
@@ -259,7 +288,7 @@ def _other_post(question: str, texts: list[str]) -> str | None:
     """The post the evidence gives a person the question names with another post: "Nguyễn Tấn Phước,
     Phó Chủ tịch UBND tỉnh, …" is not the "Phó Trưởng ban … Nguyễn Tấn Phước" of the documents."""
     question = normalize_text(question)
-    for start, end in person_names(question):
+    for start, end in person_names(question) + lowercase_persons(question):  # "ong nguyen tan phuoc giu chuc vu gi"
         asked = post_held(question, start, end)
         at = _POST_AT.search(fold(question)) if asked is None else None  # "giữ chức vụ gì ở | Ban Quản lý … Lâm Đồng"
         if asked is None and at is None:

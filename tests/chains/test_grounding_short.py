@@ -759,6 +759,10 @@ def test_another_body_doing_the_act_does_not_answer():
     assert mismatch("Ban Quản lý KKT Bình Phước giới thiệu vùng nguyên liệu cho doanh nghiệp ở những KCN nào?",
                     sentence) is not None
     assert mismatch("Ban Quản lý các KCN Lâm Đồng giới thiệu vùng nguyên liệu cho doanh nghiệp ở đâu?", sentence) is None
+    typed = "tai sao tong ket nam 2019 cua chuong trinh hop tac duoc giao cho bql kkt binh phuoc thuc hien"  # no capitals
+    assert mismatch(typed, "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.") is not None
+    assert mismatch(typed.replace("kkt binh phuoc", "cac kcn dong nai"),
+                    "Thống nhất Tổng kết năm 2019 do Ban Quản lý các Khu công nghiệp Đồng Nai thực hiện.") is None
 
 
 def test_a_time_counted_in_digits_is_an_ordinal():
