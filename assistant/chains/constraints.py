@@ -93,6 +93,10 @@ def _names(question: str) -> list[str]:
         if DOCNUM.match(word):  # "CV 4622/UBND-KT": a document's number is matched as one, not as a name
             word = ""
         counted = word[:1].isdigit() and after in _TIME_UNITS  # "Lâm Đồng | 9 tháng đầu năm": a period, not "KCN … 2"
+        if word in {"-", "–"} and run and not has_diacritics(run[-1]) and n + 1 < len(tokens) \
+                and re.fullmatch(r"[A-Z][A-Za-z]*", tokens[n + 1].group(0)):  # one brand: "Becamex – VSIP"
+            run.append(word)
+            continue
         if ((word[:1].isupper() and not (roman and not run)) or (word[:1].isdigit() and run and not counted)) \
                 and (joined or not run):
             run.append(word)

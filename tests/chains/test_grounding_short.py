@@ -41,6 +41,7 @@ def answerer(embedder):
     ("cac kcn dong vai tro gi", (), (), ()),  # all the zones
     ("bql thanh pho giup lam dong the nao", ("lam dong",), (), ()),
     ("cong ty phat trien ha tang nao dau tu", (), (), ()),  # a company's name is words, not a place's
+    ("Tổng Công ty Sonadezi – VSIP xúc tiến đầu tư ở đâu?", ("sonadezi – vsip",), (), ()),  # one brand, dash and all
     ("tong cong ty idico trien khai kcn nao", ("idico",), (), ()),  # a brand: no Vietnamese syllable
     ("vi sao hoi nghi lai to chuc tai tp bien hoa", ("bien hoa",), (), ()),  # a place after "tại"
     ("hoi nghi to chuc tai dia diem nao", (), (), ()),  # what is asked
