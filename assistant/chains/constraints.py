@@ -93,7 +93,7 @@ def _names(question: str) -> list[str]:
         if DOCNUM.match(word):  # "CV 4622/UBND-KT": a document's number is matched as one, not as a name
             word = ""
         counted = word[:1].isdigit() and after in _TIME_UNITS  # "Lâm Đồng | 9 tháng đầu năm": a period, not "KCN … 2"
-        if word in {"-", "–"} and run and not has_diacritics(run[-1]) and n + 1 < len(tokens) \
+        if word in {"-", "–"} and run and _brand(run[-1]) and n + 1 < len(tokens) \
                 and re.fullmatch(r"[A-Z][A-Za-z]*", tokens[n + 1].group(0)):  # one brand: "Becamex – VSIP"
             run.append(word)
             continue
@@ -121,6 +121,12 @@ def _names(question: str) -> list[str]:
         if words and not single and not all(w.isdigit() for w in words):
             out.append(" ".join(words))
     return out
+
+
+def _brand(word: str) -> bool:
+    """A brand's word: no Vietnamese syllable, though it has vowels ("Becamex", "Sonadezi"; not "Nai", "BP")."""
+    folded = fold(word)
+    return len(folded) >= 4 and re.search("[aeiouy]", folded) is not None and not _SYLLABLE.match(folded)
 
 
 def _provinces_in(words: list[str]) -> list[str]:
