@@ -50,10 +50,10 @@ PROVINCE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PROVINCES) + r
 _AMBIGUOUS_MARKERS = {"xa", "phuong", "quan", "tp", "thi xa"}
 # Markers whose names are guessed only when they end the question or meet a function word: a company's name is
 # words ("công ty phát triển hạ tầng …"); a province is one of PROVINCES ("3 tinh | kho ho tro nhau": an adjective).
-_WORDS_NAMED = ("cong ty", "tong cong ty", "tap doan", "tinh")
+_COMPANY = ("cong ty", "tong cong ty", "tap doan")
+_WORDS_NAMED = (*_COMPANY, "tinh")
 _QUESTION_WORDS = frozenset(QUESTION_MARKERS)
 _PLURAL = re.compile(r"\b(?:cac|nhung)\s+$")
-_COMPANY = ("cong ty", "tong cong ty", "tap doan")
 # One Vietnamese syllable, folded: a word that is none ("idico", "becamex") is a brand or a foreign name.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
 # A place an event is held at ("được tổ chức ở bien hoa", "tai thi xa dong xoai"): "tại" folds into other words
@@ -248,7 +248,6 @@ class Constraints:
         capitalized = _names(question)
         units = _unit_names(question)
         names = ([expand(n) for n in capitalized] + marked + [m.group(1) for m in PROVINCE_RE.finditer(folded)]
-
                  + [expand(u) for u in units] + _DEPUTY.findall(folded))  # "Phó Trưởng Ban": a deputy named
         # A shorter name inside a longer one adds nothing ("lam dong" in "kcn lam dong").
         names = [n for n in dict.fromkeys(names) if n and not any(n != o and f" {n} " in f" {o} " for o in names)]
@@ -259,8 +258,8 @@ class Constraints:
         # an acronym, or a name holding one ("Vùng KTTĐ phía Nam"): met by words with its initials
         acronyms = tuple(expand(n) for n in capitalized if any(_ACRONYM.fullmatch(w) for w in [n, *n.split()]))
         kinds = tuple(dict.fromkeys(_KIND_NUMBER.findall(folded)))
-        persons = tuple(dict.fromkeys(p for a, b in lowercase_persons(question)
-                                      if (p := fold(question)[a:b]) not in names))
+        plain = fold(question)  # the persons' offsets are its
+        persons = tuple(dict.fromkeys(p for a, b in lowercase_persons(question) if (p := plain[a:b]) not in names))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
                    tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds, persons)
 

@@ -40,6 +40,7 @@ from assistant.text.kinds import (
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
+from assistant.text.places import ADDRESS_WORDS
 from assistant.text.stopwords import LINK_WORDS, STOPWORDS
 from assistant.text.words import content_words
 
@@ -78,7 +79,8 @@ def _in_attendance(sentence: str, passage: Passage) -> bool:
     return asks_attendance(text[opening + 1:at])
 
 
-_ADDRESSED = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")  # a person by two syllables
+# a person by two capitalized syllables after a word that addresses one ("Ông Lương Văn Hải", "bà Yến Lệ")
+_ADDRESSED = re.compile(rf"\b(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in ADDRESS_WORDS)})\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*")
 _ASKS_AGENT = re.compile(r"^(?:ai|nguoi nao|don vi nao|co quan nao)\b"  # "đơn vị tư vấn nào lập", "đồng chí nào ký"
                          r"|\b(?:ai|nguoi nao|dong chi nao|(?:don vi|co quan)(?: [a-z]+){0,2} nao) (?:da )?\w+")
 _DOCUMENT_KIND = re.compile(rf"\b(?:{'|'.join(fold(k) for k in DOCUMENT_KINDS)})\b")

@@ -72,7 +72,6 @@ def test_the_gate_picks_the_passage_that_holds_what_the_question_pins_down(embed
     assert answer.answerable and answer.citations[0].passage is right and "Đồng Nai" in answer.short_answer
 
 
-
 def test_asked_about_sets_aside_what_names_the_event():
     question = "Những hạn chế nào được chỉ ra tại Hội nghị sơ kết 9 tháng đầu năm 2017 của Ban quản lý các KCN Lâm Đồng?"
     assert ExtractiveAnswerer._asked_about(question) == "Những hạn chế nào được chỉ ra tại"
