@@ -22,6 +22,8 @@ REPHRASE = ("Tin nhắn này chưa phải là một câu hỏi. Xin hãy hỏi b
             "“Hội nghị sơ kết năm 2019 được tổ chức ở đâu?”")
 NOT_ASKED = ("Tin nhắn chưa nêu điều cần hỏi về chủ đề này. Các đoạn có thể liên quan ở bên dưới; xin hãy hỏi cụ "
              "thể, ví dụ: “Hội nghị sơ kết năm 2019 được tổ chức ở đâu?”")
+NO_SUMMARY = ("Chế độ trích dẫn không tự viết bản tóm tắt, chỉ trích nguyên văn. Các đoạn liên quan nhất ở bên dưới; "
+              "xin hãy hỏi một điều cụ thể, ví dụ: “Hội nghị sơ kết năm 2019 được tổ chức ở đâu?”")
 PASSAGE_KEYS = ("rank", "score", "chunk_id", "doc_id", "source", "title", "date", "page", "start", "end", "text")
 CITATION_KEYS = ("n", "chunk_id", "source", "title", "date", "page", "start", "end", "text", "quote")
 ANSWER_KEYS = ("question", "short_answer", "answer", "answerable", "citations", "mode", "timings_ms")

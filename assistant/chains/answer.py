@@ -38,10 +38,10 @@ from assistant.chains.llm import (
     format_passages,
 )
 from assistant.models.embedder import Embedder
-from assistant.schema import NO_ANSWER, NOT_ASKED, REPHRASE, Answer, Passage
+from assistant.schema import NO_ANSWER, NO_SUMMARY, NOT_ASKED, REPHRASE, Answer, Passage
 from assistant.settings import Settings
 from assistant.text.normalize import fold
-from assistant.text.words import asks_something, is_question
+from assistant.text.words import asks_something, asks_summary, is_question
 
 log = logging.getLogger(__name__)
 # Labels a small model copies from the condense prompt ("Người dùng: ...", "Câu hỏi độc lập: ...").
@@ -215,10 +215,11 @@ class AnswerChain:
         start = time.perf_counter()
         asks = asks_something(state["standalone"])
         article = self._article(state) if asks else None
-        if not asks:  # a topic only: its passages are shown, no sentence is an answer
-            log.info("abstain: %r asks nothing of its topic", state["standalone"])
-            answer = Answer(question=question, answer=NOT_ASKED, answerable=False, related=state["passages"][:3],
-                            passages=state["passages"], mode=self.mode)
+        summary = self.llm is None and asks_summary(state["standalone"])
+        if not asks or summary:  # a topic only, or a summary to quote: its passages are shown, no sentence answers
+            log.info("abstain: %r asks nothing of its topic, or a summary", state["standalone"])
+            answer = Answer(question=question, answer=NO_SUMMARY if summary else NOT_ASKED, answerable=False,
+                            related=state["passages"][:3], passages=state["passages"], mode=self.mode)
             yield answer.answer
         elif article is None and (about_article(state["standalone"]) or off_topic(
                 state["standalone"], state["passages"], self.settings.answer_topic_floor)

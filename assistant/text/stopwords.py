@@ -30,6 +30,9 @@ ASKING_OPENERS = ("cho minh hoi", "cho toi hoi", "cho em hoi", "cho hoi", "xin h
 # Messages that are not questions, folded: answered with a request to rephrase, not a quote.
 GREETINGS = frozenset(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "cam on", "cam on ban", "thanks", "ok", "oke"])
 
+# Requests for a summary (folded): extractive mode quotes, it does not write one, so it shows the passages instead.
+SUMMARY_REQUESTS = ("tom tat", "tom luoc", "summarize", "summarise", "summary")
+
 # What makes a message ask something (folded): a question word, a request ("kể tên", "cho biết"), "?". A message
 # with none ("cho mình hỏi vụ hội nghị hôm bữa á", a few keywords) names a topic but asks nothing of it.
 QUESTION_MARKERS = ("ai", "gi", "nao", "o dau", "tai dau", "den dau", "tu dau", "noi dau", "bao nhieu", "bao lau",

@@ -7,7 +7,13 @@ from functools import lru_cache
 
 from assistant.text.abbreviations import expansions
 from assistant.text.normalize import fold, has_diacritics, normalize_text
-from assistant.text.stopwords import ASKED_ATTRIBUTES, GREETINGS, QUESTION_MARKERS, STOPWORDS
+from assistant.text.stopwords import (
+    ASKED_ATTRIBUTES,
+    GREETINGS,
+    QUESTION_MARKERS,
+    STOPWORDS,
+    SUMMARY_REQUESTS,
+)
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -84,3 +90,12 @@ def asks_something(text: str) -> bool:
     or what it wants to know first ("Ngày ban hành Nghị định 29/2008", :data:`ASKED_ATTRIBUTES`).
     "cho mình hỏi vụ hội nghị hôm bữa á" or a few keywords name a topic only."""
     return "?" in text or bool(_ASKS.search(fold(text)))
+
+
+_SUMMARY = re.compile(rf"\b(?:{'|'.join(SUMMARY_REQUESTS)})\b")
+
+
+def asks_summary(text: str) -> bool:
+    """Whether a message asks for a summary ("Tóm tắt tài liệu", "tom tat hoi nghi 2019"): no one sentence answers
+    it, so extractive mode shows the passages rather than quote the sentence that shares a word with it."""
+    return bool(_SUMMARY.search(fold(text)))

@@ -10,7 +10,7 @@ from assistant.chains.grounding import mismatch, off_topic, post_elsewhere
 from assistant.chains.short import short_span
 from assistant.schema import Passage
 from assistant.text.injection import instruction_spans, is_instruction
-from assistant.text.words import asks_something, is_question
+from assistant.text.words import asks_something, asks_summary, is_question
 
 
 @pytest.fixture
@@ -194,6 +194,14 @@ def test_non_questions(message, asks):
 ])
 def test_a_question_asks_something_of_its_topic(message, asks):
     assert asks_something(message) is asks
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("Tóm tắt tài liệu", True), ("tom tat hoi nghi so ket 2019", True), ("Summarize the 2019 conference", True),
+    ("Hội nghị sơ kết năm 2019 được tổ chức ở đâu?", False), ("Ai tổng hợp báo cáo?", False),
+])
+def test_a_summary_request_is_told_apart(message, asks):
+    assert asks_summary(message) is asks
 
 
 def test_numbers_are_dated_by_the_passage_or_what_precedes_it(passage_factory):

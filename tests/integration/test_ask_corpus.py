@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.schema import NO_ANSWER, NOT_ASKED, REPHRASE
+from assistant.schema import NO_ANSWER, NO_SUMMARY, NOT_ASKED, REPHRASE
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,6 +135,11 @@ def test_non_questions_are_asked_to_rephrase(bot, message):
 def test_a_topic_without_a_question_shows_related_passages_and_quotes_nothing(bot):
     answer = bot.ask("cho mình hỏi vụ hội nghị hôm bữa á")
     assert not answer.answerable and answer.answer == NOT_ASKED and answer.related and not answer.citations
+
+
+def test_a_summary_request_shows_passages_and_quotes_no_sentence(bot):
+    answer = bot.ask("Tóm tắt tài liệu")  # "tài liệu" shares a word with many a sentence; none of them summarizes
+    assert not answer.answerable and answer.answer == NO_SUMMARY and answer.related and not answer.citations
 
 
 def test_instructions_inside_a_document_are_never_quoted(tmp_path):
