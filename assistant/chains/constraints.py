@@ -71,6 +71,7 @@ _WRITTEN_ZONE = re.compile(rf"(?<!các )(?<!Các )\b(?:KCN|Khu công nghiệp){_
 _NOT_ZONE = STOPWORDS | {fold(w) for w in PLACE_MARKERS.split()}
 _ORDINAL_RE = re.compile(r"\blan thu (" + "|".join(fold(w) for w in ORDINALS) + r"|\d+)\b")
 _QUARTER_NUMBER = re.compile(r"\b(?:quy\s+|q)[1-4]\b")  # "quý 4" is "Quý IV": the period is matched as one
+_BOARDS_COUNTED = re.compile(r"\b(hai|ba|bon)\s+ban\b")  # "của ba ban quản lý": digits are numbers already
 _TIMES_RE = re.compile(r"\blan (?:thu )?(\d+)\b")  # "lần 1", "lần thứ 2": an ordinal, not a figure
 _OPENERS = STOPWORDS | OPENING_WORDS | {fold(w) for w in ORDINALS}
 _TIME_UNITS = {"ngay", "tuan", "thang", "quy", "nam"}
@@ -93,7 +94,7 @@ def _names(question: str) -> list[str]:
         if DOCNUM.match(word):  # "CV 4622/UBND-KT": a document's number is matched as one, not as a name
             word = ""
         counted = word[:1].isdigit() and after in _TIME_UNITS  # "Lâm Đồng | 9 tháng đầu năm": a period, not "KCN … 2"
-        if word in {"-", "–"} and run and _brand(run[-1]) and n + 1 < len(tokens) \
+        if word in {"-", "–"} and run and is_brand(run[-1]) and n + 1 < len(tokens) \
                 and re.fullmatch(r"[A-Z][A-Za-z]*", tokens[n + 1].group(0)):  # one brand: "Becamex – VSIP"
             run.append(word)
             continue
@@ -123,7 +124,7 @@ def _names(question: str) -> list[str]:
     return out
 
 
-def _brand(word: str) -> bool:
+def is_brand(word: str) -> bool:
     """A brand's word: no Vietnamese syllable, though it has vowels ("Becamex", "Sonadezi"; not "Nai", "BP")."""
     folded = fold(word)
     return len(folded) >= 4 and re.search("[aeiouy]", folded) is not None and not _SYLLABLE.match(folded)
@@ -233,6 +234,10 @@ class Constraints:
     # persons typed without capitals ("ong lam van tiep"): met like names, but what is asked about them stays
     # the question's focus (their names are its only words a sentence about them is found by)
     persons: tuple[str, ...] = ()
+    # how many boards the question says ("của ba ban quản lý"): (as asked, pattern over the expanded evidence,
+    # count). "03 Ban quản lý" meets it, or as many boards named by their place; a review one board held alone
+    # does not
+    boards: tuple[tuple[str, str, int], ...] = ()
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -260,8 +265,10 @@ class Constraints:
         kinds = tuple(dict.fromkeys(_KIND_NUMBER.findall(folded)))
         plain = fold(question)  # the persons' offsets are its
         persons = tuple(dict.fromkeys(p for a, b in lowercase_persons(question) if (p := plain[a:b]) not in names))
+        boards = tuple((m.group(0), rf"\b(?:{m.group(1)}|0?{ordinal(m.group(1))})\s+ban\b", ordinal(m.group(1)))
+                       for m in _BOARDS_COUNTED.finditer(folded))
         return cls(tuple(names), numbers, ordinals, _documents(question), _periods(folded), _laws(question),
-                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds, persons)
+                   tuple(dict.fromkeys(_as_written(capitalized) + tuple(units))), acronyms, kinds, persons, boards)
 
     def unmet(self, evidence: str, own: str | None = None) -> list[str]:
         """The constraints ``evidence`` does not contain (empty when the evidence can answer).
@@ -279,6 +286,7 @@ class Constraints:
             missing += [name for name in self.written if joined(name) not in marked
                         and f" {_unjoined(name)} " not in f" {_unjoined(marked)} " and expand(name) not in missing
                         and expand(name) not in self.acronyms]  # "Vùng KTTĐ" is written out in the documents
+        missing += [asked for asked, pattern, n in self.boards if not re.search(pattern, text) and _boards(text) < n]
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
@@ -403,6 +411,17 @@ def _loose(name: str, text: str) -> bool:
     động – Thương binh và Xã hội" / "Sở Lao động và Thương binh Xã hội")."""
     squeezed = name.replace(" ", "")
     return bool(squeezed) and squeezed in text.replace(" ", "") or f" {_unjoined(name)} " in f" {_unjoined(text)} "
+
+
+_BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu (?:cong nghiep|che xuat|kinh te)|kcn|kkt|kcx)(?: va (?:cong nghiep|cn))?"
+                    rf"(?: (?:tinh|thanh pho))?(?: ({PROVINCE_RE.pattern}))?")
+
+
+def _boards(text: str) -> int:
+    """How many boards the expanded ``text`` names by their place: "Ban Quản lý các KCN Lâm Đồng", "… Khu chế
+    xuất và công nghiệp thành phố" (the city's: its board is named so)."""
+    return len({(m.group(1) or "").removeprefix("thanh pho ") or ("ho chi minh" if m.group(0).endswith("thanh pho")
+                                                                   else "") for m in _BOARD.finditer(text)} - {""})
 
 
 def _unjoined(text: str) -> str:

@@ -99,6 +99,7 @@ _PLACE = re.compile(rf"\b(?:tại|ở)\s+(?:(?:các|những)\s+)?(?:thành phố
 # Typed with diacritics they are matched as typed; typed without, folded.
 _AMBIGUOUS = {"howmany": "mấy", "where": "đâu"}
 ZONE_WRITTEN = r"khu cong nghiep|KCN"  # how a zone asked by its name is written
+_COMPOUND_ZONE = r"(?:\s*[–-]\s*[A-Z][a-z]*(?:\s+[a-z]+)*)*"  # "– Đô thị - Dịch vụ", read without marks
 # "mấy năm một lần", "bao lâu một lần": how often, not how many
 # A question framed by its source: "Theo tinh thần Chỉ thị 27, …", "Theo kế hoạch đặt ra ở HN sơ kết 2017, …" (folded).
 FRAMED = re.compile(r"\s*theo\b[^,]*,")
@@ -375,7 +376,8 @@ class Cue:
         if (place := _WHICH_PLACE.search(folded)) is not None:
             asked = place.group(1)
             written = ZONE_WRITTEN if asked in {"khu cong nghiep", "kcn"} else asked
-            pattern = rf"(?i:\b(?:{written}))\s+[A-Z]"
+            compound = _COMPOUND_ZONE if written == ZONE_WRITTEN else ""  # "Khu công nghiệp – Đô thị - Dịch vụ Hàm Tân"
+            pattern = rf"(?i:\b(?:{written})){compound}\s+[A-Z]"
         elif kind == "where" and _ASKS_VENUE.search(folded):  # where an event was held: a named place
             pattern = VENUE
         elif _ASKS_PERIOD.search(folded):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from assistant.chains.cited import other_document, other_item, other_subject
-from assistant.chains.constraints import PROVINCE_RE, Constraints, period_starts, zones
-from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, asks_attendance, asks_form
+from assistant.chains.constraints import PROVINCE_RE, Constraints, is_brand, period_starts, zones
+from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, Cue, asks_attendance, asks_form
 from assistant.chains.posts import (
     ROLES,
     asked_post_body,
@@ -34,12 +34,13 @@ from assistant.text.kinds import (
     DONE_WORDS,
     EVENT_FRAME_WORDS,
     EVENT_KINDS,
+    HABIT_WORDS,
     NOT_YET_WORDS,
     PLAN_WORDS,
     TARGET_WORDS,
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
-from assistant.text.patterns import DOCNUM, YEAR, YEAR_RANGE
+from assistant.text.patterns import DOCNUM, FULL_DATE, YEAR, YEAR_RANGE
 from assistant.text.places import ADDRESS_WORDS
 from assistant.text.stopwords import LINK_WORDS, STOPWORDS
 from assistant.text.words import content_words
@@ -53,6 +54,9 @@ _EVENTS, _TARGETS, _ACTUALS = _kinds(EVENT_KINDS), _kinds(TARGET_WORDS), _kinds(
 _SIGNED = re.compile(r"\b(?:da|duoc)\s+ky ket\b")  # "nội dung đã ký kết": what was signed, not a signing event
 _DONE, _PLANS, _ACTS = _kinds(DONE_WORDS), _kinds(PLAN_WORDS), _kinds(DATED_ACTS)
 _DEADLINE_ASKED, _DEADLINE = _kinds(DEADLINE_ASKED), _kinds(DEADLINE_WORDS)
+_HABITS = _kinds(HABIT_WORDS)
+# A figure the question asks was reached ("tỷ lệ … đạt bao nhiêu phần trăm"): a target ("phấn đấu … đạt 99%") is not it.
+_ASKS_REACHED = re.compile(r"\bdat(?: duoc)? (?:bao nhieu|muc|ty le|khoang|may)\b")
 _DONE_EVENT = re.compile(rf"\bda (?:duoc )?({'|'.join(EVENT_KINDS)})\b")  # "đã khởi công": an event held
 _NOT_YET = "|".join(sorted(NOT_YET_WORDS, key=len, reverse=True))
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
@@ -259,10 +263,14 @@ _BRAND = re.compile(r"\b[A-Z][a-z]{4,}\b")  # "Becamex", "Sonadezi": a company's
 def actor_elsewhere(question: str, passage: Passage, document: str) -> str | None:
     """A company the question names ("Becamex – VSIP được chọn …") that the cited passage does not, though
     its ``document`` (the retrieved text of it) does: there it is named about something else. A brand is a
-    capitalized word of two or more vowel groups and no marks (no Vietnamese syllable is one); None when
-    every one is said in the passage, or nowhere in the document."""
+    capitalized word of two or more vowel groups and no marks (no Vietnamese syllable is one), or, typed without
+    marks, a word that is no syllable (:func:`~assistant.chains.constraints.is_brand`) and that the document
+    writes capitalized (not "website"); None when every one is said in the passage, or nowhere in the document."""
     brands = [m.group(0) for m in _BRAND.finditer(normalize_text(question))
               if len(re.findall(r"[aeiouy]+", m.group(0).lower())) >= 2]
+    if not has_diacritics(question):  # typed plain, a brand has no capital: a word no syllable is, that the
+        brands += [w for w in re.findall(r"\b[a-z]{4,}\b", question)  # document writes with one (not "website")
+                   if is_brand(w) and re.search(rf"\b{w.capitalize()}\b", document)]
     if not brands:
         return None
     said, elsewhere = fold(passage.text), fold(document)
@@ -425,12 +433,31 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return "câu được trích không nêu thời hạn"  # "thời hạn … là khi nào": not the date a letter was signed
     if _NEXT_EVENT.search(q) and not (_named(_PLANS, s) or _NEXT_SAID.search(s)):
         return "câu được trích kể sự kiện đã diễn ra, câu hỏi hỏi sự kiện tiếp theo"  # "HN tiếp theo ở tỉnh nào"
-    if _named(_ACTUALS, q) and _named(_TARGETS, s) and not _named(_ACTUALS, s):
+    if ((_named(_ACTUALS, q) or (_ASKS_REACHED.search(q) and not _named(_PLANS, q))) and _named(_TARGETS, s)
+            and not _named(_ACTUALS, s)):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
+    if (habit := _habitual(question, s)) is not None:
+        return habit
     if (undone := _only_planned(q, s)) is not None:
         return undone
     if passage is not None and passage.date:
         return _not_done_yet(q, s, passage.date)
+    return None
+
+
+def _habitual(question: str, s: str) -> str | None:
+    """Why a sentence (folded ``s``) that does not name the day the question names in full does not tell what
+    happened that day, or None: it tells what is done again and again ("Hàng năm …"), or it places something
+    while the question asks where that day's event was held (a report gives an event's day and place together:
+    "4. Tổ chức … tại TP.HCM" is a task, not the venue of the meeting of 06/11/2012)."""
+    days = [pattern for asked, pattern in Constraints.of(question).periods if FULL_DATE.search(asked)]
+    if not days or any(re.search(pattern, s) for pattern in days):
+        return None
+    if habit := _named(_HABITS, s):
+        return f"câu được trích kể việc làm {', '.join(sorted(habit))}, câu hỏi hỏi về một ngày"
+    q = fold(question)  # the day of a meeting that chose the next one's venue only frames the question
+    if Cue.of(question).kind == "where" and not (_NEXT_EVENT.search(q) or FRAMED.match(q)):
+        return "câu được trích không nêu ngày của sự kiện được hỏi nơi tổ chức"
     return None
 
 

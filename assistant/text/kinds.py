@@ -36,7 +36,7 @@ DOCUMENT_KIND_FORMS = {"nghi dinh": r"nghi dinh|nd-cp", "quyet dinh": r"quyet di
 # Who attended: a question that asks it ("thành phần tham dự gồm những ai") is answered by what a report's
 # intro of its attendees introduces ("với sự tham dự của | lãnh đạo 03 Ban quản lý và các phòng …").
 ATTENDANCE_ASKED = ("tham du", "du hoi nghi", "du hn", "du buoi", "du hop", "thanh phan", "tham gia", "co mat",
-                    "den du", "ve du")  # "có bao nhiêu doanh nghiệp … đến dự?"
+                    "den du", "ve du", "toi du")  # "có bao nhiêu doanh nghiệp … đến dự / tới dự?"
 # The noun a question names attendees by ("những thành phần khách mời nào dự …"): the list that answers does not
 # repeat it, so it is not what a sentence must say.
 ATTENDEE_NOUNS = ("thanh phan",)
@@ -59,6 +59,9 @@ SAME_MEANING = {"dang cai": "to chuc", "gan ket": "lien ket", "hoc hoi": "hoc ta
 # Words that make a figure a target or a plan, and words that make it what actually happened.
 TARGET_WORDS = ("phan dau", "chi tieu", "muc tieu", "ke hoach", "du kien", "du dinh", "se dat", "huong toi")
 ACTUAL_WORDS = ("thuc te", "da dat", "dat duoc", "thuc hien duoc", "ket qua dat", "tinh den")
+# Words that tell what is done again and again ("Hàng năm … tổ chức tại TP.HCM các Hội nghị …"): such a sentence
+# does not tell what one dated day's event did ("Buổi làm việc ngày 06/11/2012 … được tổ chức ở đâu?").
+HABIT_WORDS = ("hang nam", "hang thang", "hang quy", "hang tuan", "hang ngay", "moi nam", "thuong xuyen", "dinh ky")
 # Words of a question about what was done or came of it: a plan dated after its document does not answer.
 DONE_WORDS = ("da", "ket qua", "dat duoc", "danh gia")
 # How one legal document acts on another ("Nghị định nào đã thay thế Nghị định 29/2008?"): a sentence that

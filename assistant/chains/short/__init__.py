@@ -140,7 +140,7 @@ def short_span(question: str, sentence: str) -> tuple[int, int] | None:
         found = days or found  # ("nhiệm vụ quý IV năm 2017"); "năm nào", "quý nào" ask those
     if found:
         start, end = max(found, key=lambda span: _anchor(question, sentence, span))
-        return (_with_body(question, sentence, start) if cue.kind == "where" else start), end
+        return (_with_body(question, sentence, start) if cue.kind == "where" and not cue.zone else start), end
     if cue.kind is None or (cue.kind == "where" and not cue.pattern):  # "tỉnh nào" wants the name, not a clause
         span = _open(question, sentence) if cue.kind is None else (_aligned(question, sentence)
                                                                    or _clause(question, sentence))

@@ -18,6 +18,7 @@ _KINDS = "|".join(DOCUMENT_KINDS)
 _DOC = re.compile(rf"(?:(?:{_KINDS})\s+(?:số\s+)?)?(?:[A-Z]+\s+)?\d+(?:[/\-:.][0-9A-ZĐa-z\-]+)+")
 # A named document: its kind, a capitalized word, then up to three more ("Luật Bảo vệ môi trường").
 _DOCNAME = re.compile(rf"\b(?i:{_KINDS})\s+[{_UP}][^\s,.;:()]*(?:\s+[^\s,.;:()]+){{0,3}}")
+_NUMBERED = re.compile(r"\d+/\d{4}\b")  # a document's number and year, "29/2008": what a question says it acts on
 _ISSUERS = {fold(name): code for name, code in ISSUER_CODES.items()}
 
 
@@ -48,6 +49,7 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
     acts = [w for w in DOC_RELATION_WORDS if re.search(rf"\b{w}\b", folded_q)]
     if acts and not any(re.search(rf"\b{w}\b", fold(sentence)) for w in acts):
         return  # "thay thế" asked: a sentence that does not say it names no replacement
+    acted_on = [fold(m.group(0)) for m in _NUMBERED.finditer(question)] if acts else []
     for pattern in (_DOC,) if asks_number else (_DOC, _DOCNAME):
         for m in pattern.finditer(sentence):
             start, end = m.span()
@@ -60,8 +62,15 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
             if (kinds and not re.search(kinds[0], found)) or (issuer and issuer not in found):
                 continue
             kind = re.match(rf"(?i:{_KINDS})\b", name)  # "văn bản gì" -> "Thông báo Kết luận": its kind is new
+            if acted_on and not all(number in fold(_clause(sentence, start, end)) for number in acted_on):
+                continue  # "29/2008 được sửa đổi bởi nghị định nào": not "21/2008 sửa đổi … Nghị định 80/2006"
             if _new(name, question) or (kind and not re.search(rf"\b{fold(kind.group(0))}\b", folded_q)):
                 yield _trim(sentence, start, end)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The part of ``sentence`` between the semicolons around ``start``-``end``: one item of a list of documents."""
+    return sentence[sentence.rfind(";", 0, start) + 1:(sentence.find(";", end) + 1 or len(sentence) + 1) - 1]
 
 
 _ISSUING = re.compile(r"\b(?:ky|ban hanh)\b")
