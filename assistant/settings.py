@@ -117,6 +117,10 @@ class Settings(BaseSettings):
     cause_said: float = Field(0.4, ge=0, le=1, description="A 'vì sao' question is answered only by a sentence that "
                               "says this share of what it asks the cause of: 'Vì sao … rút khỏi chương trình?' is not "
                               "answered by a sentence that never says anyone left.")
+    doer_swapped: float = Field(0.3, ge=0, le=1, description="The sentence a question is about ('BQL TP.HCM giới "
+                                "thiệu vùng nguyên liệu …') names another doer: when its focus beats every usable "
+                                "sentence's by this much, the question's premise is false and it is refused, not "
+                                "answered from a sentence about something else.")
     procedure_said: float = Field(0.4, ge=0, le=1, description="A question about an administrative procedure ('thủ "
                                   "tục cấp giấy phép lao động … gồm những giấy tờ gì') is answered only by a sentence "
                                   "that says this share of what it asks about: reports name procedures, not their steps.")

@@ -413,15 +413,20 @@ def _loose(name: str, text: str) -> bool:
     return bool(squeezed) and squeezed in text.replace(" ", "") or f" {_unjoined(name)} " in f" {_unjoined(text)} "
 
 
-_BOARD = re.compile(r"\bban quan ly (?:cac )?(?:khu (?:cong nghiep|che xuat|kinh te)|kcn|kkt|kcx)(?: va (?:cong nghiep|cn))?"
-                    rf"(?: (?:tinh|thanh pho))?(?: ({PROVINCE_RE.pattern}))?")
+_BOARD = re.compile(r"\bban quan ly(?: cac)?(?: (?:khu (?:cong nghiep|che xuat|kinh te)|kcn|kkt|kcx)(?: va (?:cong nghiep|cn))?)?"
+                    rf"(?: (?:tinh|thanh pho|tp))?(?: ({PROVINCE_RE.pattern}))?")  # "BQL TP.HCM" too
+
+
+def board_places(text: str) -> set[str]:
+    """The places of the boards the expanded ``text`` names: "Ban Quản lý các KCN Lâm Đồng" -> "lam dong", "… Khu
+    chế xuất và công nghiệp thành phố" -> "ho chi minh" (the city's board is named so)."""
+    return {(m.group(1) or "").removeprefix("thanh pho ") or ("ho chi minh" if m.group(0).endswith(("thanh pho", " tp"))
+                                                               else "") for m in _BOARD.finditer(text)} - {""}
 
 
 def _boards(text: str) -> int:
-    """How many boards the expanded ``text`` names by their place: "Ban Quản lý các KCN Lâm Đồng", "… Khu chế
-    xuất và công nghiệp thành phố" (the city's: its board is named so)."""
-    return len({(m.group(1) or "").removeprefix("thanh pho ") or ("ho chi minh" if m.group(0).endswith("thanh pho")
-                                                                   else "") for m in _BOARD.finditer(text)} - {""})
+    """How many boards the expanded ``text`` names by their place (:func:`board_places`)."""
+    return len(board_places(text))
 
 
 def _unjoined(text: str) -> str:

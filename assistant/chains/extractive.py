@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.chains.constraints import Constraints, evidence, own_evidence
+from assistant.chains.constraints import Constraints, evidence, own_evidence, zones
 from assistant.chains.cues import (
     ASKS_PROCEDURE,
     ASKS_WHY,
@@ -35,8 +35,8 @@ from assistant.chains.cues import (
     open_form,
     options,
 )
-from assistant.chains.grounding import actor_elsewhere, mismatch, other_zone, post_elsewhere
-from assistant.chains.posts import asked_role
+from assistant.chains.grounding import actor_elsewhere, mismatch, other_agent, other_zone, post_elsewhere
+from assistant.chains.posts import asked_role, person_names
 from assistant.chains.short import (
     alias_span,
     asks_a_kind,
@@ -73,6 +73,7 @@ class Candidate:
     score: float = 0.0
     cue: bool = True
     sentence_end: int = 0  # end of the whole sentence when this candidate is one of its clauses
+    sentence_start: int = 0  # and its start
     on_focus: float = 1.0  # share of what the question asks about (its focus words) that the sentence says
 
 
@@ -84,31 +85,49 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for i, passage in enumerate(passages):
-        for s, e, sentence_end in _pieces(passage.text):
+        for s, e, sentence_start, sentence_end in _pieces(passage.text):
             key = (passage.doc_id, passage.start + s)
             text = passage.text[s:e]
             if key in seen or len(text) < MIN_SENTENCE_CHARS or is_instruction(text):
                 continue
             seen.add(key)
-            out.append(Candidate(i, passage.start + s, passage.start + e, text,
-                                 sentence_end=passage.start + sentence_end))
+            out.append(Candidate(i, passage.start + s, passage.start + e, text, sentence_end=passage.start + sentence_end,
+                                 sentence_start=passage.start + sentence_start))
     return out
 
 
-def _pieces(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, sentence end) of each sentence, long sentences split into their "; " clauses."""
+def _pieces(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, sentence start, sentence end) of each sentence, long sentences split into their "; " clauses."""
     spans = []
     for s, e in split_sentences(text, glued=True):
         if e - s <= LONG_SENTENCE_CHARS:
-            spans.append((s, e, e))
+            spans.append((s, e, s, e))
             continue
         cursor = s
         while cursor < e:
             cut = text.find("; ", cursor, e)
             stop = e if cut < 0 else cut + 1
-            spans.append((cursor, stop, e))
+            spans.append((cursor, stop, s, e))
             cursor = stop + 1 if cut >= 0 else e
     return spans
+
+
+# A question that asks a person's name, not just who: "cán bộ nào", "họ tên", "đồng chí nào".
+_NAME_ASKED = re.compile(r"\b(?:can bo|chuyen vien|nhan vien|dong chi|ong|ba) nao\b|\bho (?:va )?ten\b|\bten (?:la )?gi\b")
+
+
+def _zone_of_sentence(question: str, candidate: Candidate, passages: list[Passage]) -> str | None:
+    """The zone the whole sentence names in place of the one asked, when the clause quoted names none: "…
+    KCN Tân Đức; | phối hợp Sonadezi hoàn thành các thủ tục …" is about Tân Đức, not "KCN Sơn Mỹ 2"."""
+    if candidate.sentence_end == candidate.end and candidate.sentence_start == candidate.start:
+        return None
+    if zones(candidate.text, written=True):
+        return None  # the clause's own zone is read against the question's (grounding.mismatch)
+    names = Constraints.of(question).names  # a zone the question pins down, not "kcn dua theo" typed plain
+    if not any(zone in name for zone in zones(question) for name in names):
+        return None
+    passage = passages[candidate.passage]
+    return other_zone(question, passage.text[candidate.sentence_start - passage.start:candidate.sentence_end - passage.start])
 
 
 class ExtractiveAnswerer:
@@ -199,10 +218,18 @@ class ExtractiveAnswerer:
             unmet[i] = constraints.unmet(document, own=own_evidence(p, passages)) or ([actor] if actor else [])
         if unmet and all(unmet.values()):
             log.info("abstain: %r not in the evidence for %r", unmet[0], question)
-        return [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
-                and (c.on_focus > 0 or not some_said) and (not happened or says_any(happened, c.text))
-                and (not undone or said(undone, c.text) == undone) and (not offered or said(offered, c.text))
-                and not mismatch(question, c.text, passages[c.passage])]
+        usable = [c for c in ranked if (c.cue or not strict) and not unmet[c.passage] and c.on_focus >= counted
+                  and (c.on_focus > 0 or not some_said) and (not happened or says_any(happened, c.text))
+                  and (not undone or said(undone, c.text) == undone) and (not offered or said(offered, c.text))
+                  and not mismatch(question, c.text, passages[c.passage]) and not _zone_of_sentence(question, c, passages)]
+        # the sentence the question is about says another did it ("BQL TP.HCM giới thiệu vùng nguyên liệu …" where
+        # "BQL Lâm Đồng" does): a false premise, not to be answered from a sentence about something else
+        best = max((c.on_focus for c in usable), default=0.0)
+        if usable and any(c.on_focus >= best + self.settings.doer_swapped and not unmet[c.passage]
+                          and other_agent(question, c.text) for c in ranked):
+            log.info("abstain: the sentence %r is about names another doer", question)
+            return []
+        return usable
 
     def confidence(self, question: str, passages: list[Passage], ranked: list[Candidate]) -> float:
         """How well the best usable sentence answers: its score, or 0 when none can answer."""
@@ -262,6 +289,8 @@ class ExtractiveAnswerer:
             if constraints.unmet(evidence(passage, passages), own=f"{passage.title}\n{passage.date or ''}\n{lead.text}"):
                 continue
             line = passage.text[span[0]:span[1]]
+            if _NAME_ASKED.search(fold(question)) and not person_names(line):
+                continue  # "Cán bộ nào của Phòng … viết bài": a unit's byline ("PHÒNG KẾ HOẠCH TỔNG HỢP") names no one
             a, b = short_span(question, line) or (0, len(line))
             if by := re.match(r"[Tt]heo\s+", line[a:b]):  # "Theo | Yến Lệ": the name, not the credit word
                 a += by.end()

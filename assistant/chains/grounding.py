@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 
 from assistant.chains.cited import other_document, other_item, other_subject
-from assistant.chains.constraints import PROVINCE_RE, Constraints, is_brand, period_starts, zones
-from assistant.chains.cues import FRAMED, UNIT_LEAD_WORD, Cue, asks_attendance, asks_form
+from assistant.chains.constraints import (
+    PROVINCE_RE,
+    Constraints,
+    board_places,
+    is_brand,
+    period_starts,
+    zones,
+)
+from assistant.chains.cues import ASKS_WHY, FRAMED, UNIT_LEAD_WORD, Cue, asks_attendance, asks_form
 from assistant.chains.posts import (
     ROLES,
     asked_post_body,
@@ -37,13 +44,14 @@ from assistant.text.kinds import (
     HABIT_WORDS,
     NOT_YET_WORDS,
     PLAN_WORDS,
+    SAME_MEANING,
     TARGET_WORDS,
 )
 from assistant.text.normalize import fold, has_diacritics, normalize_text
 from assistant.text.patterns import DOCNUM, FULL_DATE, YEAR, YEAR_RANGE
 from assistant.text.places import ADDRESS_WORDS
 from assistant.text.stopwords import LINK_WORDS, STOPWORDS
-from assistant.text.words import content_words
+from assistant.text.words import content_verbs, content_words
 
 
 def _kinds(words: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -131,7 +139,7 @@ def _event_years(folded: str) -> set[int]:
     return years
 
 
-def _other_agent(question: str, sentence: str) -> str | None:
+def other_agent(question: str, sentence: str) -> str | None:
     """The person the sentence says did what the question says its person did: "Nguyễn Tấn Phước chủ trì
     … ngày nào?" is not answered by "… Lâm Văn Tiếp đã chủ trì buổi làm việc" (the name nearest before the
     verb in its clause is the one who did it)."""
@@ -163,11 +171,34 @@ def _other_body(question: str, sentence: str) -> str | None:
     Phước giới thiệu …" is not answered by "Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu …", nor "… giao cho
     BQL KKT Bình Phước thực hiện" by "… do Ban Quản lý các KCN Đồng Nai thực hiện" (the body nearest before the
     verb in its clause did it; bodies differ by the places they name)."""
-    asked = [(m.group(1), m.group(2)) for m in _BODY_ACTS.finditer(question)]
+    asked = [(m.group(1), m.group(2)) for m in _BODY_ACTS.finditer(question)] + _written_body_acts(question)
     for body, act in asked or _plain_body_acts(question):
         if (other := _other_doer(body, act, sentence)) is not None:
             return other
     return None
+
+
+_LEAD_AT = re.compile(rf"(?:^\s*|\b(?:do|giao(?: cho)?)\s+)(?={UNIT_LEAD_WORD.pattern})")
+
+
+def _written_body_acts(question: str) -> list[tuple[str, str]]:
+    """(body, act) of a board named with its own lowercase words ("Ban Quản lý các KCN Lâm Đồng | đã đưa thông
+    tin"), where :data:`_BODY_ACTS` stops at the first two of them ("lý các"): the body runs over capitalized
+    words and a board's words (:data:`_BODY_WORDS`), its act is the up to four lowercase words after."""
+    out = []
+    for m in _LEAD_AT.finditer(question):
+        phrase = re.split(r"[,;?]", question[m.end():], maxsplit=1)[0]
+        tokens = phrase.split()
+        i = next((i for i, t in enumerate(tokens) if not (t[0].isupper() or fold(t) in _BODY_WORDS or t in "-–")),
+                 len(tokens))
+        act = []
+        for t in tokens[i:i + 5]:
+            if t[0].isupper():
+                break
+            act += [] if fold(t) in {"da", "se"} else [t]
+        if i and len(act) >= 2:
+            out.append((" ".join(tokens[:i]), " ".join(act[:4])))
+    return out
 
 
 _PLAIN_LEAD = re.compile(r"(?:^\s*|\b(?:do|giao(?: cho)?)\s+)(?:bql|ban quan ly)\b")
@@ -208,6 +239,10 @@ def _other_doer(body: str, act: str, sentence: str) -> str | None:
     words = [w for w in act.split() if fold(w) not in {"da", "se"}]  # "đã", typed with or without marks
     words = words[:next((i for i, w in enumerate(words) if w.lower() in _LINKS), len(words))]  # not "việc với"
     verbs = [fold(" ".join(words[i:i + 2])) for i in (0, 2) if len(words[i:i + 2]) == 2]  # "đăng cai | tổ chức"
+    verbs += [SAME_MEANING[v] for v in verbs if v in SAME_MEANING]  # "đăng cai" the meeting a sentence "tổ chức"
+    tagged = [fold(v) for v in content_verbs(" ".join(words))] if words else []
+    if words and fold(words[0]) in tagged and not any(v.startswith(f"{fold(words[0])} ") for v in tagged):
+        verbs = [fold(words[0])]  # an act of one syllable, as the tagger reads it: "đưa | thông tin về" (not "tin về")
     folded = fold(sentence)  # as long as the sentence: its offsets are the sentence's
     at = next((m for v in verbs  # "buổi làm việc" names a meeting, not who worked
                if (m := re.search(rf"(?<!buoi )(?<!cuoc )\b{re.escape(v)}\b", folded))), None)
@@ -322,7 +357,8 @@ def other_zone(question: str, sentence: str) -> str | None:
     asked = zones(question)
     said = zones(sentence, written=True) if asked else set()
     first = {name.split()[0] for name in asked}
-    named = " ".join(["", *re.findall(r"[^\W_]+", expand(sentence)), ""])  # "02 KCN Phú Hội và Lộc Sơn" names Lộc Sơn
+    named = " ".join(["", *re.findall(r"[^\W\d_]+", expand(sentence)), ""])  # "02 KCN Phú Hội và Lộc Sơn" names Lộc Sơn,
+    # "Sơn Mỹ1" names Sơn Mỹ
     if said and not any(name in asked or name.split()[0] in first for name in said) \
             and not any(f" {name} " in named for name in asked):
         return ", ".join(sorted(said))
@@ -388,7 +424,9 @@ def post_elsewhere(question: str, sentence: str, phrase: str) -> str | None:
     for start, end in person_names(phrase):
         held = post_held(sentence, at + start, at + end) if at >= 0 else None
         of = expand(held[1][len(held[0]):]) if held else ""  # the body the post is of, as written with it
-        if of and UNIT_LEAD_WORD.search(sentence, max(0, at + start - 90), at + start) and not any(n in of for n in names):
+        places = board_places(of) & board_places(expand(body))  # "… công nghiệp thành phố" is the TP.HCM board
+        if of and UNIT_LEAD_WORD.search(sentence, max(0, at + start - 90), at + start) and not places \
+                and not any(n in of for n in names):
             return held[1]
     return None
 
@@ -423,7 +461,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return f"người được hỏi giữ chức vụ khác: {post}"
     if (zone := other_zone(question, sentence)) is not None:
         return f"khu công nghiệp khác: {zone}"
-    if (other := _other_agent(question, sentence)) is not None:
+    if (other := other_agent(question, sentence)) is not None:
         return f"người khác làm việc được hỏi: {other}"
     if (subject := other_subject(question, q, s)) is not None:
         return subject
@@ -440,6 +478,8 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
         return habit
     if (undone := _only_planned(q, s)) is not None:
         return undone
+    if (unsaid := _not_denied(q, s)) is not None:
+        return unsaid
     if passage is not None and passage.date:
         return _not_done_yet(q, s, passage.date)
     return None
@@ -458,6 +498,21 @@ def _habitual(question: str, s: str) -> str | None:
     q = fold(question)  # the day of a meeting that chose the next one's venue only frames the question
     if Cue.of(question).kind == "where" and not (_NEXT_EVENT.search(q) or FRAMED.match(q)):
         return "câu được trích không nêu ngày của sự kiện được hỏi nơi tổ chức"
+    return None
+
+
+# What a why-question says was not done: "Vì sao BQL TP.HCM | không tham gia | hội thao …?" ("… không?" asks yes/no).
+_NOT_DONE = re.compile(r"\bkhong\s+(?:duoc\s+)?([a-z]+(?: [a-z]+)?)(?=\s+\w)")  # "chưa đạt": how far, often true
+
+
+def _not_denied(q: str, s: str) -> str | None:
+    """The act a why-question (folded ``q``) says was not done, when the sentence (folded ``s``) does not say it
+    was not ("… cùng tham gia các hoạt động chung" gives no reason for not taking part), else None."""
+    if not ASKS_WHY.search(q):
+        return None
+    for m in _NOT_DONE.finditer(q):
+        if not re.search(rf"\b(?:khong|chua|chang|ngung|dung)\s+(?:\w+\s+){{0,2}}{m.group(1)}\b", s):
+            return f"câu được trích không nói việc không {m.group(1)}"
     return None
 
 

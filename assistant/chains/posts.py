@@ -17,6 +17,8 @@ ROLES = ("truong ban", "hieu truong", "giam doc", "chu tich", "bi thu", "truong 
 # Not past a comma, nor past "cho": "Lãnh đạo 3 Ban thống nhất giao cho | Ban nào …" asks a Ban.
 ROLE_WHICH = rf"\b(?:{'|'.join(ROLES)})(?:\s+(?!cho\b)[^\s,;:.?]+){{0,10}}?\s+nao\b"  # "ủy ban nhân dân tỉnh X nào"
 _ROLE_WHICH_RE = re.compile(ROLE_WHICH)
+# The body after the question word: "Phó Trưởng ban nào | của Ban Quản lý các KCN Lâm Đồng | đã chủ trì …".
+_ROLE_OF = re.compile(r"\s+(?:cua|thuoc)\s+(.+?)(?=\s+(?:da|se|dang|duoc|la|co|voi|tai|trong)\b|[,;?]|$)")
 # A post named in a question or sentence ("lãnh đạo" alone names no post).
 POST = re.compile(rf"\b(?:{'|'.join(r for r in ROLES if r != 'lanh dao')})\b")
 # The posts as written: typed with diacritics, "chuẩn bị thủ tục" must not read as "bí thư".
@@ -35,7 +37,9 @@ def asked_post_body(question: str) -> str:
     folded = fold(question)
     m = _ROLE_WHICH_RE.search(folded)
     role = next((r for r in ROLES if m.group(0).startswith(r)), "") if m else ""
-    return m.group(0)[len(role):].removesuffix("nao").strip() if role and names_post(role, question, folded) else ""
+    body = m.group(0)[len(role):].removesuffix("nao").strip() if role and names_post(role, question, folded) else ""
+    of = _ROLE_OF.match(folded, m.end()) if role and not body else None  # "Phó Trưởng ban nào | của Ban Quản lý …"
+    return of.group(1) if of and names_post(role, question, folded) else body
 
 
 def names_post(role: str, question: str, folded: str) -> bool:

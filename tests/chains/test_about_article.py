@@ -50,3 +50,15 @@ def test_a_byline_does_not_name_who_holds_a_post(tmp_path: Path, fake_embedder):
     assert chain.invoke(byline).answerable
     holder = "Trưởng phòng của phòng đưa tin về hội nghị sơ kết chương trình hợp tác ngày 26/04/2019 là ai?"
     assert not chain.invoke(holder).answerable
+
+
+def test_a_unit_s_byline_does_not_name_the_officer_asked(tmp_path: Path, fake_embedder):
+    """"Cán bộ nào của Phòng … viết bài" asks a name; "PHÒNG KẾ HOẠCH TỔNG HỢP" gives none."""
+    home = tmp_path / "home"
+    run(home, [copy_corpus(tmp_path / "docs")], fake_embedder)
+    retriever = HybridRetriever(IndexSnapshot.open(home), fake_embedder, Settings(), mode="keyword")
+    chain = AnswerChain(retriever, fake_embedder, Settings())
+    officer = "Cán bộ nào của Phòng Kế hoạch Tổng hợp là người viết bài về Hội nghị sơ kết ngày 26/12/2017 tại Đà Lạt?"
+    assert not chain.invoke(officer).answerable
+    assert chain.invoke("Phòng nào viết bài về Hội nghị sơ kết ngày 26/12/2017 tại Đà Lạt?").answerable
+    assert chain.invoke("Họ tên người viết bài tin về Hội nghị tổng kết công tác năm 2019?").short_answer == "Yến Lệ"

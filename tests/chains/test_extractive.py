@@ -141,6 +141,38 @@ def test_the_cause_of_an_act_undone_is_answered_only_where_it_is_said(embedder, 
     assert answerer.answer("Vì sao Ban Quản lý TP.HCM cung cấp tài liệu ISO cho Lâm Đồng?", [passage_factory(text)]).answerable
 
 
+def test_a_cause_of_what_was_not_done_is_answered_only_where_it_was_not(embedder, passage_factory):
+    text = "Hai Ban Quản lý cùng tham gia các hoạt động chung như hội nghị giao ban hàng quý, hội thao hàng năm."
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    assert not answerer.answer("Vì sao Ban Quản lý TP.HCM không tham gia hội thao hàng năm?",
+                               [passage_factory(text)]).answerable
+    absent = "Ban Quản lý TP.HCM không tham gia hội thao hàng năm do trùng lịch công tác."
+    assert answerer.answer("Vì sao Ban Quản lý TP.HCM không tham gia hội thao hàng năm?",
+                           [passage_factory(absent)]).answerable
+
+
+def test_a_question_about_what_another_did_is_refused_not_answered_from_elsewhere(embedder, passage_factory):
+    done = passage_factory("2. Ban Quản lý các KCN Lâm Đồng tiếp tục giới thiệu vùng nguyên liệu cho các doanh nghiệp "
+                           "KCX - KCN TP.HCM (ngành chế biến nông sản).", 1)
+    other = passage_factory("1. Tiếp tục cung cấp thông tin về các KCN Lâm Đồng để Ban Quản lý TP.HCM giới thiệu "
+                            "trên trang website.", 2)
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    swapped = "Ban Quản lý TP.HCM tiếp tục giới thiệu vùng nguyên liệu thuộc những ngành nào cho doanh nghiệp?"
+    assert not answerer.answer(swapped, [done, other]).answerable
+    assert answerer.answer(swapped.replace("TP.HCM", "các KCN Lâm Đồng"), [done, other]).answerable
+
+
+def test_a_clause_that_names_no_zone_is_about_its_sentence_s(embedder, passage_factory):
+    text = ("Tổ chức triển khai thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT ngày "
+            "04/12/2019 về việc lựa chọn nhà đầu tư xây dựng hạ tầng và kinh doanh kết cấu hạ tầng KCN Tân Đức; phối hợp "
+            "“Tổng công ty Cổ phần Phát triển khu công nghiệp” (Sonadezi) hoàn thành các thủ tục có liên quan để triển "
+            "khai dự án đúng quy định, đúng các nội dung đã cam kết với UBND tỉnh và các sở, ngành có liên quan.")
+    answerer = ExtractiveAnswerer(embedder, threshold=0.0)
+    asked = "Theo Công văn số 4622/UBND-KT, Ban quản lý phối hợp với ai hoàn thành các thủ tục triển khai dự án KCN {}?"
+    assert not answerer.answer(asked.format("Sơn Mỹ 2"), [passage_factory(text)]).answerable
+    assert answerer.answer(asked.format("Tân Đức"), [passage_factory(text)]).answerable
+
+
 def test_a_choice_is_answered_by_a_sentence_that_says_one_option(embedder, passage_factory):
     text = ("Tổ chức triển khai thực hiện tốt các ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4622/UBND-KT về việc "
             "lựa chọn nhà đầu tư xây dựng hạ tầng KCN Tân Đức.")

@@ -1259,6 +1259,42 @@ def test_a_company_its_document_names_elsewhere_is_not_the_cited_passage_s(passa
     assert actor_elsewhere(website, letter, f"{letter.text}\n{other} website") is None
 
 
+@pytest.mark.parametrize(("question", "sentence", "other"), [
+    ("Ban Quản lý các KCN Đồng Nai đã đăng cai Hội nghị sơ kết năm 2019 tại thành phố nào?",  # "đăng cai" = "tổ chức"
+     "Ngày 26/04/2019 tại thành phố Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết.", True),
+    ("Ban Quản lý các KCN Lâm Đồng đã đăng cai Hội nghị sơ kết năm 2019 tại thành phố nào?",
+     "Ngày 26/04/2019 tại thành phố Đà Lạt, Ban quản lý các KCN Lâm Đồng tổ chức Hội nghị sơ kết.", False),
+    ("Ban Quản lý các KCN Lâm Đồng đã đưa thông tin về các KCN TP.HCM lên trang web nhằm mục đích gì?",  # passive
+     "Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ quảng bá đầu tư.", True),
+    ("Ban Quản lý TP.HCM đã đưa thông tin về các KCN Lâm Đồng lên trang web nhằm mục đích gì?",
+     "Thông tin về các KCN Lâm Đồng đã được Ban Quản lý TP.HCM đưa lên trang Web nhằm hỗ trợ quảng bá đầu tư.", False),
+])
+def test_a_board_named_with_its_own_lowercase_words_is_read_as_the_doer(question, sentence, other):
+    from assistant.chains.grounding import other_agent
+
+    assert (other_agent(question, sentence) is not None) is other
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("BQL TP.HCM", {"ho chi minh"}), ("bql cac kcx va cn tp hcm", {"ho chi minh"}),
+    ("Ban Quản lý các Khu chế xuất và công nghiệp thành phố", {"ho chi minh"}),
+    ("Ban Quản lý KKT Bình Phước, Ban Quản lý các KCN tỉnh Đồng Nai", {"binh phuoc", "dong nai"}), ("BQL các KCN", set()),
+])
+def test_a_board_is_known_by_its_place(text, places):
+    from assistant.chains.constraints import board_places
+    from assistant.text.abbreviations import expand
+
+    assert board_places(expand(text)) == places
+
+
+def test_a_post_asked_of_a_body_after_the_question_word_is_of_that_body():
+    from assistant.chains.posts import asked_post_body
+
+    question = "Ngày 06/11/2012, Phó Trưởng ban nào của Ban Quản lý các khu công nghiệp Lâm Đồng đã chủ trì buổi làm việc?"
+    assert asked_post_body(question) == "ban quan ly cac khu cong nghiep lam dong"
+    assert asked_post_body("Phó Trưởng ban nào chủ trì buổi làm việc?") == ""
+
+
 @pytest.mark.parametrize(("question", "evidence", "met"), [
     ("Hội nghị sơ kết năm 2017 của ba ban quản lý họp ngày nào?", "Hội nghị của 03 Ban quản lý năm 2017.", True),
     ("hoi nghi so ket cua ba ban quan ly hop ngay nao", "Tại Hội nghị, ba Ban quản lý thống nhất.", True),
