@@ -227,7 +227,7 @@ class ExtractiveAnswerer:
         best = max((c.on_focus for c in usable), default=0.0)
         if usable and any(c.on_focus >= best + self.settings.doer_swapped and not unmet[c.passage]
                           and other_agent(question, c.text) for c in ranked):
-            log.info("abstain: the sentence %r is about names another doer", question)
+            log.info("abstain: the sentence that %r is about names another doer", question)
             return []
         return usable
 

@@ -435,8 +435,9 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     """Why ``sentence`` speaks of something else than ``question`` asks, or None: another kind of event
     (:func:`_other_event`) or year (:func:`_other_year`); another document (:func:`cited.other_document`), list item,
     act, rank, post, zone, doer or subject; attendees it does not list; a target where the question asks what
-    was achieved; the meeting held, for the next one ("HN tiếp theo"); or what its document cannot yet report
-    as done (:func:`_not_done_yet`: "Cuối năm 2018 tổ chức tổng kết" in a 2017 report)."""
+    was achieved; the meeting held, for the next one ("HN tiếp theo"); a habit or a task, for one dated day
+    (:func:`_habitual`); no reason for what was not done (:func:`_not_denied`); or what its document cannot yet
+    report as done (:func:`_not_done_yet`: "Cuối năm 2018 tổ chức tổng kết" in a 2017 report)."""
     q, s = fold(question), fold(sentence)
     if (event := _other_event(q, s, passage)) is not None:
         return event

@@ -70,7 +70,8 @@ def _which_doc(question: str, sentence: str, cue: Cue) -> Iterator[tuple[int, in
 
 def _clause(sentence: str, start: int, end: int) -> str:
     """The part of ``sentence`` between the semicolons around ``start``-``end``: one item of a list of documents."""
-    return sentence[sentence.rfind(";", 0, start) + 1:(sentence.find(";", end) + 1 or len(sentence) + 1) - 1]
+    stop = sentence.find(";", end)
+    return sentence[sentence.rfind(";", 0, start) + 1:stop if stop >= 0 else len(sentence)]
 
 
 _ISSUING = re.compile(r"\b(?:ky|ban hanh)\b")
