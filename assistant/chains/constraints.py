@@ -286,7 +286,8 @@ class Constraints:
             missing += [name for name in self.written if joined(name) not in marked
                         and f" {_unjoined(name)} " not in f" {_unjoined(marked)} " and expand(name) not in missing
                         and expand(name) not in self.acronyms]  # "Vùng KTTĐ" is written out in the documents
-        missing += [asked for asked, pattern, n in self.boards if not re.search(pattern, text) and _boards(text) < n]
+        missing += [asked for asked, pattern, n in self.boards
+                    if not re.search(pattern, text) and len(board_places(text)) < n]
         strict = evidence if own is None else own
         have = {n.lstrip("0") or "0" for n in NUMBER.findall(strict)}
         missing += [n for n in self.numbers if n not in have]
@@ -422,11 +423,6 @@ def board_places(text: str) -> set[str]:
     chế xuất và công nghiệp thành phố" -> "ho chi minh" (the city's board is named so)."""
     return {(m.group(1) or "").removeprefix("thanh pho ") or ("ho chi minh" if m.group(0).endswith(("thanh pho", " tp"))
                                                                else "") for m in _BOARD.finditer(text)} - {""}
-
-
-def _boards(text: str) -> int:
-    """How many boards the expanded ``text`` names by their place (:func:`board_places`)."""
-    return len(board_places(text))
 
 
 def _unjoined(text: str) -> str:

@@ -64,6 +64,7 @@ UNIT_LEAD_WORD = re.compile(r"(?<![\w/-])(?:Ban|Phòng|PHÒNG|Sở|UBND|Ủy ban
                             r"|Hội đồng nhân dân|Bộ(?= [A-ZĐ]))\b")
 # "Kể tên những doanh nghiệp …" asks "doanh nghiệp nào": their names, which "một số doanh nghiệp" does not give.
 LISTED_COMPANIES = r"\b(?:liet ke|ke ten) (?:ten )?(?:cac |nhung )?(doanh nghiep|cong ty|dn)\b"
+_OFFICERS = r"can bo nao|chuyen vien nao|nhan vien nao"  # an officer asked for: a person
 _TYPES = [
     # the kinds of documents (text/kinds.DOCUMENT_KINDS) and "văn bản"; a standard ("ISO 9001:2008") is no numbered document
     ("which-doc", rf"\b({'|'.join(fold(k) for k in (*DOCUMENT_KINDS, 'văn bản') if k != 'Tiêu chuẩn')})"
@@ -79,7 +80,7 @@ _TYPES = [
     ("who", r"\b(ai|nguoi nao|don vi nao|co quan nao|ban nao|(?<!nhung )(?<!cac )(?:phong|bo phan|ban quan ly) nao"
             r"|(?<!pham )(?<!don )vi nao|doanh nghiep nao|cong ty nao|to chuc nao|nha dau tu nao|tap doan nao"
             r"|ten la gi|ten gi|ho ten|lanh dao nao|chu tich nao|truong ban nao|ong nao|ba nao|dong chi nao"
-            r"|can bo nao|chuyen vien nao|nhan vien nao"
+            r"|" + _OFFICERS +
             r"|(?:don vi|co quan|cong ty|doanh nghiep)(?: (?!nao\b)[a-z]+){1,2} nao"  # "đơn vị tư vấn nào"
             r"|" + LISTED_COMPANIES + r")\b"
             r"|^\W*tac gia\b(?!.*\b(?:gi|nao|sao)\b)"),  # "Tác giả bài tin tổng kết năm 2019?": elliptic
@@ -88,8 +89,11 @@ _TYPES[-1] = ("who", _TYPES[-1][1] + "|" + ROLE_WHICH)
 _PATTERNS = [(name, re.compile(pattern)) for name, pattern in _TYPES]
 # A question that asks for a person, not a body: "đồng chí nào", "ai là người", "ông nào", "vị nào", "ai … thay mặt".
 _PERSON_ASKED = re.compile(r"\b(?:dong chi nao|ai la nguoi|nguoi nao|ong nao|ba nao|(?<!don )(?<!pham )vi nao|ho ten|ten la gi"
-                           r"|can bo nao|chuyen vien nao|nhan vien nao"
+                           r"|" + _OFFICERS +
                            r"|thay mat)\b")  # who acts "thay mặt" a body is a person
+# A question that asks a person's name, not just who ("cán bộ nào", "họ tên", "đồng chí nào"): "ai là người" is
+# answered by a unit's byline too, these are not.
+NAME_ASKED = re.compile(r"\b(?:can bo|chuyen vien|nhan vien|dong chi|ong|ba) nao\b|\bho (?:va )?ten\b|\bten (?:la )?gi\b")
 _NAME = re.compile(
     rf"(?:[{UP}][{LOW}]+\s+){{1,3}}[{UP}][{LOW}]+|\b(?:Ban|Phòng|Sở|UBND|Ủy ban|Trung tâm|Công ty|Tổng công ty|BQL|Văn phòng)\b"
 )

@@ -27,6 +27,7 @@ from assistant.chains.constraints import Constraints, evidence, own_evidence, zo
 from assistant.chains.cues import (
     ASKS_PROCEDURE,
     ASKS_WHY,
+    NAME_ASKED,
     Cue,
     about_article,
     alternatives,
@@ -110,10 +111,6 @@ def _pieces(text: str) -> list[tuple[int, int, int, int]]:
             spans.append((cursor, stop, s, e))
             cursor = stop + 1 if cut >= 0 else e
     return spans
-
-
-# A question that asks a person's name, not just who: "cán bộ nào", "họ tên", "đồng chí nào".
-_NAME_ASKED = re.compile(r"\b(?:can bo|chuyen vien|nhan vien|dong chi|ong|ba) nao\b|\bho (?:va )?ten\b|\bten (?:la )?gi\b")
 
 
 def _zone_of_sentence(question: str, candidate: Candidate, passages: list[Passage]) -> str | None:
@@ -289,7 +286,7 @@ class ExtractiveAnswerer:
             if constraints.unmet(evidence(passage, passages), own=f"{passage.title}\n{passage.date or ''}\n{lead.text}"):
                 continue
             line = passage.text[span[0]:span[1]]
-            if _NAME_ASKED.search(fold(question)) and not person_names(line):
+            if NAME_ASKED.search(fold(question)) and not person_names(line):
                 continue  # "Cán bộ nào của Phòng … viết bài": a unit's byline ("PHÒNG KẾ HOẠCH TỔNG HỢP") names no one
             a, b = short_span(question, line) or (0, len(line))
             if by := re.match(r"[Tt]heo\s+", line[a:b]):  # "Theo | Yến Lệ": the name, not the credit word

@@ -475,7 +475,7 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     if ((_named(_ACTUALS, q) or (_ASKS_REACHED.search(q) and not _named(_PLANS, q))) and _named(_TARGETS, s)
             and not _named(_ACTUALS, s)):
         return "câu được trích nêu chỉ tiêu, câu hỏi hỏi kết quả thực tế"
-    if (habit := _habitual(question, s)) is not None:
+    if (habit := _habitual(question, q, s)) is not None:
         return habit
     if (undone := _only_planned(q, s)) is not None:
         return undone
@@ -486,17 +486,17 @@ def mismatch(question: str, sentence: str, passage: Passage | None = None) -> st
     return None
 
 
-def _habitual(question: str, s: str) -> str | None:
-    """Why a sentence (folded ``s``) that does not name the day the question names in full does not tell what
-    happened that day, or None: it tells what is done again and again ("Hàng năm …"), or it places something
-    while the question asks where that day's event was held (a report gives an event's day and place together:
-    "4. Tổ chức … tại TP.HCM" is a task, not the venue of the meeting of 06/11/2012)."""
+def _habitual(question: str, q: str, s: str) -> str | None:
+    """Why a sentence (folded ``s``) that does not name the day the question (folded ``q``) names in full does not
+    tell what happened that day, or None: it tells what is done again and again ("Hàng năm …"), or it places
+    something while the question asks where that day's event was held (a report gives an event's day and place
+    together: "4. Tổ chức … tại TP.HCM" is a task, not the venue of the meeting of 06/11/2012)."""
     days = [pattern for asked, pattern in Constraints.of(question).periods if FULL_DATE.search(asked)]
     if not days or any(re.search(pattern, s) for pattern in days):
         return None
     if habit := _named(_HABITS, s):
         return f"câu được trích kể việc làm {', '.join(sorted(habit))}, câu hỏi hỏi về một ngày"
-    q = fold(question)  # the day of a meeting that chose the next one's venue only frames the question
+    # the day of a meeting that chose the next one's venue only frames the question
     if Cue.of(question).kind == "where" and not (_NEXT_EVENT.search(q) or FRAMED.match(q)):
         return "câu được trích không nêu ngày của sự kiện được hỏi nơi tổ chức"
     return None

@@ -37,9 +37,12 @@ def asked_post_body(question: str) -> str:
     folded = fold(question)
     m = _ROLE_WHICH_RE.search(folded)
     role = next((r for r in ROLES if m.group(0).startswith(r)), "") if m else ""
-    body = m.group(0)[len(role):].removesuffix("nao").strip() if role and names_post(role, question, folded) else ""
-    of = _ROLE_OF.match(folded, m.end()) if role and not body else None  # "Phó Trưởng ban nào | của Ban Quản lý …"
-    return of.group(1) if of and names_post(role, question, folded) else body
+    if not role or not names_post(role, question, folded):
+        return ""
+    if body := m.group(0)[len(role):].removesuffix("nao").strip():
+        return body
+    of = _ROLE_OF.match(folded, m.end())  # "Phó Trưởng ban nào | của Ban Quản lý …"
+    return of.group(1) if of else ""
 
 
 def names_post(role: str, question: str, folded: str) -> bool:

@@ -19,7 +19,6 @@ STOPWORDS = frozenset(
 UNIT_PHRASE_STOPS = STOPWORDS | {"dat", "so", "nam", "nhi", "tham", "du", "den"}  # "mấy ban | tham dự"
 COUNTED_NOUNS = frozenset(["du an"])  # nouns that open with one of those: "bao nhiêu dự án" counts projects
 
-
 # Words that open a question with a capital and belong to no name after them: "Hồi 2012 hai BQL …",
 # "Hai KCN Lộc Sơn và Phú Hội …", "Năm 2019 …" (folded; the count words are places.ORDINALS').
 OPENING_WORDS = frozenset(["hoi", "hom", "dip", "khoang", "nam", "ngay", "thang", "quy", "cuoi", "dau", "giua", "viec",
